@@ -1,0 +1,116 @@
+"""The Python API that the CLI, the UI and the evaluator share.
+
+    rag = RAG()                      # settings from RAG_* env and defaults
+    rag.ingest()                     # bundled corpus into index "default"
+    rag.retrieve("市长对高标准农田建设提出了什么要求？").hits
+    rag.ask("What did the mayor require about high-standard farmland?").citations
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from rag.settings import Settings
+
+
+class RAG:
+    def __init__(self, settings: Settings | None = None, **overrides):
+        self.settings = settings or Settings.load(**overrides)
+        self._lock = threading.RLock()
+        self._index = None
+        self._index_dir = None
+        self._retriever = None
+
+    # --- index -----------------------------------------------------------------------------
+    @property
+    def store(self):
+        from rag.index import IndexStore
+        return IndexStore(self.settings.index_path)
+
+    def embedder(self):
+        from rag.embed import get_embedder
+        return get_embedder(self.settings.embedder, self.settings)
+
+    def load_index(self, check: bool = True):
+        """The live index snapshot, reloaded when a writer has switched CURRENT."""
+        with self._lock:
+            cur = self.store.current_dir()
+            if cur is None:
+                raise FileNotFoundError(
+                    f"no index '{self.settings.index}' at {self.settings.index_path}: "
+                    "build it with `rag ingest` (or `make run`)")
+            if self._index is None or cur != self._index_dir:
+                s = self.settings
+                self._index = self.store.load(s.embedder if check else None, s.chunk_tokens)
+                self._index_dir = cur
+                self._retriever = None
+            return self._index
+
+    def ingest(self, paths=None, rebuild: bool = False, progress=None):
+        """Ingest files/folders (default: the bundled corpus) and update the index."""
+        from rag.ingest import ingest_paths
+        s = self.settings
+        paths = [Path(p) for p in (paths or [s.corpus_dir])]
+        result = ingest_paths(paths, chunk_tokens=s.chunk_tokens, max_file_mb=s.max_file_mb)
+        with self._lock:
+            report = self.store.update(result.docs, self.embedder(), s.chunk_tokens,
+                                       sync_roots=[p for p in paths if p.is_dir()],
+                                       rebuild=rebuild, index_type=s.index_type, progress=progress)
+        return result, report
+
+    def ensure_index(self):
+        """Build the index from the bundled corpus when it is missing or out of date."""
+        return self.ingest()
+
+    def remove(self, doc_ids):
+        with self._lock:
+            return self.store.update([], self.embedder(), self.settings.chunk_tokens,
+                                     remove_ids=set(doc_ids), index_type=self.settings.index_type)
+
+    def status(self) -> dict:
+        m = self.store.manifest()
+        if m is None:
+            return {"exists": False, "name": self.settings.index}
+        return {"exists": True, "name": m["name"], "embedder": m["embedder"], "dim": m["dim"],
+                "faiss": m["faiss"], "updated": m["updated"], "created": m["created"],
+                "documents": m["counts"]["documents"], "chunks": m["counts"]["chunks"],
+                "docs": [{"doc_id": k, **v} for k, v in m["documents"].items()]}
+
+    # --- retrieval -------------------------------------------------------------------------
+    def retriever(self):
+        with self._lock:
+            index = self.load_index()
+            if self._retriever is None:
+                from rag.rerank import get_reranker
+                from rag.retrieve.retriever import Retriever
+                self._retriever = Retriever(index, self.embedder(), get_reranker(self.settings.reranker))
+            return self._retriever
+
+    def retrieve(self, question: str, k: int | None = None, mode: str | None = None,
+                 docs=None, date_from=None, date_to=None):
+        return self.retriever().search(question, k=k or self.settings.k,
+                                       mode=mode or self.settings.mode, docs=docs,
+                                       date_from=date_from, date_to=date_to)
+
+    def as_langchain_retriever(self, **kwargs):
+        from rag.retrieve.lc import RagRetriever
+        return RagRetriever(api=self, search_kwargs=kwargs)
+
+    # --- answers ---------------------------------------------------------------------------
+    def answerer(self, name: str | None = None):
+        from rag.answer import get_answerer
+        return get_answerer(name or self.settings.llm, self.settings)
+
+    def _retrieve_fn(self, k=None, mode=None, docs=None, date_from=None, date_to=None):
+        return lambda q: self.retrieve(q, k=k, mode=mode, docs=docs, date_from=date_from,
+                                       date_to=date_to).hits
+
+    def ask(self, question: str, history=None, llm: str | None = None, **filters):
+        from rag.answer.chain import answer_question
+        return answer_question(question, self._retrieve_fn(**filters), self.answerer(llm),
+                               history=history)
+
+    def stream(self, question: str, history=None, llm: str | None = None, **filters):
+        from rag.answer.chain import stream_answer
+        yield from stream_answer(question, self._retrieve_fn(**filters), self.answerer(llm),
+                                 history=history)

@@ -1,0 +1,103 @@
+"""`rag` command line: a thin layer over rag.api. Heavy imports happen inside commands."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", help="index name under the index folder (default: default)")
+    p.add_argument("--embedder", help="e5-small-q4 | st:<model id or path> | openai:<model>")
+
+
+def _retrieval(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-k", type=int, help="passages to return (default 5)")
+    p.add_argument("--mode", choices=["dense", "bm25", "hybrid"], help="retrieval mode")
+    p.add_argument("--reranker", help="sentence-transformers CrossEncoder id or path")
+    p.add_argument("--doc", action="append", dest="docs", help="only these doc ids (repeatable)")
+    p.add_argument("--from", dest="date_from", help="earliest date YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", help="latest date YYYY-MM-DD")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="rag", description="Cited answers over Chinese records.")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    p = sub.add_parser("ingest", help="ingest files/folders into an index (default: bundled corpus)")
+    p.add_argument("paths", nargs="*", help="files or folders (.txt .md .docx .pdf .html)")
+    _common(p)
+    p.add_argument("--rebuild", action="store_true", help="discard the index and build it anew")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+
+    p = sub.add_parser("chunks", help="print an index's chunks as JSON lines")
+    _common(p)
+    p.add_argument("--doc", help="only this doc id")
+    p.add_argument("--json", action="store_true", help="JSON lines (the default output too)")
+
+    p = sub.add_parser("status", help="show what an index holds")
+    _common(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("remove", help="remove documents from an index")
+    p.add_argument("doc_ids", nargs="+")
+    _common(p)
+
+    p = sub.add_parser("retrieve", help="retrieve passages for a question")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--batch", type=Path, help="JSON lines with a 'question' field")
+    _common(p)
+    _retrieval(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("ask", help="answer a question with citations")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--batch", type=Path, help="JSON lines with a 'question' field")
+    p.add_argument("--llm", help="auto | extractive | openai | local")
+    _common(p)
+    _retrieval(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("eval", help="evaluate retrieval and answers on QA sets")
+    p.add_argument("sets", nargs="+", type=Path)
+    p.add_argument("--config", action="append", dest="configs",
+                   help="configuration name (repeatable): default, naive-langchain, dense, bm25, ...")
+    p.add_argument("--llm", help="answerer for the answer metrics (default extractive)")
+    p.add_argument("--out", type=Path, help="folder for report.json/.md/.html (default eval/out)")
+    p.add_argument("--no-answers", action="store_true", help="retrieval metrics only")
+    p.add_argument("--check", type=Path, help="fail if metrics fall below this baseline JSON")
+    _common(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("ui", help="start the chat UI")
+    p.add_argument("--host", help="default 127.0.0.1")
+    p.add_argument("--port", type=int, help="default 7860")
+    _common(p)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from rag.settings import Settings
+    try:
+        settings = Settings.load(**{k: v for k, v in vars(args).items()
+                                    if k in Settings.__dataclass_fields__})
+    except ValueError as e:
+        print(f"rag: {e}", file=sys.stderr)
+        return 2
+    from rag import commands
+    handler = getattr(commands, "cmd_" + args.cmd)
+    try:
+        return handler(args, settings) or 0
+    except commands.UserError as e:
+        print(f"rag: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""Implementations of the `rag` subcommands (argument parsing lives in rag.cli)."""
+from __future__ import annotations
+
+import json
+import sys
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def _api(settings):
+    from rag.api import RAG
+    return RAG(settings)
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False))
+
+
+def cmd_ingest(args, settings):
+    from rag.embed.base import EmbedderError
+    from rag.index import IndexMismatch
+    api = _api(settings)
+    try:
+        result, report = api.ingest(args.paths or None, rebuild=args.rebuild)
+    except (IndexMismatch, EmbedderError) as e:
+        raise UserError(str(e)) from None
+    docs = [d.counts() for d in result.docs]
+    skipped = [{"path": s.path, "reason": s.reason} for s in result.skipped]
+    if args.json:
+        _print_json({"index": settings.index, "documents": docs, "skipped": skipped,
+                     "update": report.to_dict()})
+    else:
+        print(f"index '{settings.index}' ({settings.index_path})")
+        for d in docs:
+            print(f"  {d['doc_id']}: {d['title']} — {d['paragraphs']} paragraphs, "
+                  f"{d['chunks']} chunks, {d['dated']} dated ({d['encoding'] or 'binary format'})")
+        for s in skipped:
+            print(f"  skipped {s['path']}: {s['reason']}")
+        r = report.to_dict()
+        print(f"  added {len(r['added'])}, updated {len(r['updated'])}, unchanged "
+              f"{len(r['unchanged'])}, removed {len(r['removed'])}; embedded "
+              f"{r['embedded_chunks']} chunks, reused {r['reused_chunks']}"
+              + (f" ({r['tokens_per_s']:.0f} tokens/s)" if r["tokens_per_s"] else "")
+              + f" in {r['seconds']:.1f} s")
+    if not result.docs and result.skipped and not report.unchanged:
+        return 1
+    return 0
+
+
+def cmd_chunks(args, settings):
+    idx = _api(settings).load_index(check=False)
+    for c in idx.chunks:
+        if args.doc and c.doc_id != args.doc:
+            continue
+        _print_json(c.public())
+
+
+def cmd_status(args, settings):
+    st = _api(settings).status()
+    if args.json:
+        _print_json(st)
+        return
+    if not st["exists"]:
+        print(f"no index '{settings.index}' yet: run `rag ingest`")
+        return 1
+    print(f"index '{st['name']}': {st['documents']} documents, {st['chunks']} chunks, "
+          f"embedder {st['embedder']} ({st['faiss']}), updated {st['updated']}")
+    for d in st["docs"]:
+        print(f"  {d['doc_id']}: {d['title']} ({d['chunks']} chunks)")
+
+
+def cmd_remove(args, settings):
+    report = _api(settings).remove(args.doc_ids)
+    print(f"removed {', '.join(report.removed) or 'nothing'}")
+    return 0 if report.removed else 1
+
+
+def _questions(args):
+    if args.batch:
+        try:
+            lines = args.batch.read_text(encoding="utf-8").splitlines()
+        except OSError as e:
+            raise UserError(f"{args.batch}: {e.strerror}") from None
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                q = json.loads(line)["question"]
+            except (ValueError, KeyError, TypeError):
+                raise UserError(f"{args.batch}:{n}: expected a JSON object with a 'question' field") from None
+            yield q
+    elif args.question:
+        yield args.question
+    else:
+        raise UserError("give a question, or --batch FILE.jsonl")
+
+
+def _filters(args) -> dict:
+    return {"docs": args.docs, "date_from": args.date_from, "date_to": args.date_to}
+
+
+def cmd_retrieve(args, settings):
+    api = _api(settings)
+    for q in _questions(args):
+        r = api.retrieve(q, **_filters(args))
+        if args.json or args.batch:
+            _print_json(r.to_dict())
+        else:
+            print(f"{q}\n  ({r.understanding_text()})")
+            for h in r.hits:
+                c = h.chunk
+                print(f"[{h.rank}] {h.score:.4f} {c.doc_title} · {c.section or '-'} · {c.date or '-'}")
+                print("    " + c.text[:160].replace("\n", " "))
+
+
+def cmd_ask(args, settings):
+    api = _api(settings)
+    for q in _questions(args):
+        if args.json or args.batch:
+            _print_json(api.ask(q, **_filters(args)).to_dict())
+            continue
+        answer = None
+        for ev in api.stream(q, **_filters(args)):
+            if ev["type"] == "token":
+                print(ev["text"], end="", flush=True)
+            elif ev["type"] == "answer":
+                answer = ev["answer"]
+        print()
+        if answer is None:
+            continue
+        if answer.notice:
+            print(f"\n({answer.notice})")
+        if answer.citations:
+            print("\nSources:")
+            for c in answer.citations:
+                mark = "" if c.verified else "  [unverified]"
+                print(f"[{c.n}] {c.doc_title} · {c.section or '-'} · {c.date or '-'}{mark}")
+                print(f"    “{c.quote}”")
+        elif answer.abstained and answer.hits:
+            print("\nNearest passages:")
+            for h in answer.hits[:3]:
+                print(f"  - {h.chunk.doc_title} · {h.chunk.date or '-'}: {h.chunk.text[:80]}…")
+
+
+def cmd_eval(args, settings):
+    from rag.eval.runner import run_eval
+    return run_eval(args, settings)
+
+
+def cmd_ui(args, settings):
+    from dataclasses import replace
+    s = replace(settings, ui_host=args.host or settings.ui_host, ui_port=args.port or settings.ui_port)
+    try:
+        from ui.app import launch
+    except ImportError as e:
+        raise UserError(f"the UI is not available: {e}") from None
+    launch(s)

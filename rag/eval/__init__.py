@@ -1,0 +1,1 @@
+"""Evaluation of retrieval, citations and answers for `rag eval`."""

@@ -1,0 +1,86 @@
+"""BM25 over Chinese words (jieba search mode) with English words and numbers kept.
+
+The term-frequency matrix is persisted and reused; queries are a sparse column sum, so
+nothing is rebuilt per query.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+
+K1, B = 1.2, 0.75
+_STOP = set("的 了 在 是 和 与 及 对 为 等 并 将 把 被 于 以 也 而 之 其 这 那 有 个 上 下 中 要 "
+            "什么 哪些 哪个 哪 谁 何 吗 呢 怎么 如何 多少 几 是否 提出 进行 工作 the a an of to in on "
+            "and or for is are was were what which who whom when did do does how about with by "
+            "at as from that this it be".split())
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[\u3400-\u9fff]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Words for BM25: jieba search-mode segments of Chinese runs, lowercased ASCII words."""
+    jb = _jieba()
+    out = []
+    for run in _TOKEN.findall(text.lower()):
+        if run[0].isascii():
+            out.append(run)
+            continue
+        for w in jb.lcut_for_search(run):
+            if w not in _STOP:
+                out.append(w)
+    return [t for t in out if t not in _STOP]
+
+
+class BM25:
+    """Okapi BM25 over a CSR term-frequency matrix (chunks x vocabulary)."""
+
+    def __init__(self, vocab: dict[str, int], tf, doc_len: np.ndarray):
+        from scipy import sparse
+        self.vocab = vocab
+        self.tf = sparse.csr_matrix(tf, dtype=np.float32)
+        n = self.tf.shape[0]
+        df = np.bincount(self.tf.indices, minlength=len(vocab)).astype(np.float32)
+        self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        avg = float(doc_len.mean()) if n else 1.0
+        # Precompute per-entry BM25 weights so a query only sums columns.
+        rows = np.repeat(np.arange(n), np.diff(self.tf.indptr))
+        tfv = self.tf.data
+        denom = tfv + K1 * (1 - B + B * doc_len[rows] / max(avg, 1e-9))
+        w = self.tf.copy()
+        w.data = (tfv * (K1 + 1) / denom * self.idf[self.tf.indices]).astype(np.float32)
+        self.weights = w.tocsc()
+
+    @classmethod
+    def build(cls, token_lists: list[list[str]]) -> "BM25":
+        from scipy import sparse
+        vocab: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        for i, toks in enumerate(token_lists):
+            counts: dict[int, int] = {}
+            for t in toks:
+                j = vocab.setdefault(t, len(vocab))
+                counts[j] = counts.get(j, 0) + 1
+            rows.extend([i] * len(counts))
+            cols.extend(counts.keys())
+            vals.extend(counts.values())
+        tf = sparse.csr_matrix((np.array(vals, np.float32), (rows, cols)),
+                               shape=(len(token_lists), max(1, len(vocab))))
+        doc_len = np.array([len(t) for t in token_lists], np.float32)
+        return cls(vocab, tf, doc_len)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        ids = [self.vocab[t] for t in dict.fromkeys(query_tokens) if t in self.vocab]
+        if not ids:
+            return np.zeros(self.tf.shape[0], np.float32)
+        return np.asarray(self.weights[:, ids].sum(axis=1)).ravel()

@@ -1,0 +1,335 @@
+"""An index on disk: versioned snapshots switched atomically through a CURRENT file.
+
+index/<name>/CURRENT names the live snapshot directory (e.g. v000003). A writer builds a
+complete new snapshot beside it and only then replaces CURRENT (os.replace is atomic), so a
+crash mid-write leaves the previous snapshot loadable and nothing already indexed is lost.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from rag.index import bm25 as bm25mod
+from rag.ingest.chunker import CHUNKER_VERSION, count_tokens
+from rag.types import Chunk
+
+FORMAT = 1
+HNSW_FROM = 20000          # below this many chunks exact search is fast enough (< 5 ms)
+
+
+class IndexMismatch(Exception):
+    """The index on disk was built with settings that differ from the current ones."""
+
+
+@dataclass
+class UpdateReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    embedded_chunks: int = 0
+    reused_chunks: int = 0
+    embedded_tokens: int = 0
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        d = self.__dict__.copy()
+        d["tokens_per_s"] = round(self.embedded_tokens / self.embed_seconds, 1) \
+            if self.embed_seconds else None
+        return d
+
+
+def index_text(c: Chunk) -> str:
+    """What gets embedded and BM25-indexed: the chunk with its title, section, date, speaker.
+
+    The header lets "who spoke at …" and date questions match paragraphs that never repeat
+    the speaker's name or the date in their own text.
+    """
+    parts = [c.doc_title]
+    if c.section:
+        parts.append(" > ".join(c.section.split(" > ")[-2:]))
+    if c.date:
+        y, m, d = c.date.split("-")
+        parts.append(f"{int(y)}年{int(m)}月{int(d)}日")
+    if c.speaker:
+        parts.append(c.speaker)
+    return " | ".join(parts) + "\n" + c.text
+
+
+@dataclass
+class LoadedIndex:
+    path: Path
+    manifest: dict
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    dense: object                  # a faiss.Index
+    bm25: bm25mod.BM25
+    docs: dict[str, dict]          # doc_id -> metadata and cleaned text
+
+    def by_id(self) -> dict[str, int]:
+        return {c.id: i for i, c in enumerate(self.chunks)}
+
+
+class IndexStore:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    # --- reading ---------------------------------------------------------------------------
+    def current_dir(self) -> Path | None:
+        cur = self.path / "CURRENT"
+        if not cur.exists():
+            return None
+        d = self.path / cur.read_text().strip()
+        return d if (d / "manifest.json").exists() else None
+
+    def exists(self) -> bool:
+        return self.current_dir() is not None
+
+    def manifest(self) -> dict | None:
+        d = self.current_dir()
+        return json.loads((d / "manifest.json").read_text()) if d else None
+
+    def check(self, embedder_spec: str, chunk_tokens: int) -> list[str]:
+        """Differences between the index on disk and the settings, in words."""
+        m = self.manifest()
+        if m is None:
+            return []
+        diffs = []
+        if m["embedder"] != embedder_spec:
+            diffs.append(f"embedder: index has '{m['embedder']}', settings ask for '{embedder_spec}'")
+        if m["chunker"] != CHUNKER_VERSION:
+            diffs.append(f"chunker: index has '{m['chunker']}', this version is '{CHUNKER_VERSION}'")
+        if m["chunk_tokens"] != chunk_tokens:
+            diffs.append(f"chunk_tokens: index has {m['chunk_tokens']}, settings ask for {chunk_tokens}")
+        if m.get("format") != FORMAT:
+            diffs.append(f"format: index has {m.get('format')}, this version reads {FORMAT}")
+        return diffs
+
+    def load(self, embedder_spec: str | None = None, chunk_tokens: int | None = None) -> LoadedIndex:
+        import faiss
+        d = self.current_dir()
+        if d is None:
+            raise FileNotFoundError(f"no index at {self.path} (build it with `rag ingest`)")
+        if embedder_spec is not None:
+            diffs = self.check(embedder_spec, chunk_tokens if chunk_tokens is not None else
+                               self.manifest()["chunk_tokens"])
+            if diffs:
+                raise IndexMismatch(f"index '{self.path.name}' does not match the settings: "
+                                    + "; ".join(diffs) + ". Rebuild it with `rag ingest --rebuild "
+                                    f"--index {self.path.name}` or change the settings back.")
+        manifest = json.loads((d / "manifest.json").read_text())
+        with open(d / "chunks.jsonl", encoding="utf-8") as f:
+            chunks = [Chunk.from_dict(json.loads(line)) for line in f]
+        vectors = np.load(d / "vectors.npy")
+        dense = faiss.read_index(str(d / "dense.faiss"))
+        if hasattr(dense, "hnsw"):
+            dense.hnsw.efSearch = 128
+        from scipy import sparse
+        vocab = json.loads((d / "bm25_vocab.json").read_text(encoding="utf-8"))
+        bm = bm25mod.BM25(vocab, sparse.load_npz(d / "bm25_tf.npz"), np.load(d / "bm25_len.npy"))
+        docs = {}
+        with open(d / "docs.jsonl", encoding="utf-8") as f:
+            for line in f:
+                doc = json.loads(line)
+                docs[doc["doc_id"]] = doc
+        if not (len(chunks) == vectors.shape[0] == dense.ntotal == bm.tf.shape[0]):
+            raise IndexMismatch(f"index '{self.path.name}' is inconsistent: {len(chunks)} chunks, "
+                                f"{vectors.shape[0]} vectors, {dense.ntotal} in FAISS; rebuild it")
+        return LoadedIndex(d, manifest, chunks, vectors, dense, bm, docs)
+
+    # --- writing ---------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _lock(self):
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / ".lock", "w") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    def update(self, doc_results, embedder, chunk_tokens: int, *, remove_ids=(),
+               sync_roots=(), rebuild: bool = False, index_type: str = "auto",
+               progress=None) -> UpdateReport:
+        """Add or replace documents, drop removed ones, embed only chunks not seen before.
+
+        A document previously ingested from under one of `sync_roots` whose file no longer
+        exists is removed; one whose file failed to load this time is kept as it was.
+        """
+        t0 = time.perf_counter()
+        report = UpdateReport()
+        with self._lock():
+            old = None
+            if self.exists() and not rebuild:
+                diffs = self.check(embedder.spec, chunk_tokens)
+                if diffs:
+                    raise IndexMismatch(
+                        f"index '{self.path.name}' was built differently: " + "; ".join(diffs)
+                        + f". Use `rag ingest --rebuild --index {self.path.name}` to rebuild it.")
+                old = self.load()
+            old_docs = dict(old.docs) if old else {}
+            old_chunks: dict[str, list[Chunk]] = {}
+            vec_by_hash, tok_by_hash = {}, {}
+            if old:
+                tokens_old = _read_tokens(old.path)
+                for i, c in enumerate(old.chunks):
+                    old_chunks.setdefault(c.doc_id, []).append(c)
+                    vec_by_hash[c.hash] = old.vectors[i]
+                    tok_by_hash[c.hash] = tokens_old[i]
+            roots = [Path(r).resolve() for r in sync_roots]
+            for doc_id, meta in list(old_docs.items()):
+                p = Path(meta["path"]).resolve()
+                gone = not p.exists() and any(p.is_relative_to(r) for r in roots)
+                if doc_id in remove_ids or gone:
+                    report.removed.append(doc_id)
+                    old_docs.pop(doc_id)
+                    old_chunks.pop(doc_id, None)
+            docs = dict(old_docs)
+            chunks_by_doc = dict(old_chunks)
+            for r in doc_results:
+                d = r.document
+                prev = old_docs.get(d.doc_id)
+                if prev and prev["sha256"] == d.sha256 and prev.get("title") == d.title:
+                    report.unchanged.append(d.doc_id)
+                    continue
+                (report.updated if prev else report.added).append(d.doc_id)
+                docs[d.doc_id] = _doc_record(d, len(r.chunks))
+                chunks_by_doc[d.doc_id] = r.chunks
+            chunks = [c for doc_id in docs for c in chunks_by_doc.get(doc_id, [])]
+            todo = [c for c in chunks if c.hash not in vec_by_hash]
+            report.reused_chunks = len(chunks) - len(todo)
+            report.embedded_chunks = len(todo)
+            if todo:
+                te = time.perf_counter()
+                new_vecs = _embed_with_progress(embedder, todo, progress)
+                report.embed_seconds = time.perf_counter() - te
+                report.embedded_tokens = sum(count_tokens(index_text(c)) for c in todo)
+                for c, v in zip(todo, new_vecs):
+                    vec_by_hash[c.hash] = v
+            dim = embedder.dim or (len(next(iter(vec_by_hash.values()))) if vec_by_hash else 0)
+            vectors = (np.stack([vec_by_hash[c.hash] for c in chunks]).astype(np.float32)
+                       if chunks else np.zeros((0, dim), np.float32))
+            tokens = [tok_by_hash.get(c.hash) or bm25mod.tokenize(index_text(c)) for c in chunks]
+            if not (report.added or report.updated or report.removed) and old:
+                report.seconds = time.perf_counter() - t0
+                return report
+            self._write(docs, chunks, vectors, tokens, embedder, chunk_tokens, index_type,
+                        old.manifest if old else None)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _write(self, docs, chunks, vectors, tokens, embedder, chunk_tokens, index_type, old_manifest):
+        import faiss
+        version = _next_version(self.path)
+        tmp = self.path / f".{version}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        kind = index_type if index_type != "auto" else ("hnsw" if len(chunks) >= HNSW_FROM else "flat")
+        dim = vectors.shape[1] if vectors.size else embedder.dim
+        if kind == "hnsw":
+            dense = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            dense.hnsw.efConstruction = 80
+        else:
+            dense = faiss.IndexFlatIP(dim)
+        if len(vectors):
+            dense.add(vectors)
+        faiss.write_index(dense, str(tmp / "dense.faiss"))
+        np.save(tmp / "vectors.npy", vectors)
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
+            for c in chunks:
+                f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        with open(tmp / "docs.jsonl", "w", encoding="utf-8") as f:
+            for d in docs.values():
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        with open(tmp / "bm25_tokens.jsonl", "w", encoding="utf-8") as f:
+            for t in tokens:
+                f.write(json.dumps(t, ensure_ascii=False) + "\n")
+        bm = bm25mod.BM25.build(tokens)
+        from scipy import sparse
+        sparse.save_npz(tmp / "bm25_tf.npz", bm.tf)
+        np.save(tmp / "bm25_len.npy", np.array([len(t) for t in tokens], np.float32))
+        (tmp / "bm25_vocab.json").write_text(json.dumps(bm.vocab, ensure_ascii=False), encoding="utf-8")
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        manifest = {
+            "format": FORMAT, "name": self.path.name, "version": version,
+            "embedder": embedder.spec, "dim": int(dim), "normalized": bool(embedder.normalized),
+            "chunker": CHUNKER_VERSION, "chunk_tokens": chunk_tokens, "faiss": kind,
+            "created": (old_manifest or {}).get("created", now), "updated": now,
+            "counts": {"documents": len(docs), "chunks": len(chunks)},
+            "documents": {k: {kk: v[kk] for kk in ("title", "path", "sha256", "chunks")}
+                          for k, v in docs.items()},
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                           encoding="utf-8")
+        _fsync_dir(tmp)
+        final = self.path / version
+        os.replace(tmp, final)
+        cur_tmp = self.path / "CURRENT.tmp"
+        cur_tmp.write_text(version)
+        os.replace(cur_tmp, self.path / "CURRENT")      # the commit point
+        _fsync_dir(self.path)
+        for old in self.path.glob("v*"):
+            if old.name != version and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _doc_record(d, n_chunks: int) -> dict:
+    return {"doc_id": d.doc_id, "title": d.title, "path": d.path, "sha256": d.sha256,
+            "place": d.place, "year": d.year, "kind": d.kind, "encoding": d.encoding,
+            "chunks": n_chunks, "text": d.text}
+
+
+def _read_tokens(d: Path) -> list[list[str]]:
+    with open(d / "bm25_tokens.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def _embed_with_progress(embedder, chunks: list[Chunk], progress=None) -> np.ndarray:
+    from tqdm import tqdm
+    texts = [index_text(c) for c in chunks]
+    bs = max(1, getattr(embedder, "batch_size", 16))
+    out = []
+    t0 = time.perf_counter()
+    tokens = 0
+    with tqdm(total=len(texts), unit="chunk", desc="embedding", leave=False,
+              disable=progress is not None) as bar:
+        for i in range(0, len(texts), bs):
+            batch = texts[i:i + bs]
+            out.append(embedder.embed_passages(batch))
+            tokens += sum(count_tokens(t) for t in batch)
+            rate = tokens / max(time.perf_counter() - t0, 1e-9)
+            bar.update(len(batch))
+            bar.set_postfix_str(f"{rate:,.0f} tok/s")
+            if progress:
+                progress(min(i + bs, len(texts)), len(texts), rate)
+    return np.concatenate(out) if out else np.zeros((0, embedder.dim), np.float32)
+
+
+def _next_version(path: Path) -> str:
+    nums = [int(p.name[1:]) for p in path.glob("v[0-9]*") if p.name[1:].isdigit()]
+    cur = path / "CURRENT"
+    if cur.exists() and cur.read_text().strip()[1:].isdigit():
+        nums.append(int(cur.read_text().strip()[1:]))
+    return f"v{max(nums, default=0) + 1:06d}"
+
+
+def _fsync_dir(d: Path) -> None:
+    for p in [*d.iterdir(), d] if d.is_dir() else [d]:
+        try:
+            fd = os.open(p, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            pass

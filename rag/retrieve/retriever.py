@@ -1,0 +1,181 @@
+"""Hybrid retrieval over a loaded index, with query understanding.
+
+Dense (multilingual e5) and BM25 (jieba) rankings are fused by reciprocal rank; dates in
+the question boost passages of those dates, role words pull in the names that hold them,
+and English questions are bridged to Chinese terms before either ranker sees them.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rag.index.bm25 import tokenize
+from rag.index.store import LoadedIndex
+from rag.retrieve import dates as datesmod
+from rag.retrieve import people as peoplemod
+from rag.types import Hit
+
+RRF_K = 60
+CANDIDATES = 100            # depth of each ranking that takes part in fusion
+DATE_BOOST = 1.0            # > any fused score: passages of the asked date come first
+RERANK_DEPTH = 20
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# "3月底前", "by the end of March": a deadline, not the date of the event asked about.
+_DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|底前)")
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\bbefore|\buntil|\bdeadline(?: of)?)\s*(?:the\s+)?$", re.I)
+
+
+@dataclass
+class QueryInfo:
+    lang: str
+    dates: list = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)       # Chinese terms for an English question
+    dense_text: str = ""
+    bm25_tokens: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"lang": self.lang, "dates": [d.describe() for d in self.dates],
+                "roles": self.roles, "names": self.names, "terms": self.terms}
+
+
+@dataclass
+class Retrieval:
+    query: str
+    hits: list[Hit]
+    info: QueryInfo
+    timings_ms: dict[str, float]
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "results": [h.to_dict() for h in self.hits],
+                "understanding": self.info.to_dict(),
+                "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()}}
+
+    def understanding_text(self) -> str:
+        d = self.info.to_dict()
+        bits = [f"{k}: {', '.join(v) if isinstance(v, list) else v}" for k, v in d.items() if v]
+        return "; ".join(bits)
+
+
+def detect_lang(text: str) -> str:
+    return "zh" if _CJK.search(text) else "en"
+
+
+class Retriever:
+    def __init__(self, index: LoadedIndex, embedder, reranker=None):
+        self.index = index
+        self.embedder = embedder
+        self.reranker = reranker
+        self.people = peoplemod.build([c.text for c in index.chunks])
+        self._dates = np.array([c.date or "" for c in index.chunks])
+        self._docs = np.array([c.doc_id for c in index.chunks])
+
+    def understand(self, question: str) -> QueryInfo:
+        lang = detect_lang(question)
+        info = QueryInfo(lang=lang)
+        for spec in datesmod.parse_dates(question):
+            pos = question.find(spec.text)
+            after = question[pos + len(spec.text):] if pos >= 0 else ""
+            before = question[:pos] if pos >= 0 else ""
+            if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
+                continue
+            info.dates.append(spec)
+        info.roles = peoplemod.roles_in(question)
+        for role in info.roles:
+            for name in self.people.names_for_role(role, top=2):
+                if name not in info.names:
+                    info.names.append(name)
+        if lang == "en":
+            from rag.retrieve.glossary import translate_terms
+            info.terms = translate_terms(question)
+            for n in peoplemod.link_names(question, self.people):
+                if n not in info.names:
+                    info.names.append(n)
+        extra = info.terms + info.names + [r for r in info.roles if r not in question]
+        info.dense_text = question + ("（" + " ".join(extra) + "）" if extra else "")
+        info.bm25_tokens = tokenize(question + " " + " ".join(extra))
+        return info
+
+    def search(self, question: str, k: int = 5, mode: str = "hybrid", docs=None,
+               date_from: str | None = None, date_to: str | None = None) -> Retrieval:
+        if mode not in ("dense", "bm25", "hybrid"):
+            raise ValueError(f"unknown retrieval mode '{mode}' (dense, bm25 or hybrid)")
+        t = {"start": time.perf_counter()}
+        info = self.understand(question)
+        t["understand"] = time.perf_counter()
+        n = len(self.index.chunks)
+        mask = np.ones(n, bool)
+        if docs:
+            mask &= np.isin(self._docs, list(docs))
+        if date_from:
+            mask &= (self._dates >= date_from) & (self._dates != "")
+        if date_to:
+            mask &= (self._dates <= date_to) & (self._dates != "")
+        fused = np.zeros(n, np.float32)
+        sources: dict[str, np.ndarray] = {}
+        if mode in ("dense", "hybrid"):
+            q = self.embedder.embed_query_vec(info.dense_text)
+            t["embed"] = time.perf_counter()
+            dense = self._dense_scores(q)
+            sources["dense"] = dense
+            fused += _rrf(dense, mask) if mode == "hybrid" else np.where(mask, dense + 2, 0)
+            t["dense"] = time.perf_counter()
+        if mode in ("bm25", "hybrid"):
+            bm = self.index.bm25.scores(info.bm25_tokens)
+            sources["bm25"] = bm
+            fused += _rrf(bm, mask) if mode == "hybrid" else np.where(mask, bm + 1e-6, 0)
+            t["bm25"] = time.perf_counter()
+        if info.dates:
+            dated = np.array([any(s.matches(d) for s in info.dates) if d else False
+                              for d in self._dates])
+            if (dated & mask & (fused > 0)).any():
+                fused = fused + DATE_BOOST * (dated & (fused > 0))
+        fused = np.where(mask, fused, -np.inf)
+        depth = RERANK_DEPTH if self.reranker else k
+        order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i]) and fused[i] > 0]
+        if self.reranker and order:
+            scores = self.reranker.rerank(question, [self.index.chunks[i].text for i in order])
+            order = [i for _, i in sorted(zip(scores, order), key=lambda x: -x[0])]
+            t["rerank"] = time.perf_counter()
+        hits = [Hit(chunk=self.index.chunks[i], score=float(fused[i]), rank=r + 1,
+                    sources={name: float(s[i]) for name, s in sources.items()})
+                for r, i in enumerate(order[:k])]
+        t["end"] = time.perf_counter()
+        timings = _durations(t)
+        return Retrieval(question, hits, info, timings)
+
+    def _dense_scores(self, q: np.ndarray) -> np.ndarray:
+        dense = self.index.dense
+        if hasattr(dense, "hnsw"):          # approximate: only the top of the ranking is known
+            n = len(self.index.chunks)
+            scores = np.full(n, -1.0, np.float32)
+            d, i = dense.search(q[None, :].astype(np.float32), min(n, CANDIDATES * 4))
+            ok = i[0] >= 0
+            scores[i[0][ok]] = d[0][ok]
+            return scores
+        return self.index.vectors @ q
+
+
+def _rrf(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Reciprocal-rank contribution of one ranking, over its top CANDIDATES passages."""
+    s = np.where(mask, scores, -np.inf)
+    top = np.argsort(-s)[:CANDIDATES]
+    out = np.zeros(len(scores), np.float32)
+    for rank, i in enumerate(top):
+        if np.isfinite(s[i]) and scores[i] > 0:
+            out[i] = 1.0 / (RRF_K + rank + 1)
+    return out
+
+
+def _durations(t: dict) -> dict[str, float]:
+    keys = list(t)
+    out = {}
+    for a, b in zip(keys, keys[1:]):
+        out[b] = (t[b] - t[a]) * 1000
+    out["total"] = (t["end"] - t["start"]) * 1000
+    out.pop("end", None)
+    return out

@@ -1,0 +1,115 @@
+"""Typed records that cross module boundaries: documents, chunks, hits, citations, answers."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Document:
+    """A cleaned source document. `text` is what chunk offsets point into."""
+    doc_id: str
+    title: str
+    path: str
+    text: str
+    sha256: str                      # hash of the cleaned text: decides re-embedding
+    place: str | None = None
+    year: int | None = None
+    kind: str | None = None          # chronicle, yearbook, report, ...
+    encoding: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of a cleaned document, with the structure around it."""
+    doc_id: str
+    index: int                       # paragraph number within the document
+    start: int                       # offsets into Document.text
+    end: int
+    text: str
+    section: list[str] = field(default_factory=list)
+    date: str | None = None          # ISO YYYY-MM-DD
+    speaker: str | None = None
+    heading: bool = False
+
+
+@dataclass
+class Chunk:
+    """The unit we embed, index, retrieve and cite."""
+    id: str                          # "<doc_id>:p<para>" or "<doc_id>:p<para>.<part>"; stable
+    doc_id: str
+    doc_title: str
+    section: str                     # section path joined with " > "
+    date: str | None
+    start: int
+    end: int
+    text: str
+    hash: str
+    para: int = 0
+    part: int = 0
+    speaker: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Chunk":
+        names = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+    def public(self) -> dict:
+        """The fields `rag chunks` prints."""
+        return {k: getattr(self, k) for k in
+                ("id", "doc_id", "doc_title", "section", "date", "start", "end", "text")}
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk with its fused score and per-retriever evidence."""
+    chunk: Chunk
+    score: float
+    rank: int = 0
+    sources: dict[str, float] = field(default_factory=dict)   # e.g. {"dense": 0.83, "bm25": 12.1}
+
+    def to_dict(self) -> dict:
+        c = self.chunk
+        return {"rank": self.rank, "score": round(float(self.score), 6), "id": c.id,
+                "doc_id": c.doc_id, "doc_title": c.doc_title, "section": c.section,
+                "date": c.date, "text": c.text}
+
+
+@dataclass
+class Citation:
+    """A numbered source of an answer, with the exact quote that supports it."""
+    n: int
+    id: str
+    doc_title: str
+    section: str
+    date: str | None
+    text: str                        # the whole cited paragraph (chunk text)
+    quote: str                       # exact substring of `text`
+    start: int                       # offsets of `quote` within `text`
+    end: int
+    verified: bool
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    question: str
+    standalone_question: str
+    answer: str
+    citations: list[Citation]
+    abstained: bool
+    llm: str
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)      # what retrieval returned (nearest passages)
+    notice: str | None = None                          # e.g. "LLM timed out; extractive answer shown"
+
+    def to_dict(self) -> dict:
+        return {"question": self.question, "standalone_question": self.standalone_question,
+                "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
+                "abstained": self.abstained, "llm": self.llm,
+                "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+                **({"notice": self.notice} if self.notice else {})}
