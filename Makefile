@@ -1,0 +1,52 @@
+# Two commands for users: `make run` and `make test`. Both call `make install`, which is
+# idempotent: it reinstalls only when pyproject.toml changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test eval eval-check bench browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# torch first, pinned to the CPU build available here, so sentence-transformers does not
+# pull the multi-GB CUDA build.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[local,dev]'
+	touch $(STAMP)
+
+install: $(STAMP) browser
+
+# Debian's chromium for the end-to-end UI test. Where it cannot be installed the test is
+# skipped and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "note: could not install chromium; the browser test will be skipped"; \
+	  else echo "note: chromium not installed (needs root + apt-get); the browser test will be skipped"; fi; }
+
+run: install
+	$(BIN)/rag ingest
+	$(BIN)/rag ui
+
+test: install
+	$(BIN)/pytest
+
+# Fast evaluation gate used by CI: retrieval + extractive answers on the bundled set,
+# failing when hit@5 or citation precision drops more than 0.03 below eval/baseline.json.
+eval-check: install
+	RAG_INDEX_DIR=.cache/test-index $(BIN)/rag eval eval/sets/bundled.jsonl --config default \
+	  --check eval/baseline.json --out eval/out/ci
+
+eval: install
+	$(BIN)/rag eval eval/sets/bundled.jsonl --config default --config naive-langchain
+
+bench: install
+	$(BIN)/python benchmarks/retrieval_bench.py
+
+clean:
+	rm -rf $(VENV) .cache eval/out
