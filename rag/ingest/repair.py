@@ -29,9 +29,6 @@ _DAYS = r"\d{1,2}(?:日?[至~～—–-]\d{1,2})?日"
 _ENTRY = (rf"(?:\d{{1,2}}月\d{{1,2}}日[，,\s]|{_DAYS}[\s\u3000*]|(?:\*\*)?(?:是日|是月|日前)|\*\*{_DAYS}|"
           rf"\*\*\d{{1,2}}月[上中下]旬|\d{{1,2}}月[上中下]旬[\s\u3000])")
 _STARTS_BLOCK = re.compile(rf"^(?:#|\*\*{_NUMBERED}|{_NUMBERED}|{_ENTRY}|[-*•·]\s|\|)")
-# A numbered line with no sentence end that does not stop on a comma is a title typed as plain
-# text ("一、提升政治站位"), not the first half of a broken paragraph; 60 chars is longer than
-# any title in the yearbooks we have seen.
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
 # Bylines under a speech title: "(2019年1月20日)", "——2020年6月14日…会议", "魏都区人民政府区长 李朝锋".
 BYLINE_DATE = re.compile(r"^[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^)）]{0,20}[)）]$|"
@@ -64,6 +61,9 @@ def clean_line(line: str) -> str:
 
 
 def is_numbered_title(line: str) -> bool:
+    """A numbered line with no sentence end that does not stop on a comma is a title typed as
+    plain text ("一、提升政治站位"), not the first half of a broken paragraph. 60 characters is
+    longer than any such title in the yearbooks we have seen."""
     text = line.replace("**", "")
     return (len(text) <= 60 and bool(re.match(_NUMBERED, text))
             and not _SENTENCE_PUNCT.search(text) and not text.endswith(("，", "、", ",")))
@@ -96,15 +96,15 @@ def _join_broken(lines: list[str], starts: list[bool]) -> list[str]:
     for line, starts_block in zip(lines, starts):
         heading = is_heading(line)
         byline = not heading and is_byline(line, after_heading)
-        joinable = (out and not standalone_prev and not heading and not byline
+        joinable = (bool(out) and not standalone_prev and not heading and not byline
                     and _ends_open(out[-1]) and not starts_block)
         if joinable:
             out[-1] = _glue(out[-1], line)
         else:
             out.append(line)
         # table rows and numbered titles are whole lines, never the first half of a sentence
-        standalone_prev = (heading or byline or out[-1].startswith("|")
-                           or is_numbered_title(out[-1]))
+        standalone_prev = heading or byline or (
+            not joinable and (line.startswith("|") or is_numbered_title(line)))
         after_heading = heading or (byline and after_heading)
     return out
 
