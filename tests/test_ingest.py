@@ -627,8 +627,12 @@ def test_speech_byline_date_and_speaker():
     assert by_text["这次会议的主"] == ("2019-11-19", "李朝锋")      # speaker from the title
     assert by_text["各位代表：现"] == ("2020-06-14", "李朝锋")      # "——date" byline, role + name
     assert by_text["本卷年鉴收录"] == (None, None)                 # does not leak into the next piece
-    bylines = [p for p in parse_text(SPEECHES) if p.text in ("张书杰", "(2019年1月20日)")]
-    assert len(bylines) == 2 and all(p.heading for p in bylines)   # bylines are not content chunks
+    # Bylines stay separate lines, and stay retrievable: "who gave the report, when" is
+    # answered only there.
+    bylines = {p.text: p for p in parse_text(SPEECHES) if p.text in ("张书杰", "(2019年1月20日)")}
+    assert set(bylines) == {"张书杰", "(2019年1月20日)"}
+    assert not bylines["(2019年1月20日)"].heading
+    assert bylines["(2019年1月20日)"].date == "2019-01-20"
 
 
 def test_speech_metadata_reaches_chunks(tmp_path):
@@ -636,7 +640,9 @@ def test_speech_metadata_reaches_chunks(tmp_path):
     chunk = next(c for c in doc.chunks if "今天召开全会" in c.text)
     assert (chunk.date, chunk.speaker) == ("2019-01-20", "张书杰")
     assert chunk.section == "特载 > 在区委十四届七次全会上的讲话"
-    assert not any(c.text in ("张书杰", "(2019年1月20日)") for c in doc.chunks)
+    # the date byline is a (short) chunk of its own, carrying the speech's date and speaker
+    byline = next(c for c in doc.chunks if c.text == "(2019年1月20日)")
+    assert (byline.date, byline.speaker) == ("2019-01-20", "张书杰")
 
 
 # --- chunker -----------------------------------------------------------------------------

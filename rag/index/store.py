@@ -24,6 +24,9 @@ from rag.types import Chunk
 
 FORMAT = 1
 HNSW_FROM = 20000          # below this many chunks exact search is fast enough (< 5 ms)
+# HNSW search depth. 128 gave recall@10 of 0.94 against exact search on 5,000 random unit
+# vectors (384-d); 256 gives 0.99 for about 1 ms more per query.
+EF_SEARCH = 256
 
 
 class IndexMismatch(Exception):
@@ -133,7 +136,7 @@ class IndexStore:
         vectors = np.load(d / "vectors.npy")
         dense = faiss.read_index(str(d / "dense.faiss"))
         if hasattr(dense, "hnsw"):
-            dense.hnsw.efSearch = 128
+            dense.hnsw.efSearch = EF_SEARCH
         from scipy import sparse
         vocab = json.loads((d / "bm25_vocab.json").read_text(encoding="utf-8"))
         bm = bm25mod.BM25(vocab, sparse.load_npz(d / "bm25_tf.npz"), np.load(d / "bm25_len.npy"))
@@ -196,14 +199,23 @@ class IndexStore:
                     old_chunks.pop(doc_id, None)
             docs = dict(old_docs)
             chunks_by_doc = dict(old_chunks)
+            refreshed = False
             for r in doc_results:
                 d = r.document
                 prev = old_docs.get(d.doc_id)
-                if prev and prev["sha256"] == d.sha256 and prev.get("title") == d.title:
+                fingerprint = _chunks_fingerprint(r.chunks)
+                if (prev and prev["sha256"] == d.sha256 and prev.get("title") == d.title
+                        and prev.get("chunks_sha") == fingerprint):
                     report.unchanged.append(d.doc_id)
+                    # Same chunks, but the file moved or its metadata changed: record the new
+                    # path, or a later deletion from the new folder would go unnoticed.
+                    rec = _doc_record(d, r.chunks)
+                    if rec != prev:
+                        docs[d.doc_id] = rec
+                        refreshed = True
                     continue
                 (report.updated if prev else report.added).append(d.doc_id)
-                docs[d.doc_id] = _doc_record(d, len(r.chunks))
+                docs[d.doc_id] = _doc_record(d, r.chunks)
                 chunks_by_doc[d.doc_id] = r.chunks
             chunks = [c for doc_id in docs for c in chunks_by_doc.get(doc_id, [])]
             todo = [c for c in chunks if c.hash not in vec_by_hash]
@@ -220,7 +232,7 @@ class IndexStore:
             vectors = (np.stack([vec_by_hash[c.hash] for c in chunks]).astype(np.float32)
                        if chunks else np.zeros((0, dim), np.float32))
             tokens = [tok_by_hash.get(c.hash) or bm25mod.tokenize(index_text(c)) for c in chunks]
-            if not (report.added or report.updated or report.removed) and old:
+            if not (report.added or report.updated or report.removed or refreshed):
                 report.seconds = time.perf_counter() - t0
                 return report
             self._write(docs, chunks, vectors, tokens, embedder, chunk_tokens, index_type,
@@ -283,8 +295,16 @@ class IndexStore:
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def _doc_record(d, n_chunks: int) -> dict:
+def _chunks_fingerprint(chunks) -> str:
+    """Changes when chunk boundaries or metadata change even though the text did not."""
+    import hashlib
+    return hashlib.sha1("".join(c.id + c.hash for c in chunks).encode()).hexdigest()[:16]
+
+
+def _doc_record(d, chunks) -> dict:
+    n_chunks = len(chunks)
     return {"doc_id": d.doc_id, "title": d.title, "path": d.path, "sha256": d.sha256,
+            "chunks_sha": _chunks_fingerprint(chunks),
             "place": d.place, "year": d.year, "kind": d.kind, "encoding": d.encoding,
             "chunks": n_chunks, "text": d.text}
 

@@ -148,7 +148,11 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
                 name = rm.group(1) if rm else text if NAME_LINE.match(text) else None
                 if stack and name:
                     stack[-1].speaker = name
-            emit(text, heading=True)
+            # Date and role bylines are content too: "政府工作报告由谁、在哪次会上作" is answered
+            # only there. A bare name line is metadata (it reaches chunks as their speaker).
+            bare_name = not m and not ROLE_NAME.match(text)
+            emit(text, heading=bare_name, date=None if bare_name else section_attr("date"),
+                 speaker=None if bare_name else section_attr("speaker"))
             continue
         after_heading = False
 

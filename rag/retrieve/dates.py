@@ -14,7 +14,7 @@ MONTHS["sept"] = 9
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PART_ZH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "初": (1, 10), "月初": (1, 10),
             "月中": (11, 20), "月底": (21, 31), "底": (21, 31), "末": (21, 31), "月末": (21, 31)}
-_PART_EN = {"early": (1, 10), "beginning of": (1, 10), "mid": (11, 20), "mid-": (11, 20),
+_PART_EN = {"early": (1, 10), "beginning of": (1, 10), "mid": (11, 20),
             "middle of": (11, 20), "late": (21, 31), "end of": (21, 31)}
 
 
@@ -54,7 +54,8 @@ def _spec(year, month, d1, d2, text) -> DateSpec | None:
 _ZH = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月(?:份)?\s*"
                  r"(?:(?P<d>\d{1,2})\s*[日号](?:\s*[至到—-]\s*(?P<d2>\d{1,2})\s*[日号])?|"
                  r"(?P<part>上旬|中旬|下旬|月初|月中|月底|月末|初|底|末))?")
-_EN_MD = re.compile(rf"\b(?:(?P<part>early|mid-?|middle of|late|end of|beginning of)\s+)?{_MON}"
+# "mid-March" is written with a hyphen as often as "mid March" with a space.
+_EN_MD = re.compile(rf"\b(?:(?P<part>early|mid|middle of|late|end of|beginning of)(?:\s+|-))?{_MON}"
                     r"(?:\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b", re.I)
 _EN_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b",
                     re.I)
@@ -104,7 +105,7 @@ def parse_dates(question: str) -> list[DateSpec]:
         if m["d"]:
             s = _spec(y, mo, int(m["d"]), int(m["d"]), m.group(0))
         elif m["part"]:
-            a, b = _PART_EN[m["part"].lower().rstrip("-") if m["part"].lower() != "mid-" else "mid"]
+            a, b = _PART_EN[m["part"].lower()]
             s = _spec(y, mo, a, b, m.group(0))
         else:
             s = _spec(y, mo, 1, 31, m.group(0))

@@ -18,9 +18,17 @@ from rag.retrieve import dates as datesmod
 from rag.retrieve import people as peoplemod
 from rag.types import Hit
 
-RRF_K = 60
-CANDIDATES = 100            # depth of each ranking that takes part in fusion
-DATE_BOOST = 1.0            # > any fused score: passages of the asked date come first
+CANDIDATES = 100            # depth of the approximate (HNSW) dense ranking
+# Fusion: z-scored BM25 and dense scores, weighted. Measured on eval/sets/bundled.jsonl
+# against reciprocal-rank fusion (RRF 1:1 hit@5 0.921, BM25-weighted RRF 0.939 on Chinese
+# questions; z-score 0.7/0.3 with a soft date boost 0.965). English questions lean on the
+# multilingual embedder more, since their BM25 terms come from the glossary (0.2 measured
+# best of 0.2-0.6: English hit@5 0.915 vs 0.894 at 0.5).
+BM25_WEIGHT = {"zh": 0.7, "en": 0.2}
+# Passages dated as the question asks gain this many standard deviations: enough to lift a
+# relevant passage of that day to the top, not enough to bury the answer when the date in
+# the question is content ("预计3月下旬推出…") rather than the event's date.
+DATE_BOOST = 1.5
 RERANK_DEPTH = 20
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "3月底前", "by the end of March": a deadline, not the date of the event asked about.
@@ -117,26 +125,26 @@ class Retriever:
             mask &= (self._dates <= date_to) & (self._dates != "")
         fused = np.zeros(n, np.float32)
         sources: dict[str, np.ndarray] = {}
+        w = BM25_WEIGHT[info.lang] if mode == "hybrid" else (1.0 if mode == "bm25" else 0.0)
         if mode in ("dense", "hybrid"):
             q = self.embedder.embed_query_vec(info.dense_text)
             t["embed"] = time.perf_counter()
             dense = self._dense_scores(q)
             sources["dense"] = dense
-            fused += _rrf(dense, mask) if mode == "hybrid" else np.where(mask, dense + 2, 0)
+            fused += (1 - w) * _z(dense, mask)
             t["dense"] = time.perf_counter()
         if mode in ("bm25", "hybrid"):
             bm = self.index.bm25.scores(info.bm25_tokens)
             sources["bm25"] = bm
-            fused += _rrf(bm, mask) if mode == "hybrid" else np.where(mask, bm + 1e-6, 0)
+            fused += w * _z(bm, mask)
             t["bm25"] = time.perf_counter()
         if info.dates:
             dated = np.array([any(s.matches(d) for s in info.dates) if d else False
                               for d in self._dates])
-            if (dated & mask & (fused > 0)).any():
-                fused = fused + DATE_BOOST * (dated & (fused > 0))
+            fused = fused + DATE_BOOST * dated
         fused = np.where(mask, fused, -np.inf)
         depth = RERANK_DEPTH if self.reranker else k
-        order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i]) and fused[i] > 0]
+        order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i])]
         if self.reranker and order:
             scores = self.reranker.rerank(question, [self.index.chunks[i].text for i in order])
             order = [i for _, i in sorted(zip(scores, order), key=lambda x: -x[0])]
@@ -160,15 +168,13 @@ class Retriever:
         return self.index.vectors @ q
 
 
-def _rrf(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Reciprocal-rank contribution of one ranking, over its top CANDIDATES passages."""
-    s = np.where(mask, scores, -np.inf)
-    top = np.argsort(-s)[:CANDIDATES]
-    out = np.zeros(len(scores), np.float32)
-    for rank, i in enumerate(top):
-        if np.isfinite(s[i]) and scores[i] > 0:
-            out[i] = 1.0 / (RRF_K + rank + 1)
-    return out
+def _z(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Standardise one ranking's scores over the candidates, so rankers can be weighted."""
+    sel = scores[mask]
+    if sel.size == 0:
+        return np.zeros_like(scores)
+    sd = float(sel.std())
+    return (scores - float(sel.mean())) / (sd if sd > 1e-9 else 1.0)
 
 
 def _durations(t: dict) -> dict[str, float]:
