@@ -75,6 +75,7 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
     last_entry_date: str | None = None
     after_heading = False
     cyear = chronicle_year or year
+    bylines: list = []          # byline paragraphs whose speaker may be named on a later line
 
     def emit(text: str, heading: bool, date=None, speaker=None) -> None:
         nonlocal pos
@@ -153,6 +154,8 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
             bare_name = not m and not ROLE_NAME.match(text)
             emit(text, heading=bare_name, date=None if bare_name else section_attr("date"),
                  speaker=None if bare_name else section_attr("speaker"))
+            if not bare_name and stack:
+                bylines.append((out.paragraphs[-1], stack[-1]))
             continue
         after_heading = False
 
@@ -194,6 +197,9 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
         date = date or section_attr("date")
         emit(text, heading=False, date=date, speaker=section_attr("speaker"))
 
+    for p, level in bylines:
+        p.speaker = p.speaker or level.speaker
+        p.date = p.date or level.date
     out.text = "\n".join(parts)
     return out
 
