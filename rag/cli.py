@@ -90,13 +90,26 @@ def main(argv: list[str] | None = None) -> int:
     handler = getattr(commands, "cmd_" + args.cmd)
     try:
         return handler(args, settings) or 0
-    except commands.UserError as e:
+    except Exception as e:          # problems the user can fix get one line, not a traceback
+        if not _is_user_error(e, commands):
+            raise
         print(f"rag: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _is_user_error(e: Exception, commands) -> bool:
+    import importlib
+    kinds = [commands.UserError, FileNotFoundError]
+    for mod, name in (("rag.index.store", "IndexMismatch"), ("rag.embed.base", "EmbedderError"),
+                      ("rag.rerank", "RerankerError"), ("rag.answer.base", "AnswerError")):
+        m = sys.modules.get(mod) or importlib.import_module(mod)
+        if m is not None and hasattr(m, name):
+            kinds.append(getattr(m, name))
+    return isinstance(e, tuple(kinds))
 
 
 if __name__ == "__main__":

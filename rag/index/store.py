@@ -284,14 +284,18 @@ class IndexStore:
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                            encoding="utf-8")
         _fsync_dir(tmp)
+        previous = self.current_dir()
         final = self.path / version
         os.replace(tmp, final)
         cur_tmp = self.path / "CURRENT.tmp"
         cur_tmp.write_text(version)
         os.replace(cur_tmp, self.path / "CURRENT")      # the commit point
         _fsync_dir(self.path)
+        # Keep the previous snapshot: a reader that read CURRENT just before the switch may
+        # still be loading it. Older ones go.
+        keep = {version, previous.name if previous else None}
         for old in self.path.glob("v*"):
-            if old.name != version and old.is_dir():
+            if old.name not in keep and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
 
 
