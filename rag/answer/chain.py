@@ -1,0 +1,184 @@
+"""One question through the pipeline: condense -> retrieve -> abstain? -> context -> generate -> verify.
+
+Built from langchain_core runnables (two RunnableLambda steps and a streaming
+RunnableGenerator), behind two plain functions:
+
+    answer_question(question, retrieve, answerer, history=None, lang=None, on_token=None) -> Answer
+    stream_answer(question, retrieve, answerer, history=None, lang=None) -> Iterator[dict]
+
+Events of `stream_answer`, in order:
+    {"type": "hits", "standalone_question": str, "hits": [Hit]}      after retrieval
+    {"type": "token", "text": str}                                   answer text deltas
+    {"type": "reset", "notice": str}    the model failed mid-answer: drop the tokens so far,
+                                        an extractive answer follows
+    {"type": "answer", "answer": Answer}                             last; its .answer is the
+                                        verified text (markers fixed, unsupported claims flagged)
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable, Iterator
+
+from rag.answer.base import ABSTAIN, Answerer, LLMError
+from rag.answer.condense import condense
+from rag.answer.context import build_context
+from rag.answer.extractive import ExtractiveAnswerer
+from rag.answer.query import MIN_EVIDENCE, detect_lang, evidence
+from rag.answer.verify import verify_answer
+from rag.types import Answer, Hit
+
+Retriever = Callable[[str], list[Hit]]
+# An LLM answer in which no citation verifies and some claim is unsupported is replaced by the
+# extractive answer (with a notice): small local models often produce fluent text the
+# passages do not back. Flagging alone would leave the user nothing usable.
+FALLBACK_WHEN_UNVERIFIED = True
+__all__ = ["MIN_EVIDENCE", "FALLBACK_WHEN_UNVERIFIED", "answer_question", "stream_answer", "build_chain", "is_abstention"]
+
+
+def _ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000
+
+
+def is_abstention(text: str) -> bool:
+    t = text.strip()
+    return any(t.startswith(p) or t == p.rstrip("。.") for p in ABSTAIN.values())
+
+
+def _failure_notice(answerer: Answerer, err: Exception, lang: str) -> str:
+    from rag.answer.openai_llm import redact
+    reason = redact(str(err) if isinstance(err, LLMError) else f"{type(err).__name__}: {err}",
+                    answerer.settings.llm_api_key)
+    if lang == "zh":
+        return f"{answerer.name} 模型调用失败（{reason}），以下为抽取式答案。"
+    return f"The {answerer.name} model failed ({reason}); showing an extractive answer instead."
+
+
+def _unverified_notice(answerer: Answerer, lang: str) -> str:
+    if lang == "zh":
+        return f"{answerer.name} 模型的回答无法与资料核对，以下为抽取式答案。"
+    return f"The {answerer.name} model's answer could not be checked against the passages; showing an extractive answer instead."
+
+
+def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = MIN_EVIDENCE):
+    """The runnable: {"question", "history", "lang"} -> stream of event dicts (see module doc)."""
+    from langchain_core.runnables import RunnableGenerator, RunnableLambda
+
+    fallback = answerer if isinstance(answerer, ExtractiveAnswerer) else ExtractiveAnswerer(answerer.settings)
+
+    def condense_step(state: dict) -> dict:
+        t0 = time.perf_counter()
+        q = state["question"]
+        lang = state.get("lang") or detect_lang(q)
+        llm_error = None
+        try:
+            standalone = condense(q, state.get("history"), llm=answerer, strict=True)
+        except LLMError as e:           # the model is down: rules now, and no point asking it again
+            llm_error = e
+            standalone = condense(q, state.get("history"))
+        timings = {"condense": _ms(t0)}
+        return {**state, "lang": lang, "standalone": standalone, "llm_error": llm_error,
+                "timings": timings, "t_start": state.get("t_start", t0)}
+
+    def retrieve_step(state: dict) -> dict:
+        t0 = time.perf_counter()
+        hits = list(retrieve(state["standalone"]) or [])
+        state["timings"]["retrieve"] = _ms(t0)
+        return {**state, "hits": hits}
+
+    def generate(state: dict) -> Iterator[dict]:
+        q, sq, lang, hits = state["question"], state["standalone"], state["lang"], state["hits"]
+        timings = state["timings"]
+        yield {"type": "hits", "standalone_question": sq, "hits": hits}
+
+        def finish(text, citations, abstained, used, notice=None) -> dict:
+            timings["total"] = _ms(state["t_start"])
+            return {"type": "answer", "answer": Answer(
+                question=q, standalone_question=sq, answer=text, citations=citations,
+                abstained=abstained, llm=used.name, timings_ms=timings, hits=hits, notice=notice)}
+
+        ev = evidence(sq, hits, lang)
+        if not hits or (ev is not None and ev < min_evidence):
+            text = ABSTAIN[lang]
+            yield {"type": "token", "text": text}
+            timings.update(generate=0.0, verify=0.0)
+            yield finish(text, [], True, answerer)
+            return
+
+        t0 = time.perf_counter()
+        ctx = build_context(hits, answerer.context_budget())
+        used, notice, parts = answerer, None, []
+
+        def switch_to_extractive(why: str) -> Iterator[dict]:
+            nonlocal used, notice, parts
+            notice = why
+            if parts:
+                yield {"type": "reset", "notice": why}
+            used, parts = fallback, []
+            for delta in fallback.stream(sq, ctx.hits, lang):
+                parts.append(delta)
+                yield {"type": "token", "text": delta}
+
+        err = state.get("llm_error") if answerer is not fallback else None
+        if err is None:
+            try:
+                for delta in answerer.stream(sq, ctx.hits, lang):
+                    if not parts:
+                        timings["first_token"] = _ms(t0)
+                    parts.append(delta)
+                    yield {"type": "token", "text": delta}
+                if not "".join(parts).strip() and answerer is not fallback:
+                    err = LLMError("the model returned an empty answer")
+            except Exception as e:
+                if answerer is fallback:
+                    raise
+                err = e
+        if err is not None:
+            yield from switch_to_extractive(_failure_notice(answerer, err, lang))
+        timings["generate"] = _ms(t0)
+
+        t0 = time.perf_counter()
+        raw = "".join(parts)
+        if is_abstention(raw) and "[" not in raw:
+            timings["verify"] = _ms(t0)
+            text = raw.strip() if raw.strip() in ABSTAIN.values() else ABSTAIN[lang]
+            yield finish(text, [], True, used, notice)
+            return
+        checked = verify_answer(raw, ctx.hits, lang)
+        if (FALLBACK_WHEN_UNVERIFIED and used is not fallback and checked.unsupported
+                and not any(c.verified for c in checked.citations)):
+            yield from switch_to_extractive(_unverified_notice(answerer, lang))
+            checked = verify_answer("".join(parts), ctx.hits, lang)
+        timings["verify"] = _ms(t0)
+        abstained = not checked.citations and is_abstention(checked.answer)
+        yield finish(checked.answer, checked.citations, abstained, used, notice)
+
+    def generate_step(states: Iterator[dict]) -> Iterator[dict]:
+        for state in states:
+            yield from generate(state)
+
+    return (RunnableLambda(condense_step, name="condense")
+            | RunnableLambda(retrieve_step, name="retrieve")
+            | RunnableGenerator(generate_step, name="generate"))
+
+
+def stream_answer(question: str, retrieve: Retriever, answerer: Answerer, history=None,
+                  lang: str | None = None) -> Iterator[dict]:
+    """Answer one question as a stream of events (see the module docstring)."""
+    chain = build_chain(retrieve, answerer)
+    yield from chain.stream({"question": question, "history": history, "lang": lang,
+                             "t_start": time.perf_counter()})
+
+
+def answer_question(question: str, retrieve: Retriever, answerer: Answerer, history=None,
+                    lang: str | None = None, on_token: Callable[[str], None] | None = None) -> Answer:
+    """Answer one question; `on_token` sees the text as it is generated. The returned
+    Answer's text is the verified one, which may differ from the streamed tokens."""
+    final = None
+    for event in stream_answer(question, retrieve, answerer, history, lang):
+        if event["type"] == "token" and on_token is not None:
+            on_token(event["text"])
+        elif event["type"] == "answer":
+            final = event["answer"]
+    if final is None:       # pragma: no cover - the chain always ends with an answer event
+        raise RuntimeError("the answer chain ended without an answer")
+    return final

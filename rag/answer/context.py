@@ -1,0 +1,80 @@
+"""Numbered passages for the answer prompt, packed into a token budget.
+
+[n] in an answer refers to the n-th hit of `Context.hits`; every answerer and the citation
+verifier number passages this way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rag.ingest.chunker import count_tokens
+from rag.types import Chunk, Hit
+
+# Passage text may not close or open the data block it sits in (prompt injection).
+_TAG_FIX = {"<passages>": "‹passages›", "</passages>": "‹/passages›"}
+
+
+@dataclass
+class Context:
+    text: str                                      # "[1] 《title》 ...\n text\n\n[2] ..."
+    hits: list[Hit] = field(default_factory=list)  # the hits included, in passage-number order
+    tokens: int = 0
+    dropped: int = 0                               # hits left out to stay within the budget
+    truncated: bool = False                        # the first passage alone was over budget
+
+
+def passage_header(chunk: Chunk) -> str:
+    """"《doc_title》 section · date · speaker", leaving out what the chunk does not have."""
+    parts = [p for p in (chunk.section, chunk.date, chunk.speaker) if p]
+    head = f"《{chunk.doc_title}》" if chunk.doc_title else ""
+    return " ".join(x for x in (head, " · ".join(parts)) if x)
+
+
+def format_passage(n: int, chunk: Chunk, text: str | None = None) -> str:
+    body = chunk.text if text is None else text
+    for bad, good in _TAG_FIX.items():
+        body = body.replace(bad, good)
+    return f"[{n}] {passage_header(chunk)}\n{body.strip()}"
+
+
+def _cut_to_tokens(text: str, budget: int) -> str:
+    """The longest prefix of text within `budget` tokens (binary search on characters)."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if count_tokens(text[:mid]) <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo]
+
+
+def build_context(hits: list[Hit], budget_tokens: int) -> Context:
+    """Number hits in rank order, skipping duplicates and any passage that would overflow the
+    budget (a later, shorter one may still fit). The top hit is always kept, cut if need be."""
+    parts: list[str] = []
+    kept: list[Hit] = []
+    seen: set[str] = set()
+    used = dropped = 0
+    truncated = False
+    sep = count_tokens("\n\n")
+    for hit in hits:
+        if hit.chunk.id in seen:
+            continue
+        seen.add(hit.chunk.id)
+        n = len(kept) + 1
+        block = format_passage(n, hit.chunk)
+        cost = count_tokens(block) + (sep if parts else 0)
+        if used + cost > budget_tokens:
+            if kept:
+                dropped += 1
+                continue
+            head = count_tokens(format_passage(n, hit.chunk, ""))
+            block = format_passage(n, hit.chunk, _cut_to_tokens(hit.chunk.text, max(budget_tokens - head, 0)))
+            cost, truncated = count_tokens(block), True
+        parts.append(block)
+        kept.append(hit)
+        used += cost
+    text = "\n\n".join(parts)
+    # Packing sums per-passage counts (an upper bound: BPE merges across the joins only save).
+    return Context(text, kept, count_tokens(text), dropped, truncated)

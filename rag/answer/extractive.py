@@ -1,0 +1,142 @@
+"""Answer without a model: quote the passage sentences that best match the question.
+
+Every sentence emitted is a verbatim substring of its passage, so its citation verifies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from rag.answer.base import ABSTAIN, Answerer
+from rag.answer.query import (MIN_EVIDENCE, REQUIREMENT_WORDS, answer_kind,
+                              asks_for_requirements, chinese_terms, detect_lang, english_terms,
+                              evidence, focus_terms, has_answer_kind, match_text, mostly_cjk,
+                              term_coverage)
+from rag.types import Hit
+
+TOP_PASSAGES = 5        # passages considered
+MAX_PASSAGES = 2        # passages quoted
+MAX_SENTENCES = 3
+MIN_SENTENCE_CHARS = 6
+KEEP_SAME_PASSAGE = 0.6     # a further sentence of the best passage must score this share of the best
+KEEP_OTHER_PASSAGE = 0.85   # ... and one from another passage this share
+
+# Sentences: up to 。！？；!?; plus closing quotes (the chunker's rule), with offsets.
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*|$)")
+# Instructions planted in a document are data, never an answer (prompt injection).
+INJECTION = re.compile(
+    r"忽略(?:以上|上述|之前|前面|先前|所有|全部)|无视(?:以上|上述|之前|前面)|(?:以上|之前|前面)的?(?:指令|提示|规则)"
+    r"|你现在是|系统提示|(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior|earlier)"
+    r"|system\s+prompt|new\s+instructions", re.I)
+
+
+@dataclass
+class _Sentence:
+    rank: int           # passage number - 1
+    pos: int            # sentence index within the passage
+    start: int
+    end: int
+    score: float
+    cov: float          # share of the question's terms in the sentence
+
+
+def passage_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of text, leading/trailing whitespace excluded."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+class ExtractiveAnswerer(Answerer):
+    name = "extractive"
+
+    def stream(self, question: str, hits: list[Hit], lang: str | None = None) -> Iterator[str]:
+        lang = lang or detect_lang(question)
+        picked = self.select(question, hits, lang)
+        if not picked:
+            yield ABSTAIN[lang]
+            return
+        yield from self._compose(picked, hits, lang)
+
+    def select(self, question: str, hits: list[Hit], lang: str) -> list[_Sentence]:
+        """The sentences to quote: best first by score, at most MAX_PASSAGES passages."""
+        top = hits[:TOP_PASSAGES]
+        zh_terms = chinese_terms(question, lang)
+        en_terms = english_terms(question) if lang == "en" else set()
+        wants_req = asks_for_requirements(question)
+        focus = focus_terms(question, lang)
+        kind = answer_kind(question)
+        cands: list[_Sentence] = []
+        any_overlap = any_terms = False
+        for r, hit in enumerate(top):
+            text = hit.chunk.text
+            cjk = mostly_cjk(text)
+            terms = zh_terms if (lang == "zh" or cjk) else en_terms
+            any_terms |= bool(terms)
+            passage_cov = term_coverage(terms, match_text(hit.chunk)) if terms else 0.0
+            for pos, (s, e) in enumerate(passage_sentences(text)):
+                sent = text[s:e]
+                if len(sent) < MIN_SENTENCE_CHARS or INJECTION.search(sent):
+                    continue
+                cov = term_coverage(terms, sent) if terms else 0.0
+                any_overlap |= cov > 0
+                # Weights set by hand on eval/sets/bundled.jsonl (gold passage first + 3 BM25
+                # distractors: 132 of 161 answers contain a gold keyword): the sentence's share of
+                # the question, its passage's share (scene: date, meeting), the asked-about clause,
+                # requirement and number/date cues, then rank and position as tie-breakers.
+                score = (0.6 * cov + 0.25 * passage_cov
+                         + (0.4 * term_coverage(focus, sent) if focus and cjk else 0.0)
+                         + (0.25 if wants_req and REQUIREMENT_WORDS.search(sent) else 0.0)
+                         + (0.15 if has_answer_kind(sent, kind) else 0.0)
+                         + 0.1 / (1 + r) - 0.01 * min(pos, 10))
+                cands.append(_Sentence(r, pos, s, e, score, cov))
+        if not cands or (any_terms and not any_overlap):
+            return []           # nothing in the passages touches the question
+        ev = evidence(question, top, lang)
+        if ev is not None and ev < MIN_EVIDENCE:
+            return []
+        cands.sort(key=lambda c: -c.score)
+        best = cands[0]
+        picked = [best]
+        for c in cands[1:]:
+            if len(picked) >= MAX_SENTENCES:
+                break
+            passages = {p.rank for p in picked}
+            same = c.rank == best.rank
+            if c.score < best.score * (KEEP_SAME_PASSAGE if same else KEEP_OTHER_PASSAGE):
+                continue
+            if not same and c.cov < best.cov:
+                continue        # another passage only when it matches the question as well
+            if c.rank not in passages and len(passages) >= MAX_PASSAGES:
+                continue
+            picked.append(c)
+        return picked
+
+    def _compose(self, picked: list[_Sentence], hits: list[Hit], lang: str) -> Iterator[str]:
+        order = list(dict.fromkeys(p.rank for p in picked))      # passage of the best sentence first
+        for gi, r in enumerate(order):
+            chunk = hits[r].chunk
+            spans = sorted((p.pos, p.start, p.end) for p in picked if p.rank == r)
+            merged: list[list[int]] = []
+            for pos, s, e in spans:                   # adjacent sentences become one quote
+                if merged and pos == merged[-1][0] + 1:
+                    merged[-1][0], merged[-1][2] = pos, e
+                else:
+                    merged.append([pos, s, e])
+            meta = [x for x in (chunk.section.split(" > ")[-1] if chunk.section else "",
+                                chunk.date, chunk.speaker) if x]
+            if lang == "zh":
+                lead = f"据《{chunk.doc_title}》" + (f"（{'，'.join(meta)}）" if meta else "") + "："
+            else:
+                lead = f"According to 《{chunk.doc_title}》" + (f" ({', '.join(meta)})" if meta else "") + ":"
+            yield ("\n" if gi else "") + lead + "\n"
+            for _, s, e in merged:
+                yield f"“{chunk.text[s:e]}”[{r + 1}]\n"
