@@ -125,6 +125,8 @@ def cmd_ask(args, settings):
         for ev in api.stream(q, **_filters(args)):
             if ev["type"] == "token":
                 print(ev["text"], end="", flush=True)
+            elif ev["type"] == "reset":          # the streamed draft is replaced
+                print(f"\n\n({ev.get('notice') or 'answer replaced'})\n", flush=True)
             elif ev["type"] == "answer":
                 answer = ev["answer"]
         print()

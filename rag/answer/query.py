@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from rag.answer.context import passage_header
+from rag.retrieve.glossary import translate_terms
 from rag.textsim import is_cjk, normalize
 
 # Question words and function words removed before scoring: they occur in questions, not in
@@ -32,39 +33,6 @@ _EN_REQUIREMENT_Q = re.compile(r"\b(requir\w*|demand\w*|ask\w*|order\w*|instruct
                                r"target\w*|goal\w*|task\w*|by when|when)\b", re.I)
 REQUIREMENT_WORDS = re.compile(r"要求|确保|必须|务必|力争|争取|底前|月前|日前|年底|之前|前完成|截至|限期")
 
-# A small English -> Chinese glossary for the vocabulary of government records, so English
-# questions can be matched against Chinese passages without a model. Deliberately generic:
-# place and person names are linked by retrieval, not here.
-GLOSSARY: dict[str, tuple[str, ...]] = {
-    "high-standard farmland": ("高标准农田",), "high standard farmland": ("高标准农田",),
-    "farmland": ("农田",), "agriculture": ("农业",), "agricultural": ("农业",), "farming": ("农业",),
-    "deputy mayor": ("副市长",), "vice mayor": ("副市长",), "mayor": ("市长",),
-    "party secretary": ("书记",), "secretary": ("书记",), "governor": ("省长",),
-    "district head": ("区长",), "county head": ("县长",),
-    "epidemic": ("疫情",), "covid": ("疫情",), "pandemic": ("疫情",), "prevention": ("防控",),
-    "poverty": ("脱贫", "扶贫"), "environmental": ("环保", "环境"), "environment": ("环保", "环境"),
-    "pollution": ("污染",), "enterprise": ("企业",), "enterprises": ("企业",), "companies": ("企业",),
-    "company": ("企业",), "business": ("企业",), "resumption": ("复工", "复产"), "resume": ("复工", "复产"),
-    "project": ("项目",), "projects": ("项目",), "meeting": ("会议",), "conference": ("会议",),
-    "inspect": ("调研", "检查"), "inspected": ("调研", "检查"), "inspection": ("调研", "检查"),
-    "visited": ("调研",), "survey": ("普查", "调研"), "require": ("要求", "确保"),
-    "required": ("要求", "确保"), "requirement": ("要求",), "requirements": ("要求",),
-    "demand": ("要求",), "deadline": ("底前", "月前", "日前"), "deadlines": ("底前", "月前", "日前"),
-    "community": ("社区",), "communities": ("社区",), "education": ("教育",), "school": ("学校",),
-    "schools": ("学校",), "investment": ("投资",), "gdp": ("生产总值",), "economy": ("经济",),
-    "economic": ("经济",), "greening": ("绿化",), "afforestation": ("绿化",), "forestry": ("林业",),
-    "road": ("道路",), "roads": ("道路",), "construction": ("建设",), "reform": ("改革",),
-    "safety": ("安全",), "traffic": ("交通",), "tourism": ("旅游",), "industry": ("产业", "工业"),
-    "industrial": ("工业", "产业"), "finance": ("财政", "金融"), "financial": ("金融", "财政"),
-    "tax": ("税",), "sewage": ("污水",), "garbage": ("垃圾",), "waste": ("垃圾",),
-    "rural": ("农村",), "village": ("村",), "villages": ("村",), "wetland": ("湿地",), "park": ("公园",),
-    "old residential": ("老旧小区",), "housing": ("住房",), "water": ("水",), "grain": ("粮",),
-    "wheat": ("小麦",), "planting": ("种植",), "spring": ("春季",), "plowing": ("春耕",),
-    "medical": ("医疗",), "hospital": ("医院",), "employment": ("就业",), "jobs": ("就业",),
-    "budget": ("预算",), "revenue": ("收入",), "population": ("人口",), "growth": ("增长",),
-}
-_GLOSSARY_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(GLOSSARY, key=len, reverse=True))
-                          + r")\b", re.I)
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 YEAR_WEIGHT = 2
@@ -172,8 +140,7 @@ def chinese_terms(question: str, lang: str | None = None) -> set[str]:
             terms |= bigrams(seg)
         terms.update(_YEAR.findall(question))
         return terms
-    for m in _GLOSSARY_RE.finditer(question):
-        terms.update(GLOSSARY[m.group(1).lower()])
+    terms.update(translate_terms(question))
     terms.update(english_dates(question))
     for run in re.findall(r"[^\x00-\u2fff]+", question):
         terms |= {b for b in bigrams(run) if any(is_cjk(c) for c in b)}
