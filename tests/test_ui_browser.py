@@ -1,0 +1,144 @@
+"""End to end in a real headless Chromium (Debian's /usr/bin/chromium via Python Playwright).
+
+Types the farmland question, waits for the streamed answer, checks the citation card with
+its highlighted quote, clicks the [1] marker and saves a screenshot (tests/artifacts/ui.png,
+copied to docs/screenshot.png for the README). Skips, with the reason, when chromium is
+missing or cannot start; never runs `playwright install`.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import warnings
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FARMLAND_ZH = "市长对高标准农田建设提出了什么要求？"
+CHANGGE_TITLE = "长葛市2020年3月大事记"
+
+# Records every text the last assistant bubble shows, to see the answer arrive in pieces.
+WATCH_STREAM_JS = """() => {
+  window.__botTexts = [];
+  const root = document.querySelector('#chatbot');
+  new MutationObserver(() => {
+    const bots = root.querySelectorAll('.bot .message-content, [data-testid="bot"]');
+    if (!bots.length) return;
+    const txt = bots[bots.length - 1].innerText;
+    const seen = window.__botTexts;
+    if (txt && seen[seen.length - 1] !== txt) seen.push(txt);
+  }).observe(root, {subtree: true, childList: true, characterData: true});
+}"""
+SEND_LABEL_IS = "s => { const b = document.querySelector('#send'); return !!b && b.innerText.trim() === s; }"
+IN_VIEW_JS = """id => { const r = document.getElementById(id).getBoundingClientRect();
+                       return r.top >= 0 && r.bottom <= window.innerHeight; }"""
+
+
+def _has_cjk_font() -> bool:
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return True             # cannot tell; say nothing
+    return bool(out.stdout.strip())
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as e:
+        pytest.skip(f"python playwright is not installed: {e}")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"chromium not found at {CHROMIUM} (apt-get install chromium)")
+    if not _has_cjk_font():
+        warnings.warn("no CJK font installed: the screenshot will show boxes for Chinese text "
+                      "(apt-get install fonts-noto-cjk)")
+    pw = sync_playwright().start()
+    try:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    except Exception as e:
+        pw.stop()
+        pytest.skip(f"chromium at {CHROMIUM} cannot start: {str(e).splitlines()[0]}")
+    yield b
+    b.close()
+    pw.stop()
+
+
+@pytest.fixture(scope="module")
+def app_url(corpus_api, corpus_settings):
+    from ui.app import launch
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo = launch(replace(corpus_settings, ui_port=port), api=corpus_api,
+                  prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+def _open(browser, url: str, locale: str, height: int = 1000):
+    page = browser.new_page(locale=locale, viewport={"width": 1400, "height": height})
+    page.goto(url)
+    page.wait_for_selector("#question textarea", timeout=30_000)
+    return page
+
+
+def test_language_follows_the_browser(browser, app_url):
+    for locale, send, tab in (("en-US", "Send", "Documents"), ("zh-CN", "发送", "文档")):
+        page = _open(browser, app_url, locale)
+        try:
+            page.wait_for_function(SEND_LABEL_IS, arg=send, timeout=15_000)
+            page.get_by_role("tab", name=tab).wait_for(timeout=15_000)
+        finally:
+            page.close()
+
+
+def test_ask_stream_cite_click_and_screenshot(browser, app_url):
+    page = _open(browser, app_url, "zh-CN", height=760)
+    try:
+        page.wait_for_function(SEND_LABEL_IS, arg="发送", timeout=15_000)
+        page.evaluate(WATCH_STREAM_JS)
+        page.fill("#question textarea", FARMLAND_ZH)
+        page.press("#question textarea", "Enter")
+
+        # The streamed answer ends with its [n] links, then the cards render.
+        page.wait_for_selector("#chatbot a.cite-ref", timeout=60_000)
+        page.wait_for_selector("#sources .cite-card mark", timeout=60_000)
+        texts = page.evaluate("window.__botTexts")
+        assert texts and "高标准农田" in texts[-1]
+        final = texts[-1]
+        partial = [t for t in texts[:-1] if len(t.strip()) > 5 and t != final
+                   and final.startswith(t.strip()[:10])]
+        assert partial, f"expected the answer to arrive in pieces, saw {texts}"
+
+        card = page.locator("#sources .cite-card", has_text=CHANGGE_TITLE).first
+        assert "2020-03-04" in card.inner_text()
+        mark = card.locator("mark").first
+        quote = mark.inner_text()
+        assert len(quote) > 10 and quote in card.locator(".cite-text").inner_text()
+
+        # Scroll the card away, click the marker in the answer: the card comes into view.
+        link = page.locator("#chatbot a.cite-ref").first
+        target = link.get_attribute("href").lstrip("#")
+        page.evaluate("window.scrollTo(0, 0)")
+        assert not page.evaluate(IN_VIEW_JS, target), "the card should start out of view"
+        link.click()
+        page.wait_for_function(IN_VIEW_JS, arg=target, timeout=5_000)
+        assert page.url.rstrip("/") == app_url.rstrip("/")    # no navigation, no new tab
+
+        page.wait_for_timeout(1800)                        # let the highlight flash fade
+        out = REPO / "tests" / "artifacts" / "ui.png"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out), full_page=True)
+        (REPO / "docs").mkdir(exist_ok=True)
+        shutil.copyfile(out, REPO / "docs" / "screenshot.png")
+    finally:
+        page.close()

@@ -1,0 +1,129 @@
+"""The documents tab: upload and index files, list and remove documents, index status."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+import gradio as gr
+
+from ui.i18n import t
+
+log = logging.getLogger(__name__)
+UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html"]
+
+
+def check_uploads(paths, max_mb: float, lang: str) -> tuple[list[Path], list[str]]:
+    """(files to ingest, messages for rejected ones): wrong type or over the upload limit."""
+    ok, rejected = [], []
+    for p in map(Path, paths or []):
+        if p.suffix.lower() not in UPLOAD_TYPES:
+            rejected.append(t(lang, "rejected_type", name=p.name, types=" ".join(UPLOAD_TYPES)))
+        elif p.stat().st_size > max_mb * 2**20:
+            rejected.append(t(lang, "rejected_size", name=p.name, mb=p.stat().st_size / 2**20,
+                              limit=max_mb))
+        else:
+            ok.append(p)
+    return ok, rejected
+
+
+def status_markdown(api, lang: str) -> str:
+    st = api.status()
+    if not st.get("exists"):
+        return t(lang, "status_missing", name=st.get("name", ""))
+    updated = str(st.get("updated") or "").replace("T", " ").split("+")[0]
+    return t(lang, "status_text", name=st["name"], documents=st["documents"],
+             chunks=st["chunks"], embedder=st["embedder"], updated=updated)
+
+
+def doc_rows(api) -> list[list]:
+    return [[d["doc_id"], d.get("title") or "", d.get("chunks", 0), Path(d.get("path") or "").name]
+            for d in api.status().get("docs", [])]
+
+
+def headers(lang: str) -> list[str]:
+    return [t(lang, k) for k in ("col_id", "col_title", "col_chunks", "col_path")]
+
+
+def doc_choices(api, with_id: bool = False) -> list[tuple[str, str]]:
+    """(label, doc_id) for every indexed document, for the filter and the removal list."""
+    return [((d.get("title") or d["doc_id"]) + (f" ({d['doc_id']})" if with_id else ""), d["doc_id"])
+            for d in api.status().get("docs", [])]
+
+
+def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
+    """Lay out the documents tab inside the current Blocks context and wire its events."""
+    max_mb = api.settings.ui_max_upload_mb
+    with gr.Row():
+        with gr.Column(scale=1):
+            files = texts.make(gr.File, {"label": "upload"}, file_count="multiple",
+                               file_types=UPLOAD_TYPES, elem_id="upload")
+            ingest_btn = texts.make(gr.Button, {"value": "ingest"}, variant="primary",
+                                    elem_id="ingest")
+            ingest_msg = gr.Markdown(elem_id="ingest-msg", label="message", show_label=False)
+        with gr.Column(scale=2):
+            status = gr.Markdown(status_markdown(api, lang), elem_id="index-status", label="status",
+                                 show_label=False)
+            table = texts.make(gr.Dataframe, {"label": "doc_list"}, value=doc_rows(api),
+                               headers=headers(lang), interactive=False, elem_id="doc-table",
+                               wrap=True)
+            remove_sel = texts.make(gr.CheckboxGroup, {"label": "remove_select"},
+                                    choices=doc_choices(api, with_id=True), elem_id="remove-select")
+            with gr.Row():
+                remove_btn = texts.make(gr.Button, {"value": "remove"}, variant="stop",
+                                        elem_id="remove")
+                refresh_btn = texts.make(gr.Button, {"value": "refresh"}, elem_id="refresh")
+
+    def refreshed(lang_: str) -> tuple:
+        return (status_markdown(api, lang_),
+                gr.update(value=doc_rows(api), headers=headers(lang_)),
+                gr.update(choices=doc_choices(api, with_id=True), value=[]),
+                gr.update(choices=doc_choices(api)))
+
+    def ingest(paths, lang_, progress=gr.Progress()):
+        """Index uploaded files; returns a message plus the refreshed lists."""
+        if not paths:
+            return (t(lang_, "ingest_none"), *refreshed(lang_))
+        if isinstance(paths, str):
+            paths = [paths]
+        ok, lines = check_uploads(paths, max_mb, lang_)
+        if ok:
+            progress(0, desc=t(lang_, "ingest_loading"))
+
+            def on_progress(done, total, _rate=None):
+                progress((done, total), desc=t(lang_, "ingest_progress", done=done, total=total))
+
+            try:
+                result, report = api.ingest(ok, progress=on_progress)
+            except Exception as e:       # e.g. an index built with another embedder
+                log.exception("ingest failed")
+                raise gr.Error(t(lang_, "error", error=str(e))) from None
+            lines += [t(lang_, "skipped", name=Path(s.path).name, reason=s.reason)
+                      for s in result.skipped]
+            lines.insert(0, t(lang_, "ingest_done", added=", ".join(report.added) or "—",
+                              updated=", ".join(report.updated) or "—",
+                              unchanged=", ".join(report.unchanged) or "—",
+                              chunks=report.embedded_chunks))
+        return ("\n".join(f"- {x}" for x in lines), *refreshed(lang_))
+
+    def remove(ids, lang_):
+        if not ids:
+            return (t(lang_, "remove_none"), *refreshed(lang_))
+        try:
+            api.remove(ids)
+        except Exception as e:
+            log.exception("remove failed")
+            raise gr.Error(t(lang_, "error", error=str(e))) from None
+        return (t(lang_, "removed", ids=", ".join(ids)), *refreshed(lang_))
+
+    outs = [ingest_msg, status, table, remove_sel, doc_filter]
+    # Index writes are serialized: one ingest or removal at a time across all sessions.
+    ingest_btn.click(ingest, [files, lang_box], outs, api_name="upload", concurrency_limit=1,
+                     concurrency_id="index-write")
+    remove_btn.click(remove, [remove_sel, lang_box], outs, api_name="remove", concurrency_limit=1,
+                     concurrency_id="index-write")
+    refresh_btn.click(lambda lang_: ("", *refreshed(lang_)), [lang_box], outs,
+                      api_name="refresh_documents")
+
+    return SimpleNamespace(status=status, table=table, refreshed=refreshed,
+                           relabel_outputs=[status, table, remove_sel, doc_filter])

@@ -1,0 +1,160 @@
+"""Interface strings in Chinese and English, and picking a language from the browser's."""
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+LANG_CHOICES = [("中文", "zh"), ("English", "en")]
+
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "地方志问答",
+        "subtitle": "基于地方政府档案（年鉴、大事记、讲话）的有据可查问答。每个回答都标注出处。",
+        "language": "界面语言",
+        "tab_chat": "问答",
+        "tab_docs": "文档",
+        "chatbot": "对话",
+        "question": "问题",
+        "question_ph": "输入问题，按回车发送，例如：市长对高标准农田建设提出了什么要求？",
+        "send": "发送",
+        "reset": "新对话",
+        "examples": "示例问题（点击提问）",
+        "sources": "引用来源",
+        "sources_empty": "回答的引用来源会显示在这里。点击回答中的 [n] 跳转到对应段落。",
+        "filters": "筛选与设置",
+        "filter_docs": "只在这些文档中检索（不选则全部）",
+        "date_from": "起始日期",
+        "date_to": "截止日期",
+        "date_ph": "YYYY-MM-DD",
+        "mode": "检索方式",
+        "k": "检索段落数 k",
+        "answerer": "回答方式",
+        "unavailable": "不可用的回答方式",
+        "unverified": "未核实 / unverified",
+        "unverified_title": "引文未能在原文中逐字找到",
+        "nearest": "最接近的段落",
+        "abstain_note": "资料中没有找到相关信息。以下是最接近的段落：",
+        "notice": "提示",
+        "turn": "第 {n} 问",
+        "answered_by": "回答方式：{llm}",
+        "bad_date": "日期格式应为 YYYY-MM-DD：{value}",
+        "error": "出错了：{error}",
+        "no_index": "还没有索引。请在“文档”页上传文档，或运行 `rag ingest`。",
+        "upload": "上传文档（.txt .md .docx .pdf .html）",
+        "ingest": "加入索引",
+        "ingest_progress": "正在嵌入 {done}/{total} 个片段",
+        "ingest_loading": "正在读取文件",
+        "ingest_none": "请先选择要上传的文件。",
+        "ingest_done": "已加入索引：{added}；已更新：{updated}；未变化：{unchanged}。新嵌入 {chunks} 个片段。",
+        "rejected_type": "{name}：不支持的文件类型（支持 {types}）",
+        "rejected_size": "{name}：文件 {mb:.1f} MB，超过上传上限 {limit} MB",
+        "skipped": "{name}：已跳过（{reason}）",
+        "doc_list": "已索引的文档",
+        "col_id": "文档 ID", "col_title": "标题", "col_chunks": "片段数", "col_path": "来源",
+        "remove_select": "选择要删除的文档",
+        "remove": "删除所选文档",
+        "remove_none": "请先选择要删除的文档。",
+        "removed": "已删除：{ids}",
+        "refresh": "刷新",
+        "status": "索引状态",
+        "status_text": "**索引** `{name}` · **文档** {documents} · **片段** {chunks} · "
+                       "**嵌入模型** `{embedder}` · **最后更新** {updated}",
+        "status_missing": "索引 `{name}` 尚未建立。",
+    },
+    "en": {
+        "title": "Local records Q&A",
+        "subtitle": "Cited answers from Chinese local-government records (yearbooks, chronicles, "
+                    "speeches). Every answer names its sources.",
+        "language": "Language",
+        "tab_chat": "Ask",
+        "tab_docs": "Documents",
+        "chatbot": "Conversation",
+        "question": "Question",
+        "question_ph": "Type a question and press Enter, e.g. What did the mayor require about "
+                       "high-standard farmland?",
+        "send": "Send",
+        "reset": "New chat",
+        "examples": "Example questions (click to ask)",
+        "sources": "Sources",
+        "sources_empty": "The sources of each answer appear here. Click a [n] in an answer to "
+                         "jump to its passage.",
+        "filters": "Filters and settings",
+        "filter_docs": "Search only these documents (none selected: all)",
+        "date_from": "From date",
+        "date_to": "To date",
+        "date_ph": "YYYY-MM-DD",
+        "mode": "Retrieval mode",
+        "k": "Passages retrieved (k)",
+        "answerer": "Answerer",
+        "unavailable": "Unavailable answerers",
+        "unverified": "unverified",
+        "unverified_title": "The quote was not found verbatim in the source",
+        "nearest": "Nearest passages",
+        "abstain_note": "The documents do not say. These are the nearest passages:",
+        "notice": "Notice",
+        "turn": "Question {n}",
+        "answered_by": "Answered by: {llm}",
+        "bad_date": "Dates must look like YYYY-MM-DD: {value}",
+        "error": "Something went wrong: {error}",
+        "no_index": "There is no index yet. Upload documents on the Documents tab, or run "
+                    "`rag ingest`.",
+        "upload": "Upload documents (.txt .md .docx .pdf .html)",
+        "ingest": "Add to index",
+        "ingest_progress": "Embedding {done}/{total} chunks",
+        "ingest_loading": "Reading files",
+        "ingest_none": "Choose files to upload first.",
+        "ingest_done": "Added: {added}; updated: {updated}; unchanged: {unchanged}. "
+                       "{chunks} new chunks embedded.",
+        "rejected_type": "{name}: unsupported file type (supported: {types})",
+        "rejected_size": "{name}: {mb:.1f} MB is over the {limit} MB upload limit",
+        "skipped": "{name}: skipped ({reason})",
+        "doc_list": "Indexed documents",
+        "col_id": "Doc ID", "col_title": "Title", "col_chunks": "Chunks", "col_path": "Source",
+        "remove_select": "Documents to remove",
+        "remove": "Remove selected",
+        "remove_none": "Select documents to remove first.",
+        "removed": "Removed: {ids}",
+        "refresh": "Refresh",
+        "status": "Index status",
+        "status_text": "**Index** `{name}` · **documents** {documents} · **chunks** {chunks} · "
+                       "**embedder** `{embedder}` · **last update** {updated}",
+        "status_missing": "Index `{name}` has not been built yet.",
+    },
+}
+
+# The answerers' own reasons are English; these say the common ones in Chinese too.
+REASON_ZH = [
+    ("no API key", "未配置 API 密钥或地址"),
+    ("no model configured", "未配置模型名称"),
+    ("llama-cpp-python", "未安装 llama-cpp-python"),
+    ("no local model", "没有本地模型文件"),
+]
+
+
+def t(lang: str, key: str, **kw) -> str:
+    """The string `key` in `lang` (falling back to English), formatted with kw."""
+    s = TEXT.get(lang, TEXT["en"]).get(key) or TEXT["en"][key]
+    return s.format(**kw) if kw else s
+
+
+def reason(lang: str, text: str) -> str:
+    """An answerer's unavailability reason, with a Chinese gloss when we know one."""
+    if lang == "zh":
+        for needle, zh in REASON_ZH:
+            if needle in text:
+                return f"{zh}（{text}）"
+    return text
+
+
+def pick_lang(*candidates: str | None) -> str:
+    """"zh" or "en" from browser language tags (navigator.language, Accept-Language), first wins.
+
+    Accept-Language lists several tags ("en-US,en;q=0.9,zh-CN;q=0.8"); its first tag is the
+    user's preference. Anything that is not Chinese means English.
+    """
+    for c in candidates:
+        if not c:
+            continue
+        first = c.split(",")[0].split(";")[0].strip().lower()
+        if first:
+            return "zh" if first.startswith("zh") else "en"
+    return "zh"
+
