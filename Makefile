@@ -20,12 +20,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP) browser
 
-# Debian's chromium for the end-to-end UI test. Where it cannot be installed the test is
-# skipped and says why.
+# Debian's chromium (and a CJK font, or Chinese renders as boxes) for the end-to-end UI test.
+# Where they cannot be installed the test is skipped and says why.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
 	      || echo "note: could not install chromium; the browser test will be skipped"; \
 	  else echo "note: chromium not installed (needs root + apt-get); the browser test will be skipped"; fi; }
 

@@ -70,11 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("ui", help="start the chat UI")
-    p.add_argument("--host", help="default 127.0.0.1")
-    p.add_argument("--port", type=int, help="default 7860")
-    _common(p)
+    _plugin_commands(sub)
     return ap
+
+
+def _plugin_commands(sub) -> None:
+    """Commands other installed packages add (the UI adds `rag ui`), as simonw/llm does."""
+    from importlib.metadata import entry_points
+    for ep in entry_points(group="rag.commands"):
+        try:
+            ep.load()(sub)
+        except Exception as e:       # a broken plugin must not break the core commands
+            print(f"rag: ignoring command plugin {ep.name!r}: {e}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rag: {e}", file=sys.stderr)
         return 2
     from rag import commands
-    handler = getattr(commands, "cmd_" + args.cmd)
+    handler = getattr(args, "handler", None) or getattr(commands, "cmd_" + args.cmd)
     try:
         return handler(args, settings) or 0
     except Exception as e:          # problems the user can fix get one line, not a traceback

@@ -149,13 +149,3 @@ def cmd_ask(args, settings):
 def cmd_eval(args, settings):
     from rag.eval.runner import run_eval
     return run_eval(args, settings)
-
-
-def cmd_ui(args, settings):
-    from dataclasses import replace
-    s = replace(settings, ui_host=args.host or settings.ui_host, ui_port=args.port or settings.ui_port)
-    try:
-        from ui.app import launch
-    except ImportError as e:
-        raise UserError(f"the UI is not available: {e}") from None
-    launch(s)
