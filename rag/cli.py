@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="folder for report.json/.md/.html (default eval/out)")
     p.add_argument("--no-answers", action="store_true", help="retrieval metrics only")
     p.add_argument("--check", type=Path, help="fail if metrics fall below this baseline JSON")
+    p.add_argument("--write-baseline", type=Path, metavar="FILE",
+                   help="write this run's hit@5 and citation precision as a baseline JSON")
     _common(p)
     p.add_argument("--json", action="store_true")
 
