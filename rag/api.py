@@ -102,8 +102,15 @@ class RAG:
         return get_answerer(name or self.settings.llm, self.settings)
 
     def _retrieve_fn(self, k=None, mode=None, docs=None, date_from=None, date_to=None):
-        return lambda q: self.retrieve(q, k=k, mode=mode, docs=docs, date_from=date_from,
-                                       date_to=date_to).hits
+        """Retrieval for answering: the top chunks, widened to whole paragraphs."""
+        from rag.retrieve.paragraphs import widen
+
+        def retrieve(q):
+            hits = self.retrieve(q, k=k, mode=mode, docs=docs, date_from=date_from,
+                                 date_to=date_to).hits
+            index = self.load_index()
+            return widen(hits, index.chunks, index.paragraph_groups)
+        return retrieve
 
     def ask(self, question: str, history=None, llm: str | None = None, **filters):
         from rag.answer.chain import answer_question

@@ -99,15 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     handler = getattr(args, "handler", None) or getattr(commands, "cmd_" + args.cmd)
     try:
         return handler(args, settings) or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:         # `rag chunks | head`
+        sys.stderr.close()
+        return 0
     except Exception as e:          # problems the user can fix get one line, not a traceback
         if not _is_user_error(e, commands):
             raise
         print(f"rag: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
 
 
 def _is_user_error(e: Exception, commands) -> bool:

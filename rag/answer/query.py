@@ -236,3 +236,40 @@ def question_coverage(question: str, passage: str, lang: str | None = None) -> f
         return sum(1 for t in terms if t in words) / len(terms)
     terms = chinese_terms(question, lang)
     return term_coverage(terms, passage) if terms else None
+
+
+# Quantity questions name the unit they want: "多少公里", "几个", "多少亿元", "第几". When no
+# top passage states a number in that unit, the documents do not give the figure (the usual
+# near-miss: the project is described, its length is not), so the answer is an abstention.
+_CN_NUM = "0-9０-９.．一二两三四五六七八九十百千万亿余多"
+_UNIT_Q = re.compile(r"(?:多少|几)(个百分点|平方米|平方公里|千米|公里|万元|亿元|元|万亩|亩|万人|人次|人|家|例|棵|株|"
+                     r"项|条|所|户|名|次|天|年|座|台|辆|吨|个|位次|位|处|批|场|期|届|岁|钱|米)")
+_ORDINAL_Q = re.compile(r"第几")
+_UNIT_ALIASES = {"钱": ("元",), "位次": ("位", "名"), "个": ("个", "项", "家", "所", "条", "处"),
+                 "元": ("元",), "人": ("人", "名"), "名": ("名", "位")}
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a Chinese quantity question asks for ("公里" in "全长多少公里"), or None."""
+    if _ORDINAL_Q.search(question):
+        return "第"
+    m = _UNIT_Q.search(question)
+    return m.group(1) if m else None
+
+
+def states_quantity(text: str, unit: str) -> bool:
+    """Does the text give a number in the asked unit ("17.8亿元", "三个", "第5")?"""
+    if unit == "第":
+        return bool(re.search(rf"第[{_CN_NUM}]+|排名[{_CN_NUM}]|[{_CN_NUM}]+[名位]", text))
+    units = _UNIT_ALIASES.get(unit, (unit,))
+    alt = "|".join(sorted({re.escape(u) for u in units} | {re.escape(unit)}, key=len, reverse=True))
+    return bool(re.search(rf"[{_CN_NUM}]+\s*(?:{alt})", text))
+
+
+
+def latin_anchors(question: str) -> list[str]:
+    """Latin-script terms in a Chinese question ("GDP", "PM2.5", "EPC"): a passage without
+    them cannot answer it, however much of the rest of the question it matches."""
+    if detect_lang(question) != "zh":
+        return []
+    return [a.lower() for a in re.findall(r"[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]", question)]

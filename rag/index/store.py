@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -81,6 +82,12 @@ class LoadedIndex:
 
     def by_id(self) -> dict[str, int]:
         return {c.id: i for i, c in enumerate(self.chunks)}
+
+    @functools.cached_property
+    def paragraph_groups(self) -> dict[tuple[str, int], list[int]]:
+        """(doc_id, paragraph) -> row numbers of its parts."""
+        from rag.retrieve.paragraphs import paragraph_groups
+        return paragraph_groups(self.chunks)
 
 
 class IndexStore:
