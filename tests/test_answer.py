@@ -309,13 +309,20 @@ def test_condense_history_forms():
 
 # registry ----------------------------------------------------------------------------------------
 
-def test_registry_and_availability():
+def test_registry_and_availability(tmp_path):
     s = Settings()                                      # no LLM configured
     avail = available_answerers(s)
     assert avail["extractive"] == (True, "")
     assert avail["openai"] == (False, "no API key or base URL configured "
                                       "(set RAG_LLM_BASE_URL / RAG_LLM_API_KEY)")
-    assert resolve("auto", s) == ("local" if avail["local"][0] else "extractive")
+    # auto skips the bundled 270M model (measured worse than extractive), but takes a GGUF the
+    # user named, and an API once configured
+    assert resolve("auto", s) == "extractive"
+    if avail["local"][0]:
+        gguf = tmp_path / "qwen2.5-7b-q4.gguf"
+        gguf.write_bytes(b"GGUF")
+        assert resolve("auto", Settings(local_model=str(gguf))) == "local"
+    assert resolve("auto", Settings(llm_base_url="http://127.0.0.1:9/v1", llm_api_key="k")) == "openai"
     with pytest.raises(AnswererUnavailable, match="RAG_LLM_BASE_URL"):
         get_answerer("openai", s)
     with pytest.raises(AnswerError, match="unknown answerer 'gpt'.*extractive"):

@@ -1,7 +1,8 @@
 """Answer generation: prompts, context packing, answerers, citation checks and the answer chain.
 
 Backends are looked up by a short spec: "extractive", "openai", "openai:<model>", "local",
-"local:<path.gguf>", or "auto" (openai if configured, else local if installed, else extractive).
+"local:<path.gguf>", or "auto" (openai if configured, else a local GGUF the user configured,
+else extractive).
 Backend modules are imported only when asked for.
 """
 from __future__ import annotations
@@ -17,6 +18,10 @@ ANSWERERS = {
     "extractive": ("rag.answer.extractive", "ExtractiveAnswerer"),
 }
 AUTO_ORDER = ("openai", "local", "extractive")
+# "auto" skips the bundled Gemma 3 270M: on 20 questions of eval/sets/bundled.jsonl it scored
+# keyword recall 0.50, faithfulness 0.50 and citation precision 0.74 at 12.5 s a question, where
+# extractive scored 0.88, 1.00 and 0.94 at 13 ms (`rag eval SUBSET --llm local|extractive`).
+# A GGUF the user names in RAG_LOCAL_MODEL is taken as a deliberate choice.
 
 
 def _build(name: str, arg: str | None, settings: Settings) -> Answerer:
@@ -37,6 +42,8 @@ def resolve(name: str | None, settings: Settings) -> str:
     if name != "auto":
         return name
     for candidate in AUTO_ORDER:
+        if candidate == "local" and not settings.local_model:
+            continue
         ok, _ = _build(candidate, None, settings).available()
         if ok:
             return candidate
