@@ -322,7 +322,8 @@ def test_registry_and_availability(tmp_path):
         gguf = tmp_path / "qwen2.5-7b-q4.gguf"
         gguf.write_bytes(b"GGUF")
         assert resolve("auto", Settings(local_model=str(gguf))) == "local"
-    assert resolve("auto", Settings(llm_base_url="http://127.0.0.1:9/v1", llm_api_key="k")) == "openai"
+    assert resolve("auto", Settings(llm_base_url="http://127.0.0.1:9/v1", llm_api_key="k",
+                                    llm_model="qwen-plus")) == "openai"
     with pytest.raises(AnswererUnavailable, match="RAG_LLM_BASE_URL"):
         get_answerer("openai", s)
     with pytest.raises(AnswerError, match="unknown answerer 'gpt'.*extractive"):
