@@ -51,9 +51,17 @@ _ROLE_ONLY = re.compile("|".join(sorted(ROLES, key=len, reverse=True)))
 @dataclass
 class People:
     role_names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    # the same per document, so "the mayor of Changge" is looked up in Changge's records
+    by_doc: dict[str, dict[str, Counter]] = field(default_factory=dict)
     pinyin: dict[str, str] = field(default_factory=dict)      # "zhangshujie" -> "张书杰"
 
-    def names_for_role(self, role: str, top: int = 3) -> list[str]:
+    def names_for_role(self, role: str, top: int = 3, docs=None) -> list[str]:
+        if docs:
+            c = Counter()
+            for d in docs:
+                c.update(self.by_doc.get(d, {}).get(role, Counter()))
+            if c:
+                return [n for n, _ in c.most_common(top)]
         return [n for n, _ in self.role_names.get(role, Counter()).most_common(top)]
 
     def to_dict(self) -> dict:
@@ -76,18 +84,21 @@ def _name_after(text: str, pos: int, corpus: str, cache: dict) -> str | None:
     return cand
 
 
-def build(texts: list[str]) -> People:
+def build(texts: list[str], doc_ids: list[str] | None = None) -> People:
     """Scan passages for role-name pairs ("区长李朝锋", "市委书记、市长胡五岳")."""
     people = People()
+    doc_ids = doc_ids or [""] * len(texts)
     corpus = "\n".join(texts)
     cache: dict[str, int] = {}
-    for t in texts:
+    for t, doc in zip(texts, doc_ids):
+        per_doc = people.by_doc.setdefault(doc, defaultdict(Counter))
         for m in _ROLE_RX.finditer(t):
             name = _name_after(t, m.end(), corpus, cache)
             if not name:
                 continue
             for r in set(_ROLE_ONLY.findall(m.group(0))):
                 people.role_names[r][name] += 1
+                per_doc[r][name] += 1
     try:
         from pypinyin import lazy_pinyin
     except ImportError:           # pinyin linking is a bonus, not a requirement

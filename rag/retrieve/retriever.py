@@ -16,6 +16,7 @@ from rag.index.bm25 import tokenize
 from rag.index.store import LoadedIndex
 from rag.retrieve import dates as datesmod
 from rag.retrieve import people as peoplemod
+from rag.retrieve import places as placesmod
 from rag.types import Hit
 
 CANDIDATES = 100            # depth of the approximate (HNSW) dense ranking
@@ -29,6 +30,8 @@ BM25_WEIGHT = {"zh": 0.7, "en": 0.2}
 # relevant passage of that day to the top, not enough to bury the answer when the date in
 # the question is content ("预计3月下旬推出…") rather than the event's date.
 DATE_BOOST = 1.5
+# Passages from the documents of a place the question names ("长葛市…", "in Changge").
+PLACE_BOOST = 0.5
 RERANK_DEPTH = 20
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "3月底前", "by the end of March": a deadline, not the date of the event asked about.
@@ -42,12 +45,14 @@ class QueryInfo:
     dates: list = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)      # doc ids of the places named
     terms: list[str] = field(default_factory=list)       # Chinese terms for an English question
     dense_text: str = ""
     bm25_tokens: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"lang": self.lang, "dates": [d.describe() for d in self.dates],
+                "places": self.places,
                 "roles": self.roles, "names": self.names, "terms": self.terms}
 
 
@@ -78,7 +83,9 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.reranker = reranker
-        self.people = peoplemod.build([c.text for c in index.chunks])
+        self.people = peoplemod.build([c.text for c in index.chunks],
+                                      [c.doc_id for c in index.chunks])
+        self.places = placesmod.build(index.docs)
         self._dates = np.array([c.date or "" for c in index.chunks])
         self._docs = np.array([c.doc_id for c in index.chunks])
 
@@ -92,14 +99,16 @@ class Retriever:
             if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
                 continue
             info.dates.append(spec)
-        info.roles = peoplemod.roles_in(question)
-        for role in info.roles:
-            for name in self.people.names_for_role(role, top=2):
-                if name not in info.names:
-                    info.names.append(name)
         if lang == "en":
             from rag.retrieve.glossary import translate_terms
             info.terms = translate_terms(question)
+        info.places = placesmod.docs_named(question + " " + " ".join(info.terms), self.places)
+        info.roles = peoplemod.roles_in(question)
+        for role in info.roles:
+            for name in self.people.names_for_role(role, top=2, docs=info.places):
+                if name not in info.names:
+                    info.names.append(name)
+        if lang == "en":
             for n in peoplemod.link_names(question, self.people):
                 if n not in info.names:
                     info.names.append(n)
@@ -142,6 +151,8 @@ class Retriever:
             dated = np.array([any(s.matches(d) for s in info.dates) if d else False
                               for d in self._dates])
             fused = fused + DATE_BOOST * dated
+        if info.places and len(info.places) < len(self.places):
+            fused = fused + PLACE_BOOST * np.isin(self._docs, info.places)
         fused = np.where(mask, fused, -np.inf)
         depth = RERANK_DEPTH if self.reranker else k
         order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i])]
