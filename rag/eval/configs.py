@@ -25,6 +25,12 @@ class ApiConfig:
         self.name = name
         self.mode = mode or settings.mode
         self.api = RAG(replace(settings, mode=self.mode))
+        if not self.api.store.exists() and settings.index == "default":
+            # a fresh checkout: evaluate the bundled corpus, as `make run` would serve it
+            import sys
+            print(f"no index '{settings.index}' yet: building it from {settings.corpus_dir} "
+                  "(about 3 minutes)", file=sys.stderr)
+            self.api.ensure_index()
         try:
             self.api.load_index()
         except FileNotFoundError as e:
