@@ -58,12 +58,27 @@ _QWORD = re.compile(r"什么|哪些|哪个|哪里|哪天|哪年|哪一|多少|�
 _CLAUSE = re.compile(r"[，,；;：:。？?！!]")
 
 
+_SEVERAL_Q = re.compile(r"分别|各[是有为自]|以及|哪些|两[个次项]|\bboth\b|\beach\b|\brespectively\b",
+                        re.I)
+
+
+def asks_several(question: str) -> bool:
+    """Does the question want more than one fact ("分别", "各是多少", two questions in one)?"""
+    q = question.strip()
+    return q.count("？") + q.count("?") > 1 or bool(_SEVERAL_Q.search(q))
+
+
+_WHO_Q = re.compile(r"谁|哪位|何人|\bwho\b|\bwhom\b", re.I)
+
+
 def answer_kind(question: str) -> str | None:
-    """"number", "date" or None: what the question asks for."""
+    """"number", "date", "who" or None: what the question asks for."""
     if _NUMBER_Q.search(question):
         return "number"
     if _DATE_Q.search(question):
         return "date"
+    if _WHO_Q.search(question):
+        return "who"
     return None
 
 
@@ -72,6 +87,9 @@ def has_answer_kind(sentence: str, kind: str | None) -> bool:
         return bool(_HAS_NUMBER.search(sentence))
     if kind == "date":
         return bool(_HAS_DATE.search(sentence))
+    if kind == "who":           # a title followed by a name: "区长李朝锋", "市委书记、市长胡五岳"
+        from rag.retrieve.people import ROLE_RX
+        return bool(ROLE_RX.search(sentence))
     return False
 
 

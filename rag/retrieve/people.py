@@ -33,7 +33,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "纪委书记": ("discipline inspection secretary", "secretary of the discipline inspection commission"),
     "组织部部长": ("head of the organization department",),
 }
-_ROLE_RX = re.compile("(" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")[、，,]?(?:、[^，。]{2,12}?)?")
+ROLE_RX = re.compile("(" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")[、，,]?(?:、[^，。]{2,12}?)?")
 _NAME_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3})")
 # Characters that follow a name in these texts (verbs, particles); a 3-char candidate ending
 # in one of them is really a 2-char name.
@@ -92,7 +92,7 @@ def build(texts: list[str], doc_ids: list[str] | None = None) -> People:
     cache: dict[str, int] = {}
     for t, doc in zip(texts, doc_ids):
         per_doc = people.by_doc.setdefault(doc, defaultdict(Counter))
-        for m in _ROLE_RX.finditer(t):
+        for m in ROLE_RX.finditer(t):
             name = _name_after(t, m.end(), corpus, cache)
             if not name:
                 continue
