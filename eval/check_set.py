@@ -190,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
 
         quote_locs: list[tuple[str, int]] = []   # (doc, line) of every quote hit
         for gq in quotes:
-            if not 6 <= len(gq) <= 40:
-                errors.append(f"{where}: quote length {len(gq)} not in 6-40: {gq}")
+            low = 5 if o.get("type") in ("role", "who") else 6     # "区长李朝锋": title + name
+            if not low <= len(gq) <= 40:
+                errors.append(f"{where}: quote length {len(gq)} not in {low}-40: {gq}")
             bad = SENTENCE_END.intersection(gq)
             if bad:
                 errors.append(f"{where}: quote crosses a sentence end {''.join(sorted(bad))}: {gq}")
