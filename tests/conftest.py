@@ -39,3 +39,18 @@ def corpus_api(corpus_settings):
     api = RAG(corpus_settings)
     api.ingest()
     return api
+
+
+@pytest.fixture(scope="session")
+def corpus_chunks():
+    """The bundled corpus ingested (no embedding): real chunks for answer tests."""
+    from rag.ingest import ingest_paths
+    return ingest_paths([REPO / "data" / "corpus"]).chunks
+
+
+@pytest.fixture(scope="session")
+def farmland_chunk(corpus_chunks):
+    """The 2020-03-04 chronicle entry in which the mayor sets the farmland deadlines."""
+    found = [c for c in corpus_chunks if "高标准农田" in c.text and c.date == "2020-03-04"]
+    assert len(found) == 1, [c.id for c in found]
+    return found[0]
