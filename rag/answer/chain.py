@@ -23,9 +23,7 @@ from rag.answer.base import ABSTAIN, Answerer, LLMError
 from rag.answer.condense import condense
 from rag.answer.context import build_context
 from rag.answer.extractive import ExtractiveAnswerer
-from rag.answer.query import (MIN_EVIDENCE, asked_unit, detect_lang, evidence, latin_anchors,
-                              match_text, states_quantity)
-from rag.textsim import normalize
+from rag.answer.query import MIN_EVIDENCE, detect_lang, weak_evidence
 from rag.answer.verify import verify_answer
 from rag.types import Answer, Hit
 
@@ -98,13 +96,7 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
                 question=q, standalone_question=sq, answer=text, citations=citations,
                 abstained=abstained, llm=used.name, timings_ms=timings, hits=hits, notice=notice)}
 
-        anchors = latin_anchors(sq)
-        anchored = [h for h in hits[:3]
-                    if all(a in normalize(match_text(h.chunk)) for a in anchors)]
-        ev = evidence(sq, anchored, lang) if anchors else evidence(sq, hits, lang)
-        unit = asked_unit(sq)
-        if (not hits or (anchors and not anchored) or (ev is not None and ev < min_evidence)
-                or (unit and not any(states_quantity(h.chunk.text, unit) for h in hits[:3]))):
+        if weak_evidence(sq, hits, lang, min_evidence):
             text = ABSTAIN[lang]
             yield {"type": "token", "text": text}
             timings.update(generate=0.0, verify=0.0)
