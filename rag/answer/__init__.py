@@ -59,9 +59,7 @@ def get_answerer(name: str | None = None, settings: Settings | None = None) -> A
         raise AnswerError(f"unknown answerer {spec!r}: choose one of auto, {', '.join(ANSWERERS)} "
                           f"(set RAG_LLM or pass --llm)")
     answerer = _build(base, arg or None, settings)
-    ok, why = answerer.available()
-    if not ok:
-        raise AnswererUnavailable(f"answerer {spec!r} is unavailable: {why}")
+    answerer.require()
     return answerer
 
 

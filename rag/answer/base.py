@@ -40,6 +40,12 @@ class Answerer:
         """(True, "") when usable; otherwise (False, what to set or install)."""
         return True, ""
 
+    def require(self) -> None:
+        """Raise AnswererUnavailable, saying what to set or install, unless usable."""
+        ok, why = self.available()
+        if not ok:
+            raise AnswererUnavailable(f"{self.name} answerer unavailable: {why}")
+
     def context_budget(self) -> int:
         """Tokens of numbered passages this backend takes (the chain packs hits to this)."""
         return self.settings.context_tokens

@@ -87,9 +87,7 @@ class LocalAnswerer(Answerer):
         return True, ""
 
     def _model(self):
-        ok, why = self.available()
-        if not ok:
-            raise AnswererUnavailable(f"local answerer unavailable: {why}")
+        self.require()
         path = Path(self.model_path) if self.model_path else default_model_path()
         return load_model(path)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from rag.answer.base import Answerer, AnswererUnavailable, LLMError
+from rag.answer.base import Answerer, LLMError
 from rag.answer.context import build_context
 from rag.answer.prompts import load_prompt
 from rag.answer.query import detect_lang
@@ -52,9 +52,7 @@ class OpenAIAnswerer(Answerer):
 
     # client
     def _llm(self):
-        ok, why = self.available()
-        if not ok:
-            raise AnswererUnavailable(f"openai answerer unavailable: {why}")
+        self.require()
         if self._client is None:
             from langchain_openai import ChatOpenAI
             s = self.settings
