@@ -7,7 +7,7 @@ import re
 
 from rag.types import Chunk, Paragraph
 
-CHUNKER_VERSION = "para-v1"       # bump when chunk boundaries or ids change: forces re-embedding
+CHUNKER_VERSION = "para-v2"       # bump when chunk boundaries or ids change: forces re-embedding
 _SENTENCE = re.compile(r".*?(?:[。！？；!?;]+[”’」』）)]*|$)", re.S)
 _CLAUSE = re.compile(r".*?(?:[，、,：:]+|$)", re.S)
 
