@@ -2,7 +2,11 @@
 """Sanity checks for an evaluation set (JSON lines) over the bundled corpus.
 
 Usage:
-    python3 eval/check_set.py eval/sets/bundled.jsonl [--corpus data/corpus] [--strict]
+    python3 eval/check_set.py eval/sets/bundled/tune.jsonl eval/sets/bundled/test.jsonl \
+        [--corpus data/corpus] [--strict]
+
+Several files are checked as one set (ids must be unique across them: the tune and test
+parts of a set never share a question).
 
 Stdlib only. The two corpus files are cleaned with an approximation of the product's
 cleaner:
@@ -36,7 +40,7 @@ from collections import Counter
 from pathlib import Path
 
 REQUIRED = ("id", "question", "lang", "type", "gold_quotes", "answer_keywords")
-OPTIONAL = ("unanswerable", "source", "date_inferred")
+OPTIONAL = ("unanswerable", "source", "date_inferred", "near_miss")
 TYPES = ("fact", "number", "date", "who", "role", "requirement", "multi",
          "crosslingual", "unanswerable")
 LANGS = ("zh", "en")
@@ -103,7 +107,7 @@ class Doc:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("set", type=Path)
+    ap.add_argument("sets", type=Path, nargs="+", metavar="SET")
     ap.add_argument("--corpus", type=Path,
                     default=Path(__file__).resolve().parent.parent / "data" / "corpus")
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -114,16 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     warnings: list[str] = []
     items = []
 
-    for n, line in enumerate(args.set.read_text(encoding="utf-8").splitlines(), 1):
+    lines = [(f"{p.name}:{n}", line) for p in args.sets
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)]
+    for n, line in lines:
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            errors.append(f"line {n}: invalid JSON ({e})")
+            errors.append(f"{n}: invalid JSON ({e})")
             continue
         if not isinstance(obj, dict):
-            errors.append(f"line {n}: not a JSON object")
+            errors.append(f"{n}: not a JSON object")
             continue
         items.append((n, obj))
 
@@ -137,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             warnings.append(f"duplicate question text ({c} times): {q}")
 
     for n, o in items:
-        iid = o.get("id", f"<line {n}>")
+        iid = o.get("id", f"<{n}>")
         where = f"{iid}"
         for f in REQUIRED:
             if f not in o:
