@@ -46,12 +46,16 @@ class RAG:
                 self._retriever = None
             return self._index
 
-    def ingest(self, paths=None, rebuild: bool = False, progress=None):
-        """Ingest files/folders (default: the bundled corpus) and update the index."""
+    def ingest(self, paths=None, rebuild: bool = False, progress=None, profile: dict | None = None):
+        """Ingest files/folders (default: the bundled corpus) and update the index.
+
+        `profile` holds document-profile fields the user gave (title, kind, place, level, year,
+        period); they win over sidecar metadata and inference for every file ingested."""
         from rag.ingest import ingest_paths
         s = self.settings
         paths = [Path(p) for p in (paths or [s.corpus_dir])]
-        result = ingest_paths(paths, chunk_tokens=s.chunk_tokens, max_file_mb=s.max_file_mb)
+        result = ingest_paths(paths, chunk_tokens=s.chunk_tokens, max_file_mb=s.max_file_mb,
+                              overrides=profile)
         with self._lock:
             report = self.store.update(result.docs, self.embedder(), s.chunk_tokens,
                                        sync_roots=[p for p in paths if p.is_dir()],
@@ -75,6 +79,10 @@ class RAG:
                 "faiss": m["faiss"], "updated": m["updated"], "created": m["created"],
                 "documents": m["counts"]["documents"], "chunks": m["counts"]["chunks"],
                 "docs": [{"doc_id": k, **v} for k, v in m["documents"].items()]}
+
+    def documents(self) -> list[dict]:
+        """Every indexed document with its profile (title, kind, place, level, year, period)."""
+        return self.status().get("docs", [])
 
     # --- retrieval -------------------------------------------------------------------------
     def retriever(self):

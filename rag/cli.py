@@ -29,6 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--rebuild", action="store_true", help="discard the index and build it anew")
     p.add_argument("--json", action="store_true", help="machine-readable report")
+    g = p.add_argument_group("document profile (overrides what is inferred, for every file given)")
+    g.add_argument("--title", help="document title shown in citations")
+    g.add_argument("--kind", help="年鉴 | 大事记 | 政府工作报告 | 讲话 | 通知/文件 | other "
+                                  "(or yearbook, chronicle, report, speech, notice)")
+    g.add_argument("--place", help="place the document is about, e.g. 长葛市 or 全国")
+    g.add_argument("--level", help="national | 省 | 市 | 县 | 区 | 乡镇")
+    g.add_argument("--year", type=int, help="the document's own year (a yearbook's edition)")
+    g.add_argument("--period", help="years the content is about: 2019 or 2019-2020")
 
     p = sub.add_parser("chunks", help="print an index's chunks as JSON lines")
     _common(p)

@@ -21,20 +21,27 @@ def cmd_ingest(args, settings):
     from rag.embed.base import EmbedderError
     from rag.index import IndexMismatch
     api = _api(settings)
+    given = {k: getattr(args, k, None) for k in ("title", "kind", "place", "level", "year", "period")}
     try:
-        result, report = api.ingest(args.paths or None, rebuild=args.rebuild)
+        result, report = api.ingest(args.paths or None, rebuild=args.rebuild,
+                                    profile={k: v for k, v in given.items() if v is not None})
     except (IndexMismatch, EmbedderError) as e:
         raise UserError(str(e)) from None
-    docs = [d.counts() for d in result.docs]
+    docs = [{**d.counts(), "profile": d.document.profile, "warnings": _warnings(d)}
+            for d in result.docs]
     skipped = [{"path": s.path, "reason": s.reason} for s in result.skipped]
     if args.json:
         _print_json({"index": settings.index, "documents": docs, "skipped": skipped,
                      "update": report.to_dict()})
     else:
         print(f"index '{settings.index}' ({settings.index_path})")
+        from rag.ingest.profile import DocProfile
         for d in docs:
             print(f"  {d['doc_id']}: {d['title']} — {d['paragraphs']} paragraphs, "
                   f"{d['chunks']} chunks, {d['dated']} dated ({d['encoding'] or 'binary format'})")
+            print(f"    profile: {DocProfile.from_dict(d['profile']).describe()}")
+            for w in d["warnings"]:
+                print(f"    warning: {w}")
         for s in skipped:
             print(f"  skipped {s['path']}: {s['reason']}")
         r = report.to_dict()
@@ -46,6 +53,22 @@ def cmd_ingest(args, settings):
     if not result.docs and result.skipped and not report.unchanged:
         return 1
     return 0
+
+
+def _warnings(doc) -> list[str]:
+    """What the ingest report should point out about one document."""
+    from rag.ingest.profile import DocProfile
+    prof = DocProfile.from_dict(doc.document.profile)
+    out = [f"{f} could not be inferred: give it with --{f} or in {_sidecar()}" for f in prof.missing()]
+    undated = doc.counts().get("undated_entries") or 0
+    if undated:
+        out.append(f"{undated} chronicle entries have no date (their layout was not recognised)")
+    return out
+
+
+def _sidecar() -> str:
+    from rag.ingest.pipeline import METADATA_FILE
+    return METADATA_FILE
 
 
 def cmd_chunks(args, settings):
@@ -66,8 +89,10 @@ def cmd_status(args, settings):
         return 1
     print(f"index '{st['name']}': {st['documents']} documents, {st['chunks']} chunks, "
           f"embedder {st['embedder']} ({st['faiss']}), updated {st['updated']}")
+    from rag.ingest.profile import DocProfile
     for d in st["docs"]:
-        print(f"  {d['doc_id']}: {d['title']} ({d['chunks']} chunks)")
+        prof = DocProfile.from_dict(d.get("profile"), d.get("title") or "")
+        print(f"  {d['doc_id']}: {d['title']} ({d['chunks']} chunks) — {prof.describe()}")
 
 
 def cmd_remove(args, settings):

@@ -14,8 +14,9 @@ class Document:
     sha256: str                      # hash of the cleaned text: decides re-embedding
     place: str | None = None
     year: int | None = None
-    kind: str | None = None          # chronicle, yearbook, report, ...
+    kind: str | None = None          # one of rag.ingest.profile.KINDS
     encoding: str | None = None
+    profile: dict | None = None      # rag.ingest.profile.DocProfile.to_dict()
 
 
 @dataclass
@@ -47,6 +48,9 @@ class Chunk:
     para: int = 0
     part: int = 0
     speaker: str | None = None
+    years: list[int] = field(default_factory=list)   # years the passage is about (see profile)
+    stance: str | None = None        # "review" (looks back) or "plan" (looks ahead)
+    doc_period: list[int] | None = None   # [first, last] year its document covers (profile)
 
     def to_dict(self) -> dict:
         return asdict(self)

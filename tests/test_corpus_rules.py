@@ -42,7 +42,7 @@ def content(doc):
 def test_both_documents_ingested_with_metadata(corpus):
     assert set(corpus) == {"weidu-yearbook-2020", "changge-2020-03"}
     assert corpus["changge-2020-03"].document.title == "长葛市2020年3月大事记"
-    assert corpus["weidu-yearbook-2020"].document.kind == "yearbook"
+    assert corpus["weidu-yearbook-2020"].document.kind == "年鉴"
     assert all(d.document.encoding == "utf-8" for d in corpus.values())
 
 

@@ -145,7 +145,7 @@ def test_corpus_json_sidecar_gives_metadata(tmp_path):
     assert not result.skipped                     # corpus.json itself is not a document
     doc = result.docs[0]
     assert (doc.document.doc_id, doc.document.title, doc.document.kind, doc.document.place) == \
-        ("cg-03", "长葛市大事记", "chronicle", "长葛市")
+        ("cg-03", "长葛市大事记", "大事记", "长葛市")
     assert doc.chunks[0].id == "cg-03:p0000"
     assert doc.chunks[0].date == "2020-03-02"
     assert doc.chunks[0].doc_title == "长葛市大事记"

@@ -37,12 +37,24 @@ def status_markdown(api, lang: str) -> str:
 
 
 def doc_rows(api) -> list[list]:
-    return [[d["doc_id"], d.get("title") or "", d.get("chunks", 0), Path(d.get("path") or "").name]
+    from rag.ingest.profile import DocProfile
+    return [[d["doc_id"], d.get("title") or "", DocProfile.from_dict(d.get("profile")).describe(),
+             d.get("chunks", 0), Path(d.get("path") or "").name]
             for d in api.status().get("docs", [])]
 
 
 def headers(lang: str) -> list[str]:
-    return [t(lang, k) for k in ("col_id", "col_title", "col_chunks", "col_path")]
+    return [t(lang, k) for k in ("col_id", "col_title", "col_profile", "col_chunks", "col_path")]
+
+
+KIND_CHOICES = ["", "年鉴", "大事记", "政府工作报告", "讲话", "通知/文件", "other"]
+
+
+def profile_fields(title, kind, place, year, period) -> dict:
+    """The upload form's profile fields the user filled in (empty ones are inferred)."""
+    out = {"title": (title or "").strip(), "kind": kind or "", "place": (place or "").strip(),
+           "year": int(year) if year not in (None, "") else None, "period": (period or "").strip()}
+    return {k: v for k, v in out.items() if v not in (None, "")}
 
 
 def doc_choices(api, with_id: bool = False) -> list[tuple[str, str]]:
@@ -58,6 +70,15 @@ def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
         with gr.Column(scale=1):
             files = texts.make(gr.File, {"label": "upload"}, file_count="multiple",
                                file_types=UPLOAD_TYPES, elem_id="upload")
+            with texts.make(gr.Accordion, {"label": "profile_box"}, open=False,
+                            elem_id="profile-box"):
+                pf_title = texts.make(gr.Textbox, {"label": "pf_title"}, elem_id="pf-title")
+                pf_kind = texts.make(gr.Dropdown, {"label": "pf_kind"}, choices=KIND_CHOICES,
+                                     value="", elem_id="pf-kind")
+                pf_place = texts.make(gr.Textbox, {"label": "pf_place"}, elem_id="pf-place")
+                pf_year = texts.make(gr.Number, {"label": "pf_year"}, value=None, precision=0,
+                                     elem_id="pf-year")
+                pf_period = texts.make(gr.Textbox, {"label": "pf_period"}, elem_id="pf-period")
             ingest_btn = texts.make(gr.Button, {"value": "ingest"}, variant="primary",
                                     elem_id="ingest")
             ingest_msg = gr.Markdown(elem_id="ingest-msg", label="message", show_label=False)
@@ -80,7 +101,8 @@ def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                 gr.update(choices=doc_choices(api, with_id=True), value=[]),
                 gr.update(choices=doc_choices(api)))
 
-    def ingest(paths, lang_, progress=gr.Progress()):
+    def ingest(paths, lang_, title=None, kind=None, place=None, year=None, period=None,
+               progress=gr.Progress()):
         """Index uploaded files; returns a message plus the refreshed lists."""
         if not paths:
             return (t(lang_, "ingest_none"), *refreshed(lang_))
@@ -94,12 +116,17 @@ def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                 progress((done, total), desc=t(lang_, "ingest_progress", done=done, total=total))
 
             try:
-                result, report = api.ingest(ok, progress=on_progress)
+                result, report = api.ingest(ok, progress=on_progress,
+                                            profile=profile_fields(title, kind, place, year, period))
             except Exception as e:       # e.g. an index built with another embedder
                 log.exception("ingest failed")
                 raise gr.Error(t(lang_, "error", error=str(e))) from None
             lines += [t(lang_, "skipped", name=Path(s.path).name, reason=s.reason)
                       for s in result.skipped]
+            from rag.ingest.profile import DocProfile
+            lines += [t(lang_, "profile_line", name=Path(d.document.path).name,
+                        profile=DocProfile.from_dict(d.document.profile).describe())
+                      for d in result.docs]
             lines.insert(0, t(lang_, "ingest_done", added=", ".join(report.added) or "—",
                               updated=", ".join(report.updated) or "—",
                               unchanged=", ".join(report.unchanged) or "—",
@@ -118,7 +145,8 @@ def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
 
     outs = [ingest_msg, status, table, remove_sel, doc_filter]
     # Index writes are serialized: one ingest or removal at a time across all sessions.
-    ingest_btn.click(ingest, [files, lang_box], outs, api_name="upload", concurrency_limit=1,
+    ingest_btn.click(ingest, [files, lang_box, pf_title, pf_kind, pf_place, pf_year, pf_period],
+                     outs, api_name="upload", concurrency_limit=1,
                      concurrency_id="index-write")
     remove_btn.click(remove, [remove_sel, lang_box], outs, api_name="remove", concurrency_limit=1,
                      concurrency_id="index-write")

@@ -182,6 +182,10 @@ class IndexStore:
             old = None
             if self.exists() and not rebuild:
                 diffs = self.check(embedder.spec, chunk_tokens)
+                if diffs and all(d.startswith(("chunker:", "format:")) for d in diffs):
+                    # Only the chunker changed: the documents given are re-chunked and their
+                    # vectors reused by content hash; others keep their chunks until re-ingested.
+                    diffs = []
                 if diffs:
                     raise IndexMismatch(
                         f"index '{self.path.name}' was built differently: " + "; ".join(diffs)
@@ -285,7 +289,7 @@ class IndexStore:
             "chunker": CHUNKER_VERSION, "chunk_tokens": chunk_tokens, "faiss": kind,
             "created": (old_manifest or {}).get("created", now), "updated": now,
             "counts": {"documents": len(docs), "chunks": len(chunks)},
-            "documents": {k: {kk: v[kk] for kk in ("title", "path", "sha256", "chunks")}
+            "documents": {k: {kk: v.get(kk) for kk in ("title", "path", "sha256", "chunks", "profile")}
                           for k, v in docs.items()},
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
@@ -309,7 +313,8 @@ class IndexStore:
 def _chunks_fingerprint(chunks) -> str:
     """Changes when chunk boundaries or metadata change even though the text did not."""
     import hashlib
-    return hashlib.sha1("".join(c.id + c.hash for c in chunks).encode()).hexdigest()[:16]
+    return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}" for c in chunks)
+                        .encode()).hexdigest()[:16]
 
 
 def _doc_record(d, chunks) -> dict:
@@ -317,7 +322,7 @@ def _doc_record(d, chunks) -> dict:
     return {"doc_id": d.doc_id, "title": d.title, "path": d.path, "sha256": d.sha256,
             "chunks_sha": _chunks_fingerprint(chunks),
             "place": d.place, "year": d.year, "kind": d.kind, "encoding": d.encoding,
-            "chunks": n_chunks, "text": d.text}
+            "profile": d.profile, "chunks": n_chunks, "text": d.text}
 
 
 def _read_tokens(d: Path) -> list[list[str]]:

@@ -1,0 +1,301 @@
+"""How Chinese government documents say what they are: kinds, national markers, places and
+the years a kind of document covers. Used by `rag.ingest.profile` to infer document profiles.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections import Counter
+
+# Kind -> words in a title or file name that name it (checked in this order: a "年鉴" that
+# holds a "政府工作报告" is a yearbook).
+KIND_WORDS = [
+    ("年鉴", ("年鉴", "yearbook", "almanac")),
+    ("大事记", ("大事记", "大事年表", "chronicle", "dashiji")),
+    ("政府工作报告", ("政府工作报告", "work report", "work-report", "gongzuobaogao")),
+    ("讲话", ("讲话", "致辞", "发言", "演讲", "speech", "remarks")),
+    ("通知/文件", ("通知", "意见", "办法", "决定", "方案", "规定", "条例", "公告", "通报", "notice")),
+]
+# Content cues, when neither title nor file name says: the opening of a work report, of a
+# speech, of a yearbook.
+CONTENT_CUES = [
+    ("政府工作报告", re.compile(r"各位代表[：:!！]|向大会报告政府工作|代表.{0,6}人民政府.{0,4}向大会")),
+    ("讲话", re.compile(r"^同志们[：:！!]|^各位领导|^同志们，", re.M)),
+    ("年鉴", re.compile(r"^#*\s*(?:特\s*载|概\s*况|大事记)\s*$", re.M)),
+]
+# A document of the whole country, not of one place.
+NATIONAL = re.compile(r"国务院|全国人民代表大会|全国人大|中华人民共和国|中共中央|党中央|全国政协|"
+                      r"\bstate council\b|\bnational people'?s congress\b", re.I)
+NATIONAL_NAME = "全国"
+_SUFFIX_LEVEL = [("自治区", "省"), ("省", "省"), ("自治州", "市"), ("地区", "市"), ("盟", "市"),
+                 ("市", "市"), ("自治县", "县"), ("县", "县"), ("旗", "县"), ("区", "区"),
+                 ("街道", "乡镇"), ("镇", "乡镇"), ("乡", "乡镇")]
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|旗|区|街道|镇|乡)")
+# Words ending like a place that are not one ("全区", "城区", "开发区", "社区"...).
+_NOT_PLACE = re.compile(r"^(?:全|本|我|各|该|城|市|县|区|辖|片|园|景|小|新|老|山|灾|库|街|社|校|"
+                        r"开发|集聚|示范|功能|试验|保护|自贸|经济|高新|产业|工业|风景|服务|"
+                        r"中心|地)")
+
+
+def document_kind(text: str, content: bool = False) -> str | None:
+    """The kind a title or file name names; with `content`, the kind the opening text shows."""
+    if not text:
+        return None
+    if content:
+        for kind, rx in CONTENT_CUES:
+            if rx.search(text):
+                return kind
+        return None
+    low = text.lower()
+    for kind, words in KIND_WORDS:
+        if any(w in low for w in words):
+            return kind
+    return None
+
+
+# An entry lead: "2021年1月5日，", "1月5日", "5日 ", "是日", "5日至7日".
+_ENTRY_LEAD = re.compile(r"^(?:\*\*)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日|^(?:\*\*)?(?:是日|同日|当日|当天)")
+
+
+def chronicle_share(lines: list[str]) -> float:
+    """Share of content lines that open with a date: most of a chronicle's do."""
+    content = [ln for ln in lines if not ln.startswith("#") and len(ln) > 8]
+    if len(content) < 3:
+        return 0.0
+    return sum(1 for ln in content if _ENTRY_LEAD.match(ln)) / len(content)
+
+
+def is_national(text: str) -> bool:
+    return bool(text and NATIONAL.search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def divisions() -> dict[str, tuple[str, str]]:
+    """Every county-level and higher division of China: name -> (full name, level).
+
+    Read from the national list the `cpca` package ships (adcodes.csv); empty without it,
+    and place inference then relies on suffixes alone.
+    """
+    try:
+        # the data file only: importing cpca itself would pull in pandas and pkg_resources
+        from importlib.util import find_spec
+        from pathlib import Path
+        folder = Path(next(iter(find_spec("cpca").submodule_search_locations)))
+        with open(folder / "resources" / "adcodes.csv", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+    except Exception:           # cpca missing or its data moved: suffix rules only
+        return {}
+    by_code = {r["adcode"][:6]: r["name"] for r in rows}
+    out: dict[str, tuple[str, str]] = {}
+    for code, name in by_code.items():
+        prov, city = by_code.get(code[:2] + "0000"), by_code.get(code[:4] + "00")
+        if code.endswith("0000"):
+            level, full = "省", name
+        elif code.endswith("00"):
+            level, full = "市", (prov or "") + name
+        else:
+            level = "区" if name.endswith("区") else "县"
+            full = (prov or "") + (city if city and city != prov else "") + name
+        out.setdefault(name, (full, level))
+    return out
+
+
+def place_level(name: str) -> str | None:
+    known = divisions().get(name)
+    if known:
+        return known[1]
+    for suffix, level in _SUFFIX_LEVEL:
+        if name.endswith(suffix):
+            return level
+    return None
+
+
+def _candidates(text: str) -> list[str]:
+    """Place names in a text: with the national list, the longest known name ending each
+    match ("是日魏都区" -> 魏都区); without it, suffix matches that are not generic words."""
+    known = divisions()
+    out = []
+    for m in _PLACE.finditer(text):
+        name = m.group(0)
+        if known:
+            name = next((name[i:] for i in range(len(name) - 1) if name[i:] in known), None)
+            if name:
+                out.append(name)
+        elif not _NOT_PLACE.match(name):
+            out.append(name)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_names() -> dict[str, str]:
+    """Pinyin of each division's short name ("changge" -> 长葛市), unambiguous ones only."""
+    try:
+        import itertools
+
+        from pypinyin import Style, pinyin
+    except ImportError:
+        return {}
+    seen: dict[str, set[str]] = {}
+    for name in divisions():
+        short = re.sub(r"(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|旗|区)$", "", name)
+        if len(short) < 2:
+            continue
+        # every reading of polyphones: 长 is chang in 长葛 (lazy_pinyin says zhang)
+        readings = pinyin(short, style=Style.NORMAL, heteronym=True)
+        for combo in itertools.islice(itertools.product(*readings), 8):
+            seen.setdefault("".join(combo).lower(), set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def place_in(text: str) -> tuple[str, str] | None:
+    """The most specific known place a title or file name names, with its level: in Chinese
+    ("魏都区年鉴"), or as pinyin words in a file name ("changge_2020-03_chronicle")."""
+    found = _candidates(text or "")
+    if not found:
+        words = re.findall(r"[a-z]+", (text or "").lower())
+        found = [_pinyin_names()[w] for w in words if w in _pinyin_names()]
+    if not found:
+        return None
+    name = found[-1]
+    return name, place_level(name) or ""
+
+
+# A county's records name their city (its directives, its leaders) more often than the
+# county itself, which they mostly leave implicit ("市委书记…"); a city's records name each of
+# its counties far less than the city. So a descendant named at least this share as often as
+# the most-named place is the document's own place. (Bundled chronicle: 长葛市 12 vs its city
+# 35, 0.34; a city naming one of its several counties in a yearbook stays well below.)
+DESCENDANT_SHARE = 0.25
+
+
+def most_named_place(text: str, min_count: int = 3) -> tuple[str, str] | None:
+    """The place a document's content names most often, if it names one at least
+    `min_count` times; a place inside it named nearly as often wins (see DESCENDANT_SHARE)."""
+    counts = Counter(_candidates(text))
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    if n < min_count:
+        return None
+    full = divisions().get(name, (name, ""))[0]
+    inner = [(c, k) for k, c in counts.items() if k != name and c >= max(min_count, n * DESCENDANT_SHARE)
+             and divisions().get(k, ("", ""))[0].startswith(full) and len(divisions()[k][0]) > len(full)]
+    if inner:
+        name = max(inner)[1]
+    return name, place_level(name) or ""
+
+
+def period_of(kind: str | None, year: int) -> tuple[int, int]:
+    """The years a document of this kind and year is about: a yearbook records the year before
+    its edition; a work report reviews the year before and plans its own."""
+    if kind == "年鉴":
+        return (year - 1, year - 1)
+    if kind == "政府工作报告":
+        return (year - 1, year)
+    return (year, year)
+
+
+# --- what a section is about --------------------------------------------------------------
+# Five-year plans: the Nth plan from the 3rd (1966-1970) on starts in 1966 + 5 (N - 3).
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_FIVE_YEAR = re.compile(r"[“\"]?(十?[一二三四五六七八九]|十)五[”\"]?(?:规划|计划|时期|期间)?")
+_REVIEW = re.compile(r"回顾|总结|过去|成就|成绩|主要工作|工作情况|review", re.I)
+_PLAN = re.compile(r"部署|任务|目标|要求|建议|安排|计划|打算|重点工作|主要任务|今年|工作思路|展望|举措|plan|target", re.I)
+_RELATIVE = [(re.compile(r"过去五年|五年来"), (-5, -1)), (re.compile(r"去年|过去一年|上一年|一年来"), (-1, -1)),
+             (re.compile(r"今年|本年"), (0, 0)), (re.compile(r"明年"), (1, 1))]
+
+
+def _cn_number(s: str) -> int | None:
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CN_DIGIT.get(s[1:], 0)
+    return _CN_DIGIT.get(s)
+
+
+def five_year_plan(text: str) -> tuple[int, int] | None:
+    """"十二五" -> (2011, 2015)."""
+    m = _FIVE_YEAR.search(text)
+    if not m or "五年" in m.group(0):
+        return None
+    n = _cn_number(m.group(1))
+    if not n or n < 3:
+        return None
+    start = 1966 + 5 * (n - 3)
+    return (start, start + 4)
+
+
+def section_years(title: str, doc_year: int | None) -> set[int]:
+    """The years a section title says it is about: "2014年工作回顾" -> {2014}, "今年…" in a
+    report of 2013 -> {2013}, "过去五年工作回顾" -> 2008-2012, "“十二五”时期…" -> 2011-2015."""
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", title)}
+    plan = five_year_plan(title)
+    if plan:
+        years |= set(range(plan[0], plan[1] + 1))
+    if doc_year:
+        for rx, (a, b) in _RELATIVE:
+            if rx.search(title):
+                years |= set(range(doc_year + a, doc_year + b + 1))
+    return years
+
+
+def section_stance(title: str) -> str | None:
+    """"review" for a section looking back (工作回顾), "plan" for one looking ahead (总体部署,
+    重点工作, 主要任务); None when the title says neither."""
+    review, plan = bool(_REVIEW.search(title)), bool(_PLAN.search(title))
+    if review and not plan:
+        return "review"
+    if plan and not review:
+        return "plan"
+    return None
+
+
+# --- what a question asks of the documents -------------------------------------------------
+# Outcome questions ask what happened in a year (the next report's review answers them);
+# target questions ask what was planned (the year's own report answers them).
+_Q_TARGET = re.compile(r"目标|预期|计划|拟|力争|打算|安排|部署|任务|要求|将要|今年要|\b(?:target|goal|aim|plan\w*|"
+                       r"expect\w*|project\w*|intend\w*|set out|set for|forecast)\b", re.I)
+_Q_OUTCOME = re.compile(r"实际|实现了|完成了|达到了|增长了|下降了|减少了|增加了|新增了|提高了|比上年|同比|"
+                        r"取得|成效|成绩|结果|\b(?:actual\w*|achiev\w*|grew|rose|fell|declined|increased|"
+                        r"decreased|reached|result\w*|outcome)\b", re.I)
+_KIND_REF = [("政府工作报告", r"政府工作报告|工作报告|(?:government\s+)?work\s+report|report"),
+             ("年鉴", r"年鉴|yearbook|almanac"), ("大事记", r"大事记|chronicle")]
+_DOC_REF_ZH = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:的|度|国务院|[\u4e00-\u9fff]{0,6}?(?:省|市|县|区))?\s*(政府工作报告|工作报告|年鉴|大事记)"
+                         r"|(政府工作报告|年鉴|大事记)\s*[（(]?\s*((?:19|20)\d{2})")
+_DOC_REF_EN = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:government\s+)?(work\s+report|report|yearbook|almanac|chronicle)\b"
+                         r"|\b(report|yearbook|almanac|chronicle)\s+(?:of|for)\s+((?:19|20)\d{2})\b", re.I)
+
+
+# A finished action: "增长了", "新增了" (verb + 了), "were created", "was invested".
+_Q_PAST = re.compile(r"[\u4e00-\u9fff]了(?!解)|\b(?:was|were|did|has been|have been)\b.*\b\w+(?:ed|en|ilt|ent)\b", re.I)
+
+
+def question_stance(question: str) -> str | None:
+    """"plan" for a question about targets, "review" for one about outcomes, else None."""
+    target = bool(_Q_TARGET.search(question))
+    outcome = bool(_Q_OUTCOME.search(question)) or (not target and bool(_Q_PAST.search(question)))
+    if target and not outcome:
+        return "plan"
+    if outcome and not target:
+        return "review"
+    return None
+
+
+def _kind_of(word: str) -> str | None:
+    for kind, rx in _KIND_REF:
+        if re.fullmatch(rx, word.strip(), re.I):
+            return kind
+    return None
+
+
+def document_refs(question: str) -> list[dict]:
+    """Documents a question names: "2015年政府工作报告", "the 2015 report", "年鉴2020"."""
+    out = []
+    for m in _DOC_REF_ZH.finditer(question):
+        year, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        out.append({"year": int(year), "kind": _kind_of(word)})
+    for m in _DOC_REF_EN.finditer(question):
+        year, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        out.append({"year": int(year), "kind": _kind_of(word)})
+    return out

@@ -1,0 +1,182 @@
+"""Document profiles inferred at ingest, and questions resolved to documents and periods.
+
+The documents here are written by the tests: layouts and places the bundled corpus does not
+have (a national work report, a county yearbook of another province, a chronicle with no
+metadata at all).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rag.ingest import ingest_paths
+from rag.ingest.profile import DocProfile, parse_period
+from rag.profiles.zh_gov import documents as rules
+from rag.retrieve.resolve import Resolver, question_years
+from ingest_util import write
+
+REPORT = """各位代表：
+
+现在，我代表国务院，向大会报告政府工作，请予审议。
+
+一、2014年工作回顾
+
+过去一年，国内生产总值达到63.6万亿元，比上年增长7.4%。城镇新增就业1322万人。
+
+二、2015年工作总体部署
+
+今年经济社会发展的主要预期目标是：国内生产总值增长7%左右，城镇新增就业1000万人以上。
+
+三、把改革开放扎实推向纵深
+
+深化简政放权、放管结合改革，继续取消和下放行政审批事项。
+"""
+
+YEARBOOK = """# 概况
+
+平阳县位于浙江省南部。2018年，平阳县实现地区生产总值480亿元，比上年增长8.1%。
+
+# 大事记
+
+## 1月
+
+5日 平阳县召开县委全会，部署全年工作。
+
+是日 平阳县人民政府召开常务会议。
+
+## 2月
+
+3日 平阳县开展春运安全检查。
+"""
+
+CHRONICLE = """2021年1月5日，城关镇召开全镇干部大会，部署当年重点工作。
+
+2021年1月9日，城关镇开展冬季安全生产检查。
+
+2021年2月3日，城关镇召开春节前走访慰问会议。
+"""
+
+
+def profiles(root) -> dict[str, DocProfile]:
+    r = ingest_paths([root])
+    assert not r.skipped, r.skipped
+    return {d.document.doc_id: DocProfile.from_dict(d.document.profile) for d in r.docs}
+
+
+def test_report_profile_from_file_name_and_content(tmp_path):
+    write(tmp_path / "2015年国务院政府工作报告.txt", REPORT)
+    p = profiles(tmp_path)["2015年国务院政府工作报告"]
+    assert (p.kind, p.place, p.level, p.year, p.period) == ("政府工作报告", "全国", "national", 2015,
+                                                           (2014, 2015))
+    assert p.sources["kind"] == "title" and p.sources["year"] == "title"
+    assert p.missing() == []
+
+
+def test_report_kind_from_content_when_the_name_says_nothing(tmp_path):
+    write(tmp_path / "doc1.txt", "2015年国务院政府工作报告\n\n" + REPORT)
+    p = profiles(tmp_path)["doc1"]
+    assert p.kind == "政府工作报告" and p.level == "national"
+
+
+def test_yearbook_of_another_province_covers_the_year_before(tmp_path):
+    write(tmp_path / "平阳年鉴2019.md", YEARBOOK)
+    result = ingest_paths([tmp_path])
+    doc = result.docs[0]
+    p = DocProfile.from_dict(doc.document.profile)
+    assert p.kind == "年鉴" and p.place == "平阳县" and p.level == "县"
+    assert p.year == 2019 and p.period == (2018, 2018)
+    # the chronicle inside the yearbook is dated in the year the yearbook covers
+    dated = {c.text[:2]: c.date for c in doc.chunks if c.date}
+    assert dated["5日"] == "2018-01-05" and dated["3日"] == "2018-02-03"
+
+
+def test_chronicle_without_any_metadata(tmp_path):
+    write(tmp_path / "notes.txt", CHRONICLE)
+    p = profiles(tmp_path)["notes"]
+    assert p.kind == "大事记" and p.sources["kind"] == "content"
+    assert p.year == 2021 and p.period == (2021, 2021)
+
+
+def test_pinyin_file_name_names_the_place(tmp_path):
+    write(tmp_path / "pingyang_2019_yearbook.txt", YEARBOOK.replace("平阳县", "本县"))
+    p = profiles(tmp_path)["pingyang_2019_yearbook"]
+    assert p.place == "平阳县" and p.sources["place"] in ("title", "file name")
+
+
+def test_sidecar_and_flags_override_inference(tmp_path):
+    write(tmp_path / "2015年国务院政府工作报告.txt", REPORT)
+    (tmp_path / "corpus.json").write_text(json.dumps({"documents": {
+        "2015年国务院政府工作报告.txt": {"title": "2015年政府工作报告（节选）", "kind": "report"}}},
+        ensure_ascii=False), encoding="utf-8")
+    p = profiles(tmp_path)["2015年国务院政府工作报告"]
+    assert p.title == "2015年政府工作报告（节选）" and p.sources["title"] == "sidecar"
+    r = ingest_paths([tmp_path], overrides={"place": "浙江省", "period": "2014-2015"})
+    p = DocProfile.from_dict(r.docs[0].document.profile)
+    assert p.place == "浙江省" and p.period == (2014, 2015) and p.sources["place"] == "given"
+
+
+def test_bad_profile_values_name_the_field(tmp_path):
+    write(tmp_path / "a.txt", REPORT)
+    r = ingest_paths([tmp_path], overrides={"kind": "poem"})
+    assert not r.docs and "kind 'poem'" in r.skipped[0].reason
+    with pytest.raises(ValueError, match="period"):
+        parse_period("last year")
+
+
+def test_chunks_know_which_year_they_are_about(tmp_path):
+    write(tmp_path / "2015年国务院政府工作报告.txt", REPORT)
+    chunks = ingest_paths([tmp_path]).chunks
+    by = {c.text[:8]: (c.years, c.stance) for c in chunks}
+    assert by["过去一年，国内生"] == ([2014], "review")
+    assert by["今年经济社会发展"] == ([2015], "plan")
+    assert by["深化简政放权、放"] == ([2015], "plan")       # a later chapter goes on planning
+
+
+def test_section_years_and_five_year_plans():
+    assert rules.section_years("一、“十一五”时期国民经济和社会发展的回顾", 2011) == set(range(2006, 2011))
+    assert rules.section_years("一、过去五年工作回顾", 2013) == set(range(2008, 2013))
+    assert rules.section_years("二、今年经济社会发展的总体要求", 2013) == {2013}
+    assert rules.section_stance("一、2014年工作回顾") == "review"
+    assert rules.section_stance("三、2014年重点工作") == "plan"
+
+
+@pytest.mark.parametrize("q, years, stance, refs", [
+    ("2014年国内生产总值增长了多少？", [2014], "review", []),
+    ("2015年政府工作报告提出的经济增长预期目标是多少？", [2015], "plan",
+     [{"year": 2015, "kind": "政府工作报告"}]),
+    ("In the 2011 report, what was the CPI target?", [2011], "plan",
+     [{"year": 2011, "kind": "政府工作报告"}]),
+    ("How many new urban jobs were actually created in 2012?", [2012], "review", []),
+    ("二〇一九年平阳县召开了哪些会议？", [2019], "review", []),
+    ("市长对高标准农田建设提出了什么要求？", [], "plan", []),
+])
+def test_question_resolution_in_both_languages(q, years, stance, refs):
+    assert question_years(q) == years
+    assert rules.question_stance(q) == stance
+    assert rules.document_refs(q) == refs
+
+
+def test_resolver_narrows_to_the_named_report_and_scores_years(tmp_path):
+    for y in (2014, 2015, 2016):
+        write(tmp_path / f"{y}年国务院政府工作报告.txt",
+              REPORT.replace("2014", "{prev}").replace("2015", "{year}")
+              .format(prev=y - 1, year=y))
+    r = ingest_paths([tmp_path])
+    docs = {d.document.doc_id: {"title": d.document.title, "profile": d.document.profile}
+            for d in r.docs}
+    res = Resolver(r.chunks, docs, rules)
+    named = res.resolve("2015年政府工作报告提出的经济增长预期目标是多少？")
+    assert named.docs == ["2015年国务院政府工作报告"]
+    assert res.doc_mask(named).sum() == sum(c.doc_id == named.docs[0] for c in r.chunks)
+    outcome = res.resolve("2014年国内生产总值增长了多少？")
+    assert outcome.docs == [] and set(outcome.covering) == {"2014年国务院政府工作报告",
+                                                             "2015年国务院政府工作报告"}
+    match, off = res.year_scores(outcome)
+    best = [c for c, m in zip(r.chunks, match) if m == 1.0]
+    assert {c.doc_id for c in best} == {"2014年国务院政府工作报告", "2015年国务院政府工作报告"}
+    assert all(o for c, o in zip(r.chunks, off) if c.doc_id == "2016年国务院政府工作报告")
+    stance = res.stance_scores(outcome)
+    review = [c for c, s in zip(r.chunks, stance) if s > 0]
+    assert review and all(c.stance == "review" for c in review)
+    assert res.resolve("国内生产总值增长了多少？").years == []
