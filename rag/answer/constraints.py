@@ -1,0 +1,454 @@
+"""What a question pins down: years, dates, target or outcome, the document, place, what is asked.
+
+`extract(question)` reads these with regular expressions only (Chinese and English, well under
+a millisecond), so retrieval can filter and rank by them and answers can be checked against
+them. Every look-back is bounded, so the cost is linear in the question's length.
+The Chinese-numeral helpers here (`cn_number`, `arabize`) are shared with the claim checks in
+`rag.answer.verify`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.retrieve.dates import DateSpec, parse_dates
+
+# ---- Chinese numerals -------------------------------------------------------------------------
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10 ** 4, "亿": 10 ** 8}
+_CN_RUN = re.compile(r"(百分之)?([〇零一二两三四五六七八九十百千万亿]{1,16})(?:点([〇零一二三四五六七八九]{1,8}))?")
+# A Chinese numeral is read as a number only before a unit ("三万亩", "十四届", "二〇一九年"):
+# elsewhere the characters are words (一些, 统一, 千家万户, 十分).
+_CN_UNIT_AFTER = re.compile(r"[余多]?(?:个百分点|平方公里|公里|千米|美元|人次|[年月日号个项家名人次届元亩吨米座所条批处户天倍岁位%])")
+
+
+def cn_number(s: str) -> int | None:
+    """"二〇一九" -> 2019, "一万二千" -> 12000, "十四" -> 14; None when s is not a number."""
+    if not s or len(s) > 16 or s[0] not in _CN_DIGIT and s[0] != "十":
+        return None
+    if all(ch in _CN_DIGIT for ch in s):
+        if len(s) == 1:
+            return _CN_DIGIT[s]
+        # Digit by digit only for years and codes (二〇一九); "三五年" is "three to five years".
+        return int("".join(str(_CN_DIGIT[ch]) for ch in s)) if "〇" in s or len(s) == 4 else None
+    total = section = num = 0
+    for ch in s:
+        if ch in _CN_DIGIT:
+            num = _CN_DIGIT[ch]
+        elif ch in _CN_SMALL:
+            section += (num or 1) * _CN_SMALL[ch]
+            num = 0
+        else:                                   # 万 / 亿
+            section += num
+            if ch == "亿":
+                total, section = (total + section) * _CN_BIG[ch], 0
+            else:
+                total, section = total + section * _CN_BIG[ch], 0
+            num = 0
+    return total + section + num
+
+
+def arabize(text: str, min_value: int = 0) -> str:
+    """Chinese numerals before a unit written as Arabic digits: "二〇一九年" -> "2019年",
+    "百分之七点四" -> "7.4%", "三万亩" -> "30000亩". Numbers below `min_value` are left alone,
+    except in dates (一月, 三日), percentages and those with 万/亿."""
+    if not any(ch in _CN_DIGIT or ch == "十" for ch in text):
+        return text
+
+    def sub(m: re.Match) -> str:
+        pct, run, frac = m.group(1), m.group(2), m.group(3)
+        value = cn_number(run)
+        if value is None:
+            return m.group(0)
+        after = _CN_UNIT_AFTER.match(text, m.end())
+        if not pct and not after:
+            return m.group(0)
+        is_date = bool(after) and after.group(0)[-1] in "月日号"
+        if not (pct or is_date or value >= min_value or "万" in run or "亿" in run):
+            return m.group(0)
+        num = str(value)
+        if frac:
+            num += "." + "".join(str(_CN_DIGIT[ch]) for ch in frac)
+        return num + "%" if pct else num
+
+    return _CN_RUN.sub(sub, text)
+
+
+_PIECE = 1000
+_CUT = re.compile(r"[。！？!?;；\n]|\.\s")
+
+
+def find_dates(text: str) -> list[DateSpec]:
+    """`parse_dates` over text of any length in linear time: pieces of about a thousand
+    characters, cut at sentence ends (a date does not span one)."""
+    if len(text) <= _PIECE:
+        return parse_dates(text)
+    out: list[DateSpec] = []
+    i = 0
+    while i < len(text):
+        j = min(len(text), i + _PIECE)
+        if j < len(text):
+            cut = None
+            for m in _CUT.finditer(text, i + _PIECE // 2, j):
+                cut = m.end()
+            j = cut or j
+        out += parse_dates(text[i:j])
+        i = j
+    return out
+
+
+# ---- question vocabulary ----------------------------------------------------------------------
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])(?!\s*(?:[万亿千百余多元人个%吨亩米家项名户]|公里|美元|"
+                   r"(?:yuan|people|persons|tons?|km|percent|dollars|million|billion|thousand)\b))", re.I)
+_REL_YEAR = re.compile(r"今年|去年|前年|明年|后年|本年度|本年|(?<![比较同])上一?年(?!度)|"
+                       r"\b(?:this|last|next|the previous|the following|the past) year\b", re.I)
+
+_OUTCOME_STRONG = re.compile(r"实际|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b", re.I)
+# Comparisons with the year before: an outcome, unless a target word is there too
+# ("拟安排的财政赤字比上年预算增加多少" compares two plans).
+_OUTCOME_COMPARE = re.compile(r"比上年|较上年|同比|\byear[- ]on[- ]year\b", re.I)
+# "was to grow", "were to be raised": what was planned, in the past tense.
+_TARGET_PAST = re.compile(r"\b(?:was|were)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:be\s+)?\w+", re.I)
+_TARGET = re.compile(r"目标|预期|计划|(?<!模)拟|安排|力争|争取|(?<![主重需只必想])要(?=[达实完增控保确])|"
+                     r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"
+                     r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b", re.I)
+_OUTCOME = re.compile(r"增长了|增加了|下降了|减少了|提高了|了多少|完成|实现|达到|累计|共计|"
+                      r"\bgrew\b|\bwas\b|\bwere\b|\breached\b|\brose\b|\bincreased\b|\bfell\b|\bdeclined\b|"
+                      r"\baccomplished\b|\bcompleted\b|\bhappened\b|\bdid\b[^?.]{0,60}\b(?:grow|increase|rise|fall)\b",
+                      re.I)
+
+_DOC_KIND_ZH = r"国民经济和社会发展统计公报|政府工作报告|统计公报|工作报告|年鉴|大事记|公报|报告|讲话"
+_DOC_ZH = re.compile(rf"((?:19|20)\d{{2}})\s*年?度?\s*([{_CJK}]{{0,8}}?)({_DOC_KIND_ZH})")
+_DOC_ZH_AFTER = re.compile(r"(政府工作报告|年鉴|大事记|统计公报)\s*[（(]?\s*((?:19|20)\d{2})")
+_DOC_KIND_EN = (r"government work report|work report|report|yearbook|chronicle|speech|"
+                r"statistical communiqu[eé]|communiqu[eé]|bulletin")
+_DOC_EN = re.compile(rf"\b((?:19|20)\d{{2}})\s+(?:[A-Za-z][\w'’-]*\s+){{0,4}}?({_DOC_KIND_EN})\b", re.I)
+_DOC_EN_AFTER = re.compile(rf"\b({_DOC_KIND_EN})\s+(?:of|for|from|in)\s+(?:the\s+year\s+)?((?:19|20)\d{{2}})\b",
+                           re.I)
+_DOC_KIND_CANON = {"government work report": "政府工作报告", "work report": "政府工作报告", "report": "报告",
+                   "yearbook": "年鉴", "chronicle": "大事记", "speech": "讲话", "statistical communique": "统计公报",
+                   "statistical communiqué": "统计公报", "communique": "统计公报", "communiqué": "统计公报",
+                   "bulletin": "统计公报", "国民经济和社会发展统计公报": "统计公报", "公报": "统计公报"}
+
+_PLACE_SUFFIX = {"特别行政区": "province", "自治区": "province", "自治州": "city", "自治县": "county",
+                 "街道": "township", "省": "province", "市": "city", "县": "county", "区": "district",
+                 "镇": "township", "乡": "township"}
+_PLACE_SUFFIX_RX = re.compile("|".join(sorted(_PLACE_SUFFIX, key=len, reverse=True)))
+# Characters a place name does not contain: where the look-back from 省/市/县 stops
+# ("3月4日长葛市委书记" -> 长葛市).
+_PLACE_STOP = set("在于对和与及的了是日月年据从到向把将给为由按各全该本我其此请问说之等即或至那这今去")
+# Words that end in a place suffix but name no place.
+_NOT_PLACE = set("全市 本市 城市 各市 我市 该市 县市 省市 全区 本区 各区 我区 社区 地区 园区 城区 景区 辖区 小区 郊区 "
+                 "山区 市区 片区 矿区 库区 厂区 校区 街区 新区 全县 本县 各县 我县 该县 全省 本省 各省 我省 外省 "
+                 "全镇 各镇 乡镇 城镇 集镇 村镇 全乡 各乡 城乡 下乡 家乡 故乡 老区 农区 牧区 灾区 疫区 展区 分区 "
+                 "发区 范区 聚区 护区 能区 验区 务区 贸区".split())
+_WHOLE_AREA = {"全国": "national", "我国": "national", "全省": "province", "全市": "city", "全县": "county",
+               "全区": "district"}
+_NATIONAL_ZH = re.compile(r"全国|我国|国家(?!级)|中国(?!特色|共产党)")
+_NATIONAL_EN = re.compile(r"\b(?:national(?:ly|wide)?|China|the (?:whole )?country|the nation)\b")
+_PLACE_EN = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+"
+                       r"((?i:province|city|county|district|town(?:ship)?|municipality|autonomous region))\b")
+_PLACE_EN_IN = re.compile(r"\b(?:in|of|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+_PLACE_EN_POSS = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)\s+(?:GDP|economy|government|mayor|party|population|budget|"
+                            r"revenue|output|growth|fiscal|people|district|city|county)\b")
+_EN_LEVEL = {"province": "province", "autonomous region": "province", "city": "city", "municipality": "city",
+             "county": "county", "district": "district", "town": "township", "township": "township"}
+_NOT_PLACE_EN = set("The A An This That These Those China National January February March April May June July "
+                    "August September October November December Mr Ms Mrs Dr Party Congress Chinese English "
+                    "Government Report Yearbook".split())
+
+_QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n]{1,40})」|\"([^\"\n]{2,60})\"")
+_PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略")
+_ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
+_LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
+_PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
+                           r"(?:Project|Programme|Program|Plan|Initiative|Campaign|Action|Policy|Reform|Bonds?))\b")
+
+# What is asked. Explicit question words first; a noun that names a figure (GDP) comes after
+# who/when, so "Who set the GDP target?" asks for a person.
+_QTY_ZH = re.compile(r"多少|几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重|"
+                     r"百分之几|比例|比重|占比|增速|增长率|增幅")
+_QTY_EN = re.compile(r"\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
+                     r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
+                     re.I)
+_QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
+                       r"\bbudget\b|\bincome\b|\bpopulation\b|\bgrowth (?:target|rate)\b", re.I)
+_PERSON_Q = re.compile(r"谁|哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
+                       r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b", re.I)
+_DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|几月|几号|几日|日期|"
+                     r"\bwhen\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b",
+                     re.I)
+_REQ_Q = re.compile(r"要求|强调|部署|指出|\brequir\w*|\bdemand\w*|\bcall(?:s|ed)? for\b|\binstruct\w*|\burge[sd]?\b|"
+                    r"\bstress(?:ed|es)?\b|\bemphasi[sz]\w*|\bask(?:s|ed)? (?:for|to)\b", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:measures|steps|projects|actions|tasks|policies|initiatives|"
+                     r"areas|achievements|problems|priorities)\b|\bwhich \w+s\b|\blist\b", re.I)
+
+_UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
+            "公里|千米|米|万吨|吨|千克|公斤|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|岁|%")
+_UNIT_Q_ZH = re.compile(rf"(?:多少|几)\s*({_UNIT_ZH})")
+_UNIT_EN_WORDS = (r"(?:(?:trillion|billion|million|thousand|hundred million|100 million|ten thousand)\s+)?"
+                  r"(?:yuan|rmb|us dollars|dollars|usd)|percentage points?|percent|%|people|persons|jobs|"
+                  r"workers|residents|households|mu|hectares|square kilomet(?:er|re)s|kilomet(?:er|re)s|km|"
+                  r"tons|tonnes|meters|metres")
+_UNIT_EN = re.compile(rf"\b({_UNIT_EN_WORDS})(?!\w)", re.I)
+_HOW_MANY = re.compile(r"\bhow many\s+(?:new\s+|more\s+|of\s+the\s+)?([a-z]+)", re.I)
+
+_KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lower-cased
+    ("percent", re.compile(r"百分点|%|percent|rate|ratio")),
+    ("money", re.compile(r"元|钱|yuan|rmb|dollar|usd")),
+    ("people", re.compile(r"人|名|people|person|jobs|workers|residents")),
+    ("area", re.compile(r"亩|平方|公顷|hectare|square|^mu$")),
+    ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
+    ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
+    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位)$")),
+]
+# When the question writes no unit, its words still say what kind of figure it wants.
+_KIND_WORDS = [
+    ("percent", re.compile(r"百分|比例|比重|占比|增速|增长率|增幅|增长|percentage|percent|\brate\b|ratio|share|"
+                           r"proportion|growth|\bgrow\b|\bgrew\b", re.I)),
+    ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|GDP|money|budget|investment|fund|spend|cost|"
+                         r"revenue|income|output value",
+                         re.I)),
+    ("people", re.compile(r"就业|人口|人数|jobs|people|persons|population|employ", re.I)),
+    ("area", re.compile(r"面积|\barea\b|hectares|square", re.I)),
+    ("length", re.compile(r"多长|全长|长度|里程|\blength\b|\bhow long\b|kilomet", re.I)),
+    ("weight", re.compile(r"吨|重量|\btons?\b|tonnes|weigh", re.I)),
+    ("count", re.compile(r"几[个项家所座处条户批次]|多少[个项家所座处条户批次]|number of|how many", re.I)),
+]
+
+_DESCRIBE = {
+    "zh": {"outcome": "实际", "target": "目标", "quantity": "数量", "person": "人物", "date": "日期",
+           "requirement": "要求", "list": "列举", "fact": "事实", "percent": "百分比", "money": "金额",
+           "people": "人数", "area": "面积", "length": "长度", "weight": "重量", "count": "个数",
+           "national": "全国", "province": "省级", "city": "市级", "county": "县级", "district": "区级",
+           "township": "乡镇级"},
+}
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document the question names: "2015年政府工作报告" -> DocRef(2015, "政府工作报告")."""
+    year: int
+    kind: str
+    text: str = ""                  # as written
+
+    def to_dict(self) -> dict:
+        return {"year": self.year, "kind": self.kind}
+
+
+@dataclass
+class Constraints:
+    """What a question fixes about its answer. Empty fields mean "not said"."""
+    question: str
+    lang: str
+    years: list[int] = field(default_factory=list)
+    relative_years: list[str] = field(default_factory=list)     # 今年, 去年, last year (as written)
+    dates: list[DateSpec] = field(default_factory=list)
+    period_kind: str | None = None      # "outcome" (what happened) | "target" (what was planned)
+    period_implied: bool = False        # not said: a year asked about with no target word
+    doc_ref: DocRef | None = None
+    place: str | None = None            # as written: 广东省, 全国, Guangdong province
+    level: str | None = None            # national | province | city | county | district | township
+    entities: list[str] = field(default_factory=list)
+    asks: str = "fact"                  # quantity | person | date | requirement | list | fact
+    unit: str | None = None             # as written: 亿元, 公里, %, people
+    quantity_kind: str | None = None    # money | people | area | length | percent | weight | count
+
+    def to_dict(self) -> dict:
+        return {"question": self.question, "lang": self.lang, "years": self.years,
+                "relative_years": self.relative_years,
+                "dates": [{"text": d.text, "year": d.year, "month": d.month, "day_from": d.day_from,
+                           "day_to": d.day_to, "range": d.describe()} for d in self.dates],
+                "period_kind": self.period_kind, "period_implied": self.period_implied, "doc_ref": self.doc_ref.to_dict() if self.doc_ref else None,
+                "place": self.place, "level": self.level, "entities": self.entities, "asks": self.asks,
+                "unit": self.unit, "quantity_kind": self.quantity_kind}
+
+    def describe(self, lang: str = "en") -> str:
+        """One line for people: "2014 · outcome · quantity (percent)"."""
+        words = _DESCRIBE.get(lang, {})
+        w = lambda x: words.get(x, x)       # noqa: E731
+        parts: list[str] = [str(y) for y in self.years] + self.relative_years
+        parts += [d.describe() for d in self.dates]
+        if self.place:
+            shown = self.level and self.level != "national" and self.level not in self.place.lower()
+            parts.append(f"{self.place} ({w(self.level)})" if shown else self.place)
+        if self.period_kind:
+            parts.append(w(self.period_kind))
+        ask = w(self.asks)
+        if self.asks == "quantity" and (self.quantity_kind or self.unit):
+            ask += f" ({w(self.quantity_kind) if self.quantity_kind else self.unit})"
+        parts.append(ask)
+        if self.doc_ref:
+            parts.append(f"{self.doc_ref.year} {self.doc_ref.kind}")
+        return " · ".join(parts)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _years(q: str) -> list[int]:
+    return list(dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(q)))
+
+
+def _period_kind(q: str) -> str | None:
+    # An explicit "actual"/"比上年" beats a target word; a target word beats the weak
+    # outcome verbs ("What was the 2015 target?" asks for the target).
+    if _OUTCOME_STRONG.search(q):
+        return "outcome"
+    if _TARGET.search(q) or _TARGET_PAST.search(q):
+        return "target"
+    if _OUTCOME_COMPARE.search(q):
+        return "outcome"
+    return "outcome" if _OUTCOME.search(q) else None
+
+
+def _doc_ref(q: str) -> DocRef | None:
+    found: list[tuple[int, DocRef]] = []
+    for m in _DOC_ZH.finditer(q):
+        kind = m.group(3)
+        if kind == "工作报告" and m.group(2).endswith("政府"):
+            kind = "政府工作报告"
+        found.append((m.start(), DocRef(int(m.group(1)), _DOC_KIND_CANON.get(kind, kind), m.group(0))))
+    for m in _DOC_ZH_AFTER.finditer(q):
+        found.append((m.start(), DocRef(int(m.group(2)), _DOC_KIND_CANON.get(m.group(1), m.group(1)), m.group(0))))
+    for m in _DOC_EN.finditer(q):
+        found.append((m.start(), DocRef(int(m.group(1)), _DOC_KIND_CANON[m.group(2).lower()], m.group(0))))
+    for m in _DOC_EN_AFTER.finditer(q):
+        found.append((m.start(), DocRef(int(m.group(2)), _DOC_KIND_CANON[m.group(1).lower()], m.group(0))))
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def _place_zh(q: str) -> tuple[str | None, str | None]:
+    """The first named place ("河南省许昌市长葛市" as one chain), else 全国/全市 ..., else None."""
+    chain: list[str] = []
+    level = None
+    chain_end = prev_end = 0
+    for m in _PLACE_SUFFIX_RX.finditer(q):
+        i = j = m.start()
+        lo = max(prev_end, i - 5)       # never back past the previous suffix: 许昌市|长葛市
+        prev_end = m.end()
+        while j > lo and _is_cjk(q[j - 1]) and q[j - 1] not in _PLACE_STOP:
+            j -= 1
+        if i - j < 2 or q[i - 1:m.end()] in _NOT_PLACE:
+            continue
+        if chain and j != chain_end:
+            break                                   # a second, separate place: keep the first
+        chain.append(q[j:m.end()])
+        level, chain_end = _PLACE_SUFFIX[m.group(0)], m.end()
+    if chain:
+        return "".join(chain), level
+    for word, lvl in _WHOLE_AREA.items():
+        if word in q:
+            return word, lvl
+    m = _NATIONAL_ZH.search(q)
+    return (m.group(0), "national") if m else (None, None)
+
+
+def _place_en(q: str) -> tuple[str | None, str | None]:
+    m = _PLACE_EN.search(q)
+    if m and m.group(1) not in _NOT_PLACE_EN:
+        return m.group(0), _EN_LEVEL[m.group(2).lower()]
+    for rx in (_PLACE_EN_IN, _PLACE_EN_POSS):
+        for m in rx.finditer(q):
+            name = m.group(1)
+            if name.split()[0] not in _NOT_PLACE_EN:
+                return name, None
+    m = _NATIONAL_EN.search(q)
+    return (m.group(0), "national") if m else (None, None)
+
+
+def _entities(q: str) -> list[str]:
+    out: list[str] = []
+    quoted = bytearray(len(q) + 1)
+    for m in _QUOTED.finditer(q):
+        out.append(next(g for g in m.groups() if g))
+        quoted[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _PROGRAMME_SUFFIX.finditer(q):
+        if quoted[m.start()]:
+            continue
+        i = j = m.start()
+        while j > 0 and i - j < 10 and _is_cjk(q[j - 1]) and q[j - 1] not in _ENTITY_STOP:
+            j -= 1
+        name = q[j:i]
+        for v in _LEADING_VERBS:
+            if name.startswith(v) and len(name) > len(v) + 1:
+                name = name[len(v):]
+        if len(name) >= 2:
+            out.append(name + m.group(0))
+    out += [m.group(1) for m in _PROGRAMME_EN.finditer(q)]
+    return list(dict.fromkeys(out))
+
+
+def _unit(q: str, lang: str) -> str | None:
+    if lang == "zh":
+        m = _UNIT_Q_ZH.search(q)
+        if m:
+            return m.group(1)
+    m = _UNIT_EN.search(q)
+    if m:
+        return m.group(1)
+    m = _HOW_MANY.search(q)
+    return m.group(1) if m else None
+
+
+def _quantity_kind(q: str, unit: str | None) -> str | None:
+    if unit:
+        u = unit.lower()
+        for kind, rx in _KIND_OF_UNIT:
+            if rx.search(u):
+                return kind
+        if _HOW_MANY.search(q):
+            return "count"              # "how many enterprises"
+    for kind, rx in _KIND_WORDS:
+        if rx.search(q):
+            return kind
+    return None
+
+
+def _asks(q: str) -> str:
+    if _QTY_ZH.search(q) or _QTY_EN.search(q):
+        return "quantity"
+    if _PERSON_Q.search(q):
+        return "person"
+    if _DATE_Q.search(q):
+        return "date"
+    if _QTY_NOUN.search(q) and not _LIST_Q.search(q) and not _REQ_Q.search(q):
+        return "quantity"
+    if _REQ_Q.search(q):
+        return "requirement"
+    if _LIST_Q.search(q):
+        return "list"
+    return "fact"
+
+
+def extract(question: str) -> Constraints:
+    """The constraints a question states, read by regular expressions (no model)."""
+    q = question.strip()
+    qa = arabize(q)                 # 二〇一九年 -> 2019年 for years, dates and document years only
+    lang = "zh" if any(_is_cjk(ch) for ch in q) else "en"
+    c = Constraints(question=question, lang=lang)
+    c.years = _years(qa)
+    c.relative_years = list(dict.fromkeys(m.group(0) for m in _REL_YEAR.finditer(q)))
+    c.dates = find_dates(qa)
+    c.period_kind = _period_kind(q)
+    c.doc_ref = _doc_ref(qa)
+    place, level = _place_zh(q) if lang == "zh" else (None, None)
+    if place is None:
+        place, level = _place_en(q)
+    c.place, c.level = place, level
+    c.entities = _entities(q)
+    c.asks = _asks(q)
+    if c.asks == "quantity":
+        c.unit = _unit(q, lang)
+        c.quantity_kind = _quantity_kind(q, c.unit)
+    if c.period_kind is None and c.years and c.asks == "quantity":
+        # "2016年国内生产总值增长多少" asks what happened that year: prefer the record of
+        # it, but do not decline when only a plan is found (it may be all the year has)
+        c.period_kind, c.period_implied = "outcome", True
+    return c

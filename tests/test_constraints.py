@@ -1,0 +1,163 @@
+"""Question constraints: years, dates, target or outcome, named document, place, what is asked."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from rag.answer.constraints import DocRef, arabize, cn_number, extract
+
+
+@pytest.mark.parametrize("question, years", [
+    ("2019年长葛市生产总值是多少？", [2019]),
+    ("二〇一九年全市一般公共预算收入多少亿元？", [2019]),
+    ("What was Weidu's GDP growth in 2019?", [2019]),
+    ("2018年和2019年分别增长多少", [2018, 2019]),
+    ("投资2000万元建设了什么？", []),                  # an amount, not a year
+    ("How many of the 2000 people were hired?", []),
+])
+def test_years(question, years):
+    assert extract(question).years == years
+
+
+def test_relative_years_are_kept_as_words():
+    assert extract("去年全市GDP增长了多少？").relative_years == ["去年"]
+    assert extract("How much did revenue grow last year?").relative_years == ["last year"]
+    assert extract("比上年增长多少？").relative_years == []        # a comparison, not a year
+
+
+def test_dates_reuse_parse_dates():
+    [d] = extract("3月4日长葛市委书记尹俊营调研了什么？").dates
+    assert (d.year, d.month, d.day_from, d.day_to) == (None, 3, 4, 4)
+    [d] = extract("Who chaired the meeting on March 2, 2020?").dates
+    assert d.describe() == "2020-03-02"
+    [d] = extract("二〇一九年一月二十二日召开了什么会议？").dates
+    assert d.describe() == "2019-01-22"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("2014年国内生产总值增长了多少", "outcome"),
+    ("2015年经济增长预期目标是多少", "target"),
+    ("What GDP growth target did the 2016 report set?", "target"),
+    ("What was the GDP growth target for 2015?", "target"),        # "was" does not make it an outcome
+    ("How much did GDP actually grow in 2014?", "outcome"),
+    ("2015年实际完成投资多少亿元？", "outcome"),
+    ("2020年计划新建多少公里道路？", "target"),
+    ("市长对高标准农田建设提出了什么要求？", None),
+])
+def test_outcome_or_target(question, kind):
+    assert extract(question).period_kind == kind
+
+
+@pytest.mark.parametrize("question, ref", [
+    ("2015年政府工作报告提出了哪些目标？", DocRef(2015, "政府工作报告")),
+    ("What did the 2015 government work report say about jobs?", DocRef(2015, "政府工作报告")),
+    ("What GDP growth target did the 2016 report set?", DocRef(2016, "报告")),
+    ("In the 2021 report, how many people were lifted out of poverty?", DocRef(2021, "报告")),
+    ("2020年年鉴记载了哪些大事？", DocRef(2020, "年鉴")),
+    ("2015年经济增长预期目标是多少", None),
+])
+def test_doc_ref(question, ref):
+    got = extract(question).doc_ref
+    assert (got and (got.year, got.kind)) == (ref and (ref.year, ref.kind))
+    if ref:
+        assert got.to_dict() == {"year": ref.year, "kind": ref.kind}
+
+
+@pytest.mark.parametrize("question, place, level", [
+    ("广东省2015年GDP是多少", "广东省", "province"),
+    ("全国2019年出口多少亿美元", "全国", "national"),
+    ("我国粮食产量是多少吨？", "我国", "national"),
+    ("3月4日长葛市委书记尹俊营调研了什么？", "长葛市", "city"),      # 日 ends no place name
+    ("河南省许昌市长葛市2019年GDP", "河南省许昌市长葛市", "city"),
+    ("魏都区2019年有哪些重点项目？", "魏都区", "district"),
+    ("全市城区91个社区有多少人？", "全市", "city"),                   # 城区, 社区 name no place
+    ("市长对高标准农田建设提出了什么要求？", None, None),
+    ("What was the GDP of Guangdong province in 2015?", "Guangdong province", "province"),
+    ("How many new jobs were created in Shenzhen?", "Shenzhen", None),
+    ("What was China's GDP growth target?", "China", "national"),
+])
+def test_place_and_level(question, place, level):
+    c = extract(question)
+    assert (c.place, c.level) == (place, level)
+
+
+@pytest.mark.parametrize("question, asks, unit, kind", [
+    ("2014年国内生产总值增长了多少", "quantity", None, "percent"),
+    ("全国2019年出口多少亿美元", "quantity", "亿美元", "money"),
+    ("二〇一九年全市一般公共预算收入多少亿元？", "quantity", "亿元", "money"),
+    ("长葛市高铁引线全长多少公里？", "quantity", "公里", "length"),
+    ("城镇新增就业多少万人？", "quantity", "万人", "people"),
+    ("新建高标准农田多少万亩？", "quantity", "万亩", "area"),
+    ("粮食产量多少万吨？", "quantity", "万吨", "weight"),
+    ("全区共有几所学校？", "quantity", "所", "count"),
+    ("GDP增长了多少个百分点？", "quantity", "个百分点", "percent"),
+    ("How many people were lifted out of poverty?", "quantity", "people", "people"),
+    ("What percentage of GDP went to research?", "quantity", None, "percent"),
+    ("How much investment did the project attract, in billion yuan?", "quantity", "billion yuan", "money"),
+    ("How many enterprises resumed work?", "quantity", "enterprises", "count"),
+    ("What GDP growth target did the 2016 report set?", "quantity", None, "percent"),
+    ("谁主持了全区领导干部会议？", "person", None, None),
+    ("Who chaired the meeting on March 2?", "person", None, None),
+    ("Which official inspected the farmland project?", "person", None, None),
+    ("《魏都区机构改革方案》是哪天印发的？", "date", None, None),
+    ("When did the mayor inspect the farmland?", "date", None, None),
+    ("市长对高标准农田建设提出了什么要求？", "requirement", None, None),
+    ("What did the mayor require about high-standard farmland?", "requirement", None, None),
+    ("魏都区2019年有哪些重点项目？", "list", None, None),
+    ("What measures did the 2015 government work report propose?", "list", None, None),
+    ("长葛市高铁北站在什么位置？", "fact", None, None),
+])
+def test_what_is_asked(question, asks, unit, kind):
+    c = extract(question)
+    assert (c.asks, c.unit, c.quantity_kind) == (asks, unit, kind)
+
+
+def test_entities():
+    assert extract("《魏都区机构改革方案》是哪天印发的？").entities == ["魏都区机构改革方案"]
+    assert extract("“两个维护”指的是什么？").entities == ["两个维护"]
+    assert "专项债券" in extract("2019年发行专项债券多少亿元").entities
+    assert "高标准农田建设项目" in extract("3万亩高标准农田建设项目什么时候完成？").entities
+    assert extract("What is the Belt and Road Initiative?").entities == ["Belt and Road Initiative"]
+    assert extract("今天天气怎么样").entities == []
+
+
+def test_lang_to_dict_and_describe():
+    c = extract("2014年国内生产总值增长了多少")
+    assert c.lang == "zh" and extract("How many people?").lang == "en"
+    assert c.describe() == "2014 · outcome · quantity (percent)"
+    assert c.describe("zh") == "2014 · 实际 · 数量 (百分比)"
+    d = json.loads(json.dumps(extract("2015年政府工作报告：3月5日要求GDP增长多少？").to_dict(), ensure_ascii=False))
+    assert d["doc_ref"] == {"year": 2015, "kind": "政府工作报告"} and d["dates"][0]["range"] == "*-03-05"
+    assert d["asks"] == "quantity" and d["years"] == [2015]
+    t = extract("What GDP growth target did the 2016 report set?").describe()
+    assert t == "2016 · target · quantity (percent) · 2016 报告"
+
+
+def test_chinese_numerals():
+    assert [cn_number(s) for s in ("二〇一九", "十四", "一万二千", "一亿二千万", "三五")] == \
+        [2019, 14, 12000, 120000000, None]
+    assert arabize("二〇一九年一月二十二日，增长百分之七点四，新建三万亩，十四届") == \
+        "2019年1月22日，增长7.4%，新建30000亩，14届"
+    assert arabize("统一思想，千家万户，十分重要，一些") == "统一思想，千家万户，十分重要，一些"
+
+
+def test_extract_is_fast_and_linear():
+    qs = ["2014年国内生产总值增长了多少", "What GDP growth target did the 2016 report set?",
+          "3月4日长葛市委书记尹俊营调研了什么？", "广东省2015年GDP是多少"]
+    extract(qs[0])
+    t0 = time.perf_counter()
+    for _ in range(100):
+        for q in qs:
+            extract(q)
+    assert (time.perf_counter() - t0) / 400 < 0.001
+    for unit in ("市长对高标准农田建设提出了什么要求，", "2019年度市区县镇乡省", "What was the 2016 report plan ",
+                 "4 March 2019, ", "3月4日至", "《方案》建设项目"):
+        short, long = unit * 200, unit * 2000
+        t0 = time.perf_counter()
+        extract(short)
+        t_short = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        extract(long)
+        assert time.perf_counter() - t0 < max(t_short, 0.002) * 30     # 10x the text, not 100x the time
