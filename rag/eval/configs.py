@@ -42,6 +42,12 @@ class ApiConfig:
     def answer(self, question: str) -> Answer:
         return self.api.ask(question, llm=self.api.settings.llm, mode=self.mode)
 
+    def doc_years(self, doc_id: str) -> set[int] | None:
+        """The years a document is about, from its profile (None when unknown)."""
+        prof = (self.api.load_index().docs.get(doc_id) or {}).get("profile") or {}
+        period = prof.get("period")
+        return set(range(period[0], period[1] + 1)) if period else None
+
     def describe(self) -> str:
         s = self.api.settings
         return f"rag.api.RAG, mode={self.mode}, embedder={s.embedder}, index={s.index_path}"

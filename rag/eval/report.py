@@ -15,9 +15,11 @@ ROWS = [
     ("hit@5", ("hit@5",), "ratio"), ("hit@10", ("hit@10",), "ratio"),
     ("MRR@10", ("mrr@10",), "ratio"), ("nDCG@10", ("ndcg@10",), "ratio"),
     ("quote recall@5", ("quote_recall@5",), "ratio"), ("all quotes@5", ("all_quotes@5",), "ratio"),
+    ("top-1 from another year's document", ("wrong_year@1",), "ratio"),
     ("citation precision", ("citation_precision",), "ratio"),
     ("citation recall", ("citation_recall",), "ratio"),
     ("faithfulness", ("faithfulness",), "ratio"), ("keyword recall", ("keyword_recall",), "ratio"),
+    ("first citation from another year's document", ("wrong_year_cited",), "ratio"),
     ("abstention precision", ("abstention", "precision"), "ratio"),
     ("abstention recall", ("abstention", "recall"), "ratio"),
     ("abstention accuracy", ("abstention", "accuracy"), "ratio"),
@@ -96,6 +98,18 @@ def to_markdown(report: dict) -> str:
            _md(*metric_table(report)), "", "### hit@5 by question type", "",
            _md(*group_table(report, "by_type")), "", "### hit@5 by language", "",
            _md(*group_table(report, "by_lang")), ""]
+    names = list(report["configs"])
+    kinds = list(dict.fromkeys(k for n in names
+                               for k in (report["configs"][n]["metrics"].get("abstention_by_kind") or {})))
+    if kinds:
+        def cell(n, k):
+            m = report["configs"][n]["metrics"]
+            v = (m.get("abstention_by_kind") or {}).get(k)
+            return f"{v['declined']}/{v['n']}" if v else "–"
+        rows = [[k] + [cell(n, k) for n in names] for k in kinds]
+        fa = [report["configs"][n]["metrics"].get("false_abstentions") or {} for n in names]
+        rows.append(["false abstentions (answerable)"] + [f"{f.get('n', 0)}/{f.get('of', 0)}" for f in fa])
+        out += ["### declined, by kind of near miss", "", _md(["kind", *names], rows), ""]
     return "\n".join(out)
 
 

@@ -20,12 +20,12 @@ TOLERANCE = 0.03                         # --check: allowed drop below the basel
 CHECKED = ("hit@5", "citation_precision")
 REQUIRED = {"id": str, "question": str, "lang": str, "type": str,
             "gold_quotes": list, "answer_keywords": list}
-OPTIONAL = {"unanswerable": bool, "date_inferred": bool, "source": str}
+OPTIONAL = {"unanswerable": bool, "date_inferred": bool, "source": str, "near_miss": str}
 LANGS = ("zh", "en")
 RETRIEVAL_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10",
-                  "quote_recall@5", "all_quotes@5")
+                  "quote_recall@5", "all_quotes@5", "wrong_year@1")
 ANSWER_KEYS = ("citation_precision", "citation_recall", "faithfulness", "keyword_recall",
-               "abstention_correct")
+               "abstention_correct", "wrong_year_cited")
 KEYS = RETRIEVAL_KEYS + ANSWER_KEYS
 STAGES = ("retrieve", "answer", "total")
 
@@ -50,6 +50,7 @@ class Question:
     unanswerable: bool = False
     date_inferred: bool = False
     source: str | None = None
+    near_miss: str | None = None       # kind of near miss, for unanswerable questions
     set: str = ""
     where: str = ""                      # "file:line", for messages
 
@@ -107,10 +108,19 @@ def load_set(path: Path) -> list[Question]:
         seen[obj["id"]] = n
         out.append(Question(**{k: obj[k] for k in REQUIRED}, unanswerable=unans,
                             date_inferred=obj.get("date_inferred", False),
-                            source=obj.get("source"), set=path.stem, where=where))
+                            source=obj.get("source"), near_miss=obj.get("near_miss"),
+                            set=path.stem, where=where))
     if not out:
         raise EvalError(f"{path}: no questions")
     return out
+
+
+def _set_name(path: Path) -> str:
+    """"bundled/test" for eval/sets/bundled/test.jsonl (a set's tune and test parts share
+    their folder's name), else the file's stem."""
+    if path.stem in ("tune", "test") and path.parent.name:
+        return f"{path.parent.name}/{path.stem}"
+    return path.stem
 
 
 def load_sets(paths) -> list[Question]:
@@ -154,6 +164,17 @@ def _claims(answer) -> list[tuple[str, list[str]]]:
     return claims
 
 
+def _wrong_year(cfg, q: Question, doc_id: str | None) -> float | None:
+    """1.0 when the question names a year and the passage's document is about other years
+    (its profile's period leaves every named year out); None when that cannot be judged."""
+    from rag.retrieve.resolve import question_years
+    years = set(question_years(q.question))
+    period = getattr(cfg, "doc_years", lambda _d: None)(doc_id) if doc_id else None
+    if not years or not period:
+        return None
+    return float(not (years & period))
+
+
 def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
     """Retrieve (and answer) one question with one configuration; the per-question row."""
     t0 = time.perf_counter()
@@ -161,7 +182,7 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
     retrieve_ms = (time.perf_counter() - t0) * 1000
     texts = [h.chunk.text for h in hits]
     row = {"id": q.id, "set": q.set, "type": q.type, "lang": q.lang, "question": q.question,
-           "unanswerable": q.unanswerable, "date_inferred": q.date_inferred,
+           "unanswerable": q.unanswerable, "near_miss": q.near_miss, "date_inferred": q.date_inferred,
            "gold_quotes": q.gold_quotes, "retrieved": [h.chunk.id for h in hits],
            "top3": [t[:300] for t in texts[:3]]}
     gold = q.gold_quotes
@@ -174,6 +195,7 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
         row["ndcg@10"] = M.ndcg_at_k(flags, K, len(gold))
         row["quote_recall@5"] = M.quote_recall_at_k(texts, gold, 5)
         row["all_quotes@5"] = float(M.all_quotes_at_k(texts, gold, 5))
+        row["wrong_year@1"] = _wrong_year(cfg, q, hits[0].chunk.doc_id if hits else None)
     row.update({key: None for key in ANSWER_KEYS})
     row.update(retrieve_ms=retrieve_ms, answer_ms=None, total_ms=retrieve_ms,
                answer=None, citations=None, abstained=None)
@@ -192,6 +214,8 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
             row["citation_precision"] = M.citation_precision(cited, gold)
             row["citation_recall"] = M.citation_recall(cited, gold)
             row["keyword_recall"] = M.keyword_recall(q.answer_keywords, ans.answer)
+            first = ans.citations[0].id.split(":")[0] if ans.citations else None
+            row["wrong_year_cited"] = _wrong_year(cfg, q, first)
     return row
 
 
@@ -212,6 +236,17 @@ def summarize(rows: list[dict]) -> dict:
     metrics = M.aggregate(rows, KEYS)
     pairs = [(r["abstained"], r["unanswerable"]) for r in rows if r["abstained"] is not None]
     metrics["abstention"] = M.abstention_scores(pairs) if pairs else None
+    if pairs:
+        # declines on unanswerable questions by kind of near miss, and false declines
+        kinds: dict[str, list[bool]] = {}
+        for r in rows:
+            if r["unanswerable"] and r["abstained"] is not None:
+                kinds.setdefault(r.get("near_miss") or "other", []).append(bool(r["abstained"]))
+        metrics["abstention_by_kind"] = {k: {"declined": sum(v), "n": len(v)}
+                                         for k, v in sorted(kinds.items())}
+        answerable = [r for r in rows if not r["unanswerable"] and r["abstained"] is not None]
+        metrics["false_abstentions"] = {"n": sum(bool(r["abstained"]) for r in answerable),
+                                        "of": len(answerable)}
     metrics["latency_ms"] = _latency(rows)
     return {"metrics": metrics, "by_type": M.group_by(rows, "type", KEYS),
             "by_lang": M.group_by(rows, "lang", KEYS)}

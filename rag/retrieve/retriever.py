@@ -37,6 +37,13 @@ PLACE_BOOST = 0.5
 # hit@1 0.814 -> 0.832 on eval/sets/bundled.jsonl, hit@5 unchanged; 1.0 starts to cost hit@5.
 NAME_BOOST = 0.5
 SECTION_BOOST = 0.5
+# A question naming a year (see rag.retrieve.resolve): passages about that year gain
+# YEAR_BOOST (half for a passage that only its document's period places there); passages of
+# documents whose period leaves the year out lose YEAR_PENALTY; an outcome question's passages
+# that look back (and a target question's that plan) gain STANCE_BOOST, the opposite lose it.
+YEAR_BOOST = 1.0
+YEAR_PENALTY = 1.0
+STANCE_BOOST = 0.5
 BOOST_DEPTH = 300           # candidates the name boost looks at (it cannot lift more than 0.5)
 RERANK_DEPTH = 20
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -53,13 +60,18 @@ class QueryInfo:
     names: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)      # doc ids of the places named
     terms: list[str] = field(default_factory=list)       # Chinese terms for an English question
+    resolution: object = None                            # rag.retrieve.resolve.Resolution
     dense_text: str = ""
     bm25_tokens: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"lang": self.lang, "dates": [d.describe() for d in self.dates],
-                "places": self.places,
-                "roles": self.roles, "names": self.names, "terms": self.terms}
+        out = {"lang": self.lang, "dates": [d.describe() for d in self.dates],
+               "places": self.places,
+               "roles": self.roles, "names": self.names, "terms": self.terms}
+        if self.resolution is not None:
+            r = self.resolution.to_dict()
+            out.update({"years": r["years"], "asks": r["stance"], "documents": r["documents"]})
+        return out
 
 
 @dataclass
@@ -76,7 +88,7 @@ class Retrieval:
 
     def understanding_text(self) -> str:
         d = self.info.to_dict()
-        bits = [f"{k}: {', '.join(v) if isinstance(v, list) else v}" for k, v in d.items() if v]
+        bits = [f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in d.items() if v]
         return "; ".join(bits)
 
 
@@ -103,6 +115,9 @@ class Retriever:
                 if len(title) >= 4 and not re.fullmatch(r"\d{1,2}月", title):
                     self._sections.setdefault(title, []).append(i)
         self._docs = np.array([c.doc_id for c in index.chunks])
+        from rag.ingest.profile import document_rules
+        from rag.retrieve.resolve import Resolver
+        self.resolver = Resolver(index.chunks, index.docs, document_rules())
 
     def understand(self, question: str) -> QueryInfo:
         lang = detect_lang(question)
@@ -117,6 +132,7 @@ class Retriever:
         if lang == "en":
             from rag.retrieve.glossary import translate_terms
             info.terms = translate_terms(question)
+        info.resolution = self.resolver.resolve(question)
         info.places = placesmod.docs_named(question + " " + " ".join(info.terms), self.places)
         info.roles = peoplemod.roles_in(question)
         for role in info.roles:
@@ -143,6 +159,9 @@ class Retriever:
         mask = np.ones(n, bool)
         if docs:
             mask &= np.isin(self._docs, list(docs))
+        named_docs = self.resolver.doc_mask(info.resolution)
+        if named_docs is not None and (mask & named_docs).any():
+            mask &= named_docs                  # the question names the document: only its passages
         if date_from:
             mask &= (self._dates >= date_from) & (self._dates != "")
         if date_to:
@@ -169,6 +188,13 @@ class Retriever:
                           & (self._day <= spec.day_to)
                           & ((self._year == spec.year) if spec.year else True))
             fused = fused + DATE_BOOST * dated
+        years = self.resolver.year_scores(info.resolution)
+        if years is not None:
+            match, off = years
+            fused = fused + YEAR_BOOST * match - YEAR_PENALTY * off
+        stance = self.resolver.stance_scores(info.resolution)
+        if stance is not None and STANCE_BOOST:
+            fused = fused + STANCE_BOOST * stance
         if info.places and len(info.places) < len(self.places):
             fused = fused + PLACE_BOOST * np.isin(self._docs, info.places)
         if NAME_BOOST and info.roles and info.names:
