@@ -21,6 +21,7 @@ class Settings:
     index_dir: Path = None            # type: ignore[assignment]  # filled in load()
     index: str = "default"
     corpus_dir: Path = REPO_ROOT / "data" / "corpus"
+    profile: str = "zh-gov"           # domain profile: titles, stop words, glossary, places
     embedder: str = "e5-small-q4"
     embed_base_url: str | None = None     # for openai:<model> embedders
     embed_api_key: str | None = None

@@ -1,33 +1,53 @@
 """Rewrite a follow-up question into a standalone one, with an LLM or with rules.
 
 The rules carry the previous question's date, place and subject (title and name) into a
-follow-up that leaves them out: "3月4日长葛市委书记尹俊营调研了什么？" + "那市长呢？" ->
-"3月4日长葛市长调研了什么？".
+follow-up that leaves them out: "3月4日X市委书记张三调研了什么？" + "那市长呢？" ->
+"3月4日X市长调研了什么？". Titles come from the domain profile's role table.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from rag.answer.base import Answerer, LLMError
 from rag.answer.prompts import load_prompt
 from rag.answer.query import detect_lang
+from rag.profiles import get_profile
 
 MAX_HISTORY_TURNS = 4
 _HAN = "\u4e00-\u9fff"
 
-# Titles of officials, longest first so 市委书记 wins over 书记 and 副市长 over 市长.
-_ROLES = sorted("""
-市委书记 县委书记 区委书记 镇党委书记 党委书记 党组书记 省委书记 书记 副书记 市长 副市长 县长 副县长
-区长 副区长 镇长 乡长 省长 副省长 主任 副主任 局长 副局长 部长 主席 副主席 常委 秘书长 市领导 区领导 县领导
-""".split(), key=len, reverse=True)
-_ROLE = "|".join(_ROLES)
-# Place: 2-3 characters before 市/县/区/镇/乡/省, or before a title that starts with that level
-# (长葛 in 长葛市委书记).
-_PLACE = re.compile(rf"[{_HAN}]{{2,3}}?(?:市|县|区|镇|乡|省)(?!委|长|领导)|[{_HAN}]{{2,3}}?(?=(?:市|县|区)(?:委|长))")
+_UNITS = "市|县|区|镇|乡|省"
 _DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:[上中下]旬)?|\d{4}年(?:[上下]半年|底|初)?"
                    r"|\d{4}-\d{1,2}(?:-\d{1,2})?")
-_SUBJECT = re.compile(rf"(?:{_ROLE})(?:[{_HAN}]{{2,3}}?(?=调研|主持|出席|参加|要求|强调|指出|讲|说|视察|检查|带队|召开|到|在|对|的|，|$))?")
+_SUBJECT_END = "调研|主持|出席|参加|要求|强调|指出|讲|说|视察|检查|带队|召开|到|在|对|的|，|$"
+
+
+@functools.lru_cache(maxsize=8)
+def _rx(profile_name: str) -> SimpleNamespace:
+    """The title-dependent patterns, built once per profile."""
+    titles = get_profile(profile_name).roles
+    role = "|".join(map(re.escape, titles.titles))          # longest first: 市委书记 before 书记
+    # What follows a unit word inside a title or a body (市|委书记, 市|长, 市|人大常委会主任,
+    # 市|领导, 市|委): after a place name it starts a title, so the unit belongs to the title.
+    rests = {t[1:] for t in titles.titles if t[0] in _UNITS and len(t) > 1} | {"委", "领导"}
+    after = "|".join(map(re.escape, sorted(rests, key=len, reverse=True)))
+    return SimpleNamespace(
+        # Place: 2-3 characters before 市/县/区/镇/乡/省, or before a title that starts with
+        # that unit (X in X市委书记).
+        place=re.compile(rf"[{_HAN}]{{2,3}}?(?:{_UNITS})(?!{after})|[{_HAN}]{{2,3}}?(?=(?:市|县|区)(?:{after}))"),
+        title_after_unit=re.compile(rf"(?:市|县|区)(?:{after})"),
+        subject=re.compile(rf"(?:{role})(?:[{_HAN}]{{2,3}}?(?={_SUBJECT_END}))?"),
+        en_role=re.compile(titles.english_regex.pattern + r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"),
+    )
+
+
+def _patterns() -> SimpleNamespace:
+    return _rx(get_profile().name)
+
+
 _ZH_PRONOUN = re.compile(r"他们|她们|他|她|其|该同志|此人|这位|那位")
 _ZH_FOLLOWUP = re.compile(r"^(?:那么?|还有?|另外|此外|而|再|并且|以及|他|她|其|该|这|那)|呢[？?]?$")
 # The asking end of a question: "提出了什么要求", "有哪些工作", "调研了什么".
@@ -38,7 +58,6 @@ _ZH_LEAD = re.compile(r"^(?:那么|那|还有|另外|此外|而|再问一下|再
 _ZH_TAIL = re.compile(r"(?:呢|呀|吗)?[？?。!！]*$")
 _EN_FOLLOWUP = re.compile(r"^(?:what|how)\s+about\b|^and\b|^also\b|\b(?:he|she|it|they|him|her|his|its|their|them|that|this|those|these)\b", re.I)
 _EN_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(.+?)[?.!\s]*$|^and\s+(.+?)[?.!\s]*$", re.I)
-_EN_ROLE = re.compile(r"\b(?i:(?:the\s+)?(?:deputy\s+|vice\s+)?(?:mayor|party\s+secretary|secretary|governor|director|county\s+head|district\s+head))(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
 _EN_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on|for)\s+[^?]+$", re.I)
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.I)
 
@@ -115,10 +134,11 @@ def _condense_llm(question: str, turns: list[Turn], llm: Answerer) -> str | None
 
 def _parts(q: str) -> dict:
     """Date, place and subject spans found in a Chinese question."""
+    rx = _patterns()
     date = _DATE.search(q)
-    subject = _SUBJECT.search(q)
+    subject = rx.subject.search(q)
     blank = q if not date else q[:date.start()] + " " * (date.end() - date.start()) + q[date.end():]
-    place = _PLACE.search(blank)            # not "日长葛" out of "3月4日长葛市委"
+    place = rx.place.search(blank)          # not "日X" out of "3月4日X市委"
     if place and subject and place.start() >= subject.start():
         place = None            # 市长 is a title, not a place
     return {"date": date, "place": place, "subject": subject}
@@ -140,16 +160,17 @@ def condense_rules(question: str, previous: str) -> str:
         core = core[:pron.start()] + p["subject"].group(0) + core[pron.end():]
         return _carry(core, p) + mark
 
-    # "那市长呢？" / "那3月5日呢？" / "那魏都区呢？": swap that slot in the previous question.
+    # "那市长呢？" / "那3月5日呢？" / "那Y区呢？": swap that slot in the previous question.
     if len(core) <= 12 and not re.search(r"什么|哪|多少|怎|如何|吗|是否|谁", core):
+        rx = _patterns()
         kind = ("date" if _DATE.fullmatch(core) else
-                "subject" if _SUBJECT.fullmatch(core) else
+                "subject" if rx.subject.fullmatch(core) else
                 "place" if re.fullmatch(rf"[{_HAN}]{{1,6}}(?:市|县|区|镇|乡|省)", core) else None)
         target = p.get(kind) if kind else None
         if target is not None:
             end = target.end()
-            if kind == "place" and re.match(r"(?:市|县|区)(?:委|长)", prev[end:]) and core[-1] in "市县区":
-                end += 1        # 长葛|市委书记 -> 魏都区|委书记
+            if kind == "place" and rx.title_after_unit.match(prev[end:]) and core[-1] in "市县区":
+                end += 1        # X|市委书记 -> Y区|委书记
             return prev[:target.start()] + core + prev[end:] + mark
         # A new topic ("那林业呢？"): the previous date/place/subject and question ending.
         tail = _TAIL_Q.search(prev)
@@ -181,14 +202,15 @@ def _condense_rules_en(question: str, previous: str) -> str:
     about = _EN_ABOUT.match(q)
     if about:
         x = (about.group(1) or about.group(2)).strip()
-        role = _EN_ROLE.search(prev)
-        if role and _EN_ROLE.fullmatch(x):
+        en_role = _patterns().en_role
+        role = en_role.search(prev)
+        if role and en_role.fullmatch(x):
             if prev[:role.start()].endswith("'s "):
-                x = re.sub(r"^the\s+", "", x, flags=re.I)      # Changge's mayor, not Changge's the mayor
+                x = re.sub(r"^the\s+", "", x, flags=re.I)      # X's mayor, not X's the mayor
             return prev[:role.start()] + x + prev[role.end():] + "?"
         return f"{prev} — {x}?"
     pron = _EN_PRONOUN.search(q)
-    role = _EN_ROLE.search(prev)
+    role = _patterns().en_role.search(prev)
     if pron and role:
         out = q[:pron.start()] + role.group(0) + q[pron.end():]
         topic = _EN_TOPIC.search(prev)

@@ -11,10 +11,6 @@ import re
 import numpy as np
 
 K1, B = 1.2, 0.75
-_STOP = set("的 了 在 是 和 与 及 对 为 等 并 将 把 被 于 以 也 而 之 其 这 那 有 个 上 下 中 要 "
-            "什么 哪些 哪个 哪 谁 何 吗 呢 怎么 如何 多少 几 是否 提出 进行 工作 the a an of to in on "
-            "and or for is are was were what which who whom when did do does how about with by "
-            "at as from that this it be".split())
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[\u3400-\u9fff]+")
 
 
@@ -29,7 +25,10 @@ def _jieba():
 
 
 def tokenize(text: str) -> list[str]:
-    """Words for BM25: jieba search-mode segments of Chinese runs, lowercased ASCII words."""
+    """Words for BM25: jieba search-mode segments of Chinese runs, lowercased ASCII words,
+    without the domain profile's stop words."""
+    from rag.profiles import get_profile
+    stop = get_profile().stop_words
     jb = _jieba()
     out = []
     for run in _TOKEN.findall(text.lower()):
@@ -37,9 +36,9 @@ def tokenize(text: str) -> list[str]:
             out.append(run)
             continue
         for w in jb.lcut_for_search(run):
-            if w not in _STOP:
+            if w not in stop:
                 out.append(w)
-    return [t for t in out if t not in _STOP]
+    return [t for t in out if t not in stop]
 
 
 class BM25:

@@ -1,35 +1,19 @@
-"""Places named in a question ("长葛市", "Changge") mapped to the documents about them.
+"""Places named in a question (in Chinese, or romanised) mapped to the documents about them.
 
-Each document's `place` metadata ("河南省许昌市长葛市") names where it is from; its last
-administrative unit is what questions say. Places every document shares (许昌) say nothing.
+Each document's `place` metadata ("<省><市><县>") names where it is from; its last
+administrative unit is what questions say, and the domain profile knows its short name and
+pinyin. Places every document shares (their common city) say nothing.
 """
 from __future__ import annotations
 
 import re
 
-_UNIT = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|自治区|市|区|县|镇|乡|街道))")
+from rag.profiles import get_profile
 
 
 def place_names(place: str | None) -> list[str]:
-    """Ways a question may name the document's own place: 长葛市, 长葛, changge."""
-    if not place:
-        return []
-    units = _UNIT.findall(place)
-    if not units:
-        return [place]
-    last = units[-1]
-    short = re.sub(r"(?:市|区|县|镇|乡|街道)$", "", last)
-    names = [last] + ([short] if len(short) >= 2 else [])
-    try:
-        # every reading: 长 is chang in 长葛, 都 is du in 魏都; lazy_pinyin picks zhang, dou
-        import itertools
-
-        from pypinyin import Style, pinyin
-        readings = pinyin(short, style=Style.NORMAL, heteronym=True)
-        names.extend("".join(p) for p in itertools.islice(itertools.product(*readings), 16))
-    except ImportError:
-        pass
-    return names
+    """Ways a question may name the document's own place: its name, short name, pinyin."""
+    return get_profile().place_names(place)
 
 
 def build(docs: dict[str, dict]) -> dict[str, list[str]]:

@@ -128,8 +128,8 @@ def _candidates(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _pinyin_names() -> dict[str, str]:
-    """Pinyin of each division's short name ("changge" -> 长葛市), unambiguous ones only."""
+def _pinyin_names() -> dict[str, list[str]]:
+    """Pinyin of each division's short name -> the divisions it may be ("changge" -> [长葛市])."""
     try:
         import itertools
 
@@ -145,7 +145,10 @@ def _pinyin_names() -> dict[str, str]:
         readings = pinyin(short, style=Style.NORMAL, heteronym=True)
         for combo in itertools.islice(itertools.product(*readings), 8):
             seen.setdefault("".join(combo).lower(), set()).add(name)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    return {k: sorted(v) for k, v in seen.items()}
+
+
+_EN_LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县", "district": "区"}
 
 
 def place_in(text: str) -> tuple[str, str] | None:
@@ -154,7 +157,14 @@ def place_in(text: str) -> tuple[str, str] | None:
     found = _candidates(text or "")
     if not found:
         words = re.findall(r"[a-z]+", (text or "").lower())
-        found = [_pinyin_names()[w] for w in words if w in _pinyin_names()]
+        for i, w in enumerate(words):
+            options = _pinyin_names().get(w, [])
+            if len(options) > 1:        # 魏都区 or another "weidu": the next word may say
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                suffix = _EN_LEVEL_SUFFIX.get(nxt)
+                options = [o for o in options if suffix and o.endswith(suffix)]
+            if len(options) == 1:
+                found.append(options[0])
     if not found:
         return None
     name = found[-1]
