@@ -110,10 +110,13 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)      # what retrieval returned (nearest passages)
     notice: str | None = None                          # e.g. "LLM timed out; extractive answer shown"
+    constraints: dict | None = None                    # rag.answer.constraints.Constraints.to_dict()
+    why: list[str] = field(default_factory=list)       # for a decline: what did not match
 
     def to_dict(self) -> dict:
         return {"question": self.question, "standalone_question": self.standalone_question,
                 "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
                 "abstained": self.abstained, "llm": self.llm,
                 "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+                "constraints": self.constraints, "why": self.why,
                 **({"notice": self.notice} if self.notice else {})}

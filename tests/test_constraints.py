@@ -130,9 +130,12 @@ def test_lang_to_dict_and_describe():
     assert c.describe("zh") == "2014 · 实际 · 数量 (百分比)"
     d = json.loads(json.dumps(extract("2015年政府工作报告：3月5日要求GDP增长多少？").to_dict(), ensure_ascii=False))
     assert d["doc_ref"] == {"year": 2015, "kind": "政府工作报告"} and d["dates"][0]["range"] == "*-03-05"
-    assert d["asks"] == "quantity" and d["years"] == [2015]
+    # 2015 names the document; no other year is asked about
+    assert d["asks"] == "quantity" and d["years"] == []
     t = extract("What GDP growth target did the 2016 report set?").describe()
-    assert t == "2016 · target · quantity (percent) · 2016 报告"
+    assert t == "target · quantity (percent) · 2016 报告"
+    both = extract("In the 2020 government work report, what was GDP in 2019?")
+    assert both.years == [2019] and both.doc_ref.year == 2020
 
 
 def test_chinese_numerals():

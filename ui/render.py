@@ -97,13 +97,31 @@ def nearest_card(turn: int, i: int, h: dict) -> str:
                  escape(h["text"]))
 
 
+def why_html(rec: dict, lang: str) -> str:
+    """"Why this answer": what the question was understood to fix (year, outcome or target,
+    place, the kind of value asked for), as plain text."""
+    cons = rec.get("constraints")
+    if not cons:
+        return ""
+    from rag.answer.constraints import describe_dict
+    line = describe_dict(cons, lang)
+    if not line:
+        return ""
+    return (f'<details class="rag-why"><summary>{escape(t(lang, "why"))}</summary>'
+            f'<div>{escape(line)}</div></details>')
+
+
 def turn_html(turn: int, rec: dict, lang: str, open_: bool) -> str:
     parts = []
     if rec.get("notice"):
         parts.append(f'<div class="rag-notice"><strong>{escape(t(lang, "notice"))}:</strong> '
                      f'{escape(rec["notice"])}</div>')
+    why = why_html(rec, lang)
+    if why:
+        parts.append(why)
     if rec.get("abstained") or not rec.get("citations"):
         parts.append(f'<div class="rag-abstain">{escape(t(lang, "abstain_note"))}</div>')
+        parts += [f'<div class="rag-why-miss">{escape(r)}</div>' for r in rec.get("why") or []]
         parts += [nearest_card(turn, i, h) for i, h in enumerate(rec.get("nearest", []), 1)]
     if rec.get("citations"):
         parts += [citation_card(turn, c, lang) for c in rec["citations"]]

@@ -22,7 +22,10 @@ from typing import Callable, Iterator
 from rag.answer.base import ABSTAIN, Answerer, LLMError
 from rag.answer.condense import condense
 from rag.answer.context import build_context
-from rag.answer.extractive import ExtractiveAnswerer
+from rag.answer.constraints import extract
+from rag.answer.evidence import check as check_evidence
+from rag.answer.evidence import reasons as evidence_reasons
+from rag.answer.extractive import ExtractiveAnswerer, passage_sentences
 from rag.answer.query import MIN_EVIDENCE, detect_lang, weak_evidence
 from rag.answer.verify import verify_answer
 from rag.types import Answer, Hit
@@ -92,12 +95,18 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
 
         def finish(text, citations, abstained, used, notice=None) -> dict:
             timings["total"] = _ms(state["t_start"])
+            cons = state.get("constraints")
             return {"type": "answer", "answer": Answer(
                 question=q, standalone_question=sq, answer=text, citations=citations,
-                abstained=abstained, llm=used.name, timings_ms=timings, hits=hits, notice=notice)}
+                abstained=abstained, llm=used.name, timings_ms=timings, hits=hits, notice=notice,
+                constraints=cons.to_dict() if cons else None, why=state.get("why") or [])}
 
-        if weak_evidence(sq, hits, lang, min_evidence):
+        cons = extract(sq)
+        decision = check_evidence(cons, hits, passage_sentences)
+        state["constraints"] = cons
+        if weak_evidence(sq, hits, lang, min_evidence) or not decision.satisfied:
             text = ABSTAIN[lang]
+            state["why"] = [] if not decision.checks else evidence_reasons(decision, hits, lang)
             yield {"type": "token", "text": text}
             timings.update(generate=0.0, verify=0.0)
             yield finish(text, [], True, answerer)

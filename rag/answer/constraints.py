@@ -246,7 +246,7 @@ class Constraints:
     """What a question fixes about its answer. Empty fields mean "not said"."""
     question: str
     lang: str
-    years: list[int] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)     # years asked about (not a named document's)
     relative_years: list[str] = field(default_factory=list)     # 今年, 去年, last year (as written)
     dates: list[DateSpec] = field(default_factory=list)
     period_kind: str | None = None      # "outcome" (what happened) | "target" (what was planned)
@@ -286,6 +286,21 @@ class Constraints:
         if self.doc_ref:
             parts.append(f"{self.doc_ref.year} {self.doc_ref.kind}")
         return " · ".join(parts)
+
+
+def describe_dict(d: dict, lang: str = "en") -> str:
+    """`Constraints.describe` for the dict form (`to_dict()`), as answers carry it."""
+    from rag.retrieve.dates import DateSpec
+    c = Constraints(question=d.get("question", ""), lang=d.get("lang", lang))
+    for k in ("years", "relative_years", "period_kind", "place", "level", "entities", "asks",
+              "unit", "quantity_kind"):
+        if d.get(k) is not None:
+            setattr(c, k, d[k])
+    c.dates = [DateSpec(x.get("year"), x["month"], x["day_from"], x["day_to"], x.get("text", ""))
+               for x in d.get("dates") or []]
+    ref = d.get("doc_ref")
+    c.doc_ref = DocRef(ref["year"], ref["kind"]) if ref else None
+    return c.describe(lang)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -438,6 +453,10 @@ def extract(question: str) -> Constraints:
     c.dates = find_dates(qa)
     c.period_kind = _period_kind(q)
     c.doc_ref = _doc_ref(qa)
+    if c.doc_ref is not None and qa.count(str(c.doc_ref.year)) == 1:
+        # "In the 2020 government work report, what was GDP in 2019?": 2020 names the
+        # document, 2019 is the year asked about
+        c.years = [y for y in c.years if y != c.doc_ref.year]
     place, level = _place_zh(q) if lang == "zh" else (None, None)
     if place is None:
         place, level = _place_en(q)

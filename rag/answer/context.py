@@ -30,11 +30,35 @@ def passage_header(chunk: Chunk) -> str:
     return " ".join(x for x in (head, " · ".join(parts)) if x)
 
 
+def profile_line(chunk: Chunk) -> str:
+    """What the passage is about, from its document profile: "about 2014 · looks back"."""
+    bits = []
+    years = chunk.years or (list(range(chunk.doc_period[0], chunk.doc_period[1] + 1))
+                            if chunk.doc_period else [])
+    if years:
+        bits.append(f"about {years[0]}" + (f"–{years[-1]}" if len(years) > 1 else ""))
+    if chunk.stance:
+        bits.append({"review": "looks back (outcomes)", "plan": "plans (targets)"}[chunk.stance])
+    return " · ".join(bits)
+
+
 def format_passage(n: int, chunk: Chunk, text: str | None = None) -> str:
     body = chunk.text if text is None else text
     for bad, good in _TAG_FIX.items():
         body = body.replace(bad, good)
-    return f"[{n}] {passage_header(chunk)}\n{body.strip()}"
+    about = profile_line(chunk)
+    return f"[{n}] {passage_header(chunk)}" + (f" ({about})" if about else "") + f"\n{body.strip()}"
+
+
+def answer_messages(question: str, hits: list[Hit], lang: str, budget: int) -> list[dict]:
+    """The answer prompt for an LLM: numbered passages with what each is about, and what the
+    question fixes (year, outcome or target, place, the kind of value asked for)."""
+    from rag.answer.constraints import extract
+    from rag.answer.prompts import load_prompt
+    ctx = build_context(hits, budget)
+    cons = extract(question).describe(lang)
+    return load_prompt(f"answer_{lang}").messages(passages=ctx.text, question=question,
+                                                  constraints=cons or "-")
 
 
 def _cut_to_tokens(text: str, budget: int) -> str:

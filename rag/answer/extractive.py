@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from rag.answer import evidence as constraint_check
 from rag.answer.base import ABSTAIN, Answerer
+from rag.answer.constraints import Constraints, extract
 from rag.answer.query import (MIN_EVIDENCE, REQUIREMENT_WORDS, answer_kind, asks_several,
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
                               evidence, focus_terms, has_answer_kind, match_text, mostly_cjk,
@@ -61,15 +63,23 @@ class ExtractiveAnswerer(Answerer):
 
     def stream(self, question: str, hits: list[Hit], lang: str | None = None) -> Iterator[str]:
         lang = lang or detect_lang(question)
-        picked = self.select(question, hits, lang)
+        cons = extract(question)
+        picked = self.select(question, hits, lang, cons)
         if not picked:
             yield ABSTAIN[lang]
             return
-        yield from self._compose(picked, hits, lang)
+        yield from self._compose(picked, hits, lang, cons)
 
-    def select(self, question: str, hits: list[Hit], lang: str) -> list[_Sentence]:
-        """The sentences to quote: best first by score, at most MAX_PASSAGES passages."""
+    def select(self, question: str, hits: list[Hit], lang: str,
+               cons: Constraints | None = None) -> list[_Sentence]:
+        """The sentences to quote: best first by score, at most MAX_PASSAGES passages.
+
+        Only sentences that satisfy the question's constraints (rag.answer.evidence) are
+        candidates, from every retrieved passage: the year, outcome or target, the place and
+        the kind of value asked for."""
+        cons = cons or extract(question)
         top = hits[:TOP_PASSAGES]
+        allowed = constraint_check.check(cons, top, passage_sentences).ok_sentences()
         zh_terms = chinese_terms(question, lang)
         en_terms = english_terms(question) if lang == "en" else set()
         wants_req = asks_for_requirements(question)
@@ -86,6 +96,8 @@ class ExtractiveAnswerer(Answerer):
             for pos, (s, e) in enumerate(passage_sentences(text)):
                 sent = text[s:e]
                 if len(sent) < MIN_SENTENCE_CHARS or INJECTION.search(sent):
+                    continue
+                if (r, s, e) not in allowed:
                     continue
                 cov = term_coverage(terms, sent) if terms else 0.0
                 any_overlap |= cov > 0
@@ -126,7 +138,12 @@ class ExtractiveAnswerer(Answerer):
             picked.append(c)
         return picked
 
-    def _compose(self, picked: list[_Sentence], hits: list[Hit], lang: str) -> Iterator[str]:
+    def _compose(self, picked: list[_Sentence], hits: list[Hit], lang: str,
+                 cons: Constraints | None = None) -> Iterator[str]:
+        best = picked[0]
+        lead = self._lead(best, hits, lang, cons)
+        if lead:
+            yield lead + "\n"
         order = list(dict.fromkeys(p.rank for p in picked))      # passage of the best sentence first
         for gi, r in enumerate(order):
             chunk = hits[r].chunk
@@ -140,9 +157,25 @@ class ExtractiveAnswerer(Answerer):
             meta = [x for x in (chunk.section.split(" > ")[-1] if chunk.section else "",
                                 chunk.date, chunk.speaker) if x]
             if lang == "zh":
-                lead = f"据《{chunk.doc_title}》" + (f"（{'，'.join(meta)}）" if meta else "") + "："
+                head = f"据《{chunk.doc_title}》" + (f"（{'，'.join(meta)}）" if meta else "") + "："
             else:
-                lead = f"According to 《{chunk.doc_title}》" + (f" ({', '.join(meta)})" if meta else "") + ":"
-            yield ("\n" if gi else "") + lead + "\n"
+                head = f"According to 《{chunk.doc_title}》" + (f" ({', '.join(meta)})" if meta else "") + ":"
+            yield ("\n" if gi or lead else "") + head + "\n"
             for _, s, e in merged:
                 yield f"“{chunk.text[s:e]}”[{r + 1}]\n"
+
+    @staticmethod
+    def _lead(best: _Sentence, hits: list[Hit], lang: str, cons: Constraints | None) -> str | None:
+        """The answer's first line: the clause of the best sentence that carries the asked-for
+        value (the figure, the person, the date), with its citation. None when the question
+        asks for requirements or a list: the quotes that follow are the answer."""
+        if cons is None or cons.asks not in ("quantity", "person", "date"):
+            return None
+        text = hits[best.rank].chunk.text
+        clause, value = constraint_check.value_clause(cons, text[best.start:best.end])
+        if not clause:
+            return None
+        n = best.rank + 1
+        if lang == "zh":
+            return f"答：{clause}[{n}]"
+        return f"Answer: {value} (“{clause}”) [{n}]" if value else f"Answer: “{clause}” [{n}]"

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from rag.answer.base import Answerer, AnswererUnavailable, LLMError
-from rag.answer.context import build_context
-from rag.answer.prompts import load_prompt
+from rag.answer.context import answer_messages
 from rag.answer.query import detect_lang
 from rag.types import Hit
 
@@ -97,8 +96,7 @@ class LocalAnswerer(Answerer):
         return max(256, min(self.settings.context_tokens, room))
 
     def answer_messages(self, question: str, hits: list[Hit], lang: str) -> list[dict]:
-        ctx = build_context(hits, self.context_budget())
-        return load_prompt(f"answer_{lang}").messages(passages=ctx.text, question=question)
+        return answer_messages(question, hits, lang, self.context_budget())
 
     def _run(self, messages: list[dict], max_tokens: int) -> Iterator[str]:
         llm, lock = self._model()

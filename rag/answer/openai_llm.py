@@ -9,8 +9,7 @@ import re
 from typing import Iterator
 
 from rag.answer.base import Answerer, LLMError
-from rag.answer.context import build_context
-from rag.answer.prompts import load_prompt
+from rag.answer.context import answer_messages
 from rag.answer.query import detect_lang
 from rag.types import Hit
 
@@ -101,8 +100,7 @@ class OpenAIAnswerer(Answerer):
         return [kinds[m["role"]](content=m["content"]) for m in msgs]
 
     def answer_messages(self, question: str, hits: list[Hit], lang: str) -> list[dict]:
-        ctx = build_context(hits, self.context_budget())
-        return load_prompt(f"answer_{lang}").messages(passages=ctx.text, question=question)
+        return answer_messages(question, hits, lang, self.context_budget())
 
     # Answerer API
     def stream(self, question: str, hits: list[Hit], lang: str | None = None) -> Iterator[str]:

@@ -43,10 +43,13 @@ class ApiConfig:
         return self.api.ask(question, llm=self.api.settings.llm, mode=self.mode)
 
     def doc_years(self, doc_id: str) -> set[int] | None:
-        """The years a document is about, from its profile (None when unknown)."""
+        """The document's own year and the years it covers, from its profile (None when
+        unknown): a yearbook of 2020 is of 2020 and about 2019."""
         prof = (self.api.load_index().docs.get(doc_id) or {}).get("profile") or {}
         period = prof.get("period")
-        return set(range(period[0], period[1] + 1)) if period else None
+        years = set(range(period[0], period[1] + 1)) if period else set()
+        years |= {prof["year"]} if prof.get("year") else set()
+        return years or None
 
     def describe(self) -> str:
         s = self.api.settings

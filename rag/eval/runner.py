@@ -165,8 +165,9 @@ def _claims(answer) -> list[tuple[str, list[str]]]:
 
 
 def _wrong_year(cfg, q: Question, doc_id: str | None) -> float | None:
-    """1.0 when the question names a year and the passage's document is about other years
-    (its profile's period leaves every named year out); None when that cannot be judged."""
+    """1.0 when the question names a year and the passage comes from another year's document:
+    neither the document's year nor the years it covers (its profile) include a named year.
+    None when that cannot be judged (no year named, no profile)."""
     from rag.retrieve.resolve import question_years
     years = set(question_years(q.question))
     period = getattr(cfg, "doc_years", lambda _d: None)(doc_id) if doc_id else None

@@ -28,9 +28,10 @@ class Resolution:
 
 
 def question_years(question: str) -> list[int]:
-    """Years a question names: 2014年, 二〇一四年, and in English a bare 2014."""
+    """Years a question names, its document's included: 2014年, 二〇一四年, the 2015 report."""
     from rag.answer.constraints import extract
-    return extract(question).years
+    c = extract(question)
+    return list(dict.fromkeys(c.years + ([c.doc_ref.year] if c.doc_ref else [])))
 
 
 class Resolver:
@@ -78,6 +79,8 @@ class Resolver:
                 if ref.kind and kind and ref.kind != kind and not (ref.kind == "报告" and "报告" in kind):
                     continue
                 res.docs.append(d)
+            if not res.docs and ref.year not in res.years:
+                res.years.append(ref.year)     # no such document: its year is still a cue
         for d, title in self.titles.items():          # a title quoted in full: 《…》
             if len(title) >= 6 and title in question and d not in res.docs:
                 res.docs.append(d)

@@ -1,0 +1,255 @@
+"""Evidence that satisfies a question's constraints, or the reasons none does.
+
+A sentence answers a question only if what the question fixes holds for it, in the sentence,
+its passage or its document's profile: the year asked about (a figure in the 2019 report's
+review of 2018 is a 2018 figure), outcome or target, the place (a national figure does not
+answer a question about one province), and the kind of value asked for (an amount, a share,
+a number of people). A sentence that only restates the question is no answer. When no
+sentence of the retrieved passages satisfies the constraints, the answer is a decline that
+says what did not match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.answer.constraints import Constraints
+from rag.answer.query import bigrams, has_answer_kind
+from rag.types import Hit
+
+# A sentence is a restatement when less than this share of its character bigrams is new
+# relative to the question (headline or teaser sentences that echo the question).
+# Origin: eval/sets/{bundled,gov-reports}/tune.jsonl, extractive answers; see the note in
+# README "How well it works".
+MIN_NOVELTY = 0.3
+
+_NUM = r"(?<![\d.])\d+(?:[.,]\d+)*"
+_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+# Units by kind of quantity; a number with no unit ("农村贫困人口减少1240万") fits any kind.
+_UNITS = [
+    ("percent", r"%|％|个百分点|百分点|成(?![为本果绩立员])"),
+    ("money", r"元|美元|欧元|日元|港元"),
+    ("people", r"人次|人|名"),
+    ("area", r"亩|公顷|平方公里|平方米|平方千米"),
+    ("length", r"公里|千米|米"),
+    ("weight", r"吨|斤|千克|公斤"),
+    ("count", r"个|项|家|所|座|处|条|户|批|次|辆|台|位|倍|套|件|种|只|头"),
+    ("time", r"年|月|日|天|周|岁"),
+]
+_UNIT_RX = "|".join(u for _, u in _UNITS)
+_QUANTITY = re.compile(rf"(?:({_NUM})|百分之({_CN_NUM})|({_CN_NUM})(?=\s*(?:多|余)?\s*(?:万|亿|千)?\s*(?:{_UNIT_RX})))"
+                       rf"\s*(?:多|余)?\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*((?:{_UNIT_RX}))?")
+_KIND_OF = [(kind, re.compile(rf"^(?:{u})")) for kind, u in _UNITS]
+
+
+def quantities(text: str) -> list[tuple[str, str | None]]:
+    """(number as written, kind of its unit or None) for each quantity in a text; years,
+    months and days are left out."""
+    out = []
+    for m in _QUANTITY.finditer(text):
+        if m.group(2):                                  # 百分之七点四
+            out.append((m.group(0), "percent"))
+            continue
+        unit = m.group(5)
+        kind = next((k for k, rx in _KIND_OF if unit and rx.match(unit)), None)
+        if kind == "time" and not m.group(4):
+            continue                                    # 2016年, 3月, 5日, 30天
+        if m.group(1) and not unit and not m.group(4) and re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
+            continue                                    # a bare year
+        out.append((m.group(0).strip(), kind))
+    return out
+
+
+def states_value(sentence: str, kind: str | None) -> bool:
+    """Does the sentence give a quantity of the asked kind (or one with no unit at all)?"""
+    for _, k in quantities(sentence):
+        if kind is None or k is None or k == kind or (kind == "count" and k == "people"):
+            return True
+    return False
+
+
+_OUTCOME_WORDS = re.compile(r"完成|实现|达到|增长|下降|减少|增加|新增|提高|突破|超过|比上年|同比|累计")
+
+
+_ASKS_YEAR = re.compile(r"哪一?年|几几年|\b(?:what|which) year\b|\bin what year\b", re.I)
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+
+
+@dataclass
+class Check:
+    """One sentence of one passage against the constraints."""
+    hit: int                        # index into the hits
+    start: int
+    end: int
+    misses: list[str] = field(default_factory=list)     # "year", "period", "place", "value", "restates"
+
+    @property
+    def ok(self) -> bool:
+        return not self.misses
+
+
+@dataclass
+class Decision:
+    constraints: Constraints
+    checks: list[Check]
+    passage_misses: dict[int, list[str]]    # hit index -> passage-level misses
+
+    @property
+    def satisfied(self) -> bool:
+        return any(c.ok for c in self.checks)
+
+    def ok_sentences(self) -> set[tuple[int, int, int]]:
+        return {(c.hit, c.start, c.end) for c in self.checks if c.ok}
+
+
+def _years_of(hit: Hit) -> set[int] | None:
+    """The years a passage is about: its own (section, date, text), else its document's
+    period; None when nothing is known (no profile)."""
+    c = hit.chunk
+    if c.years:
+        return set(c.years)
+    if c.doc_period:
+        return set(range(c.doc_period[0], c.doc_period[1] + 1))
+    return None
+
+
+def _short_place(place: str) -> str:
+    return re.sub(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|镇|乡|街道)$", "", place) or place
+
+
+def _chinese_place(place: str) -> str | None:
+    """The Chinese name of a place as the question writes it ("Weidu district" -> 魏都区);
+    None when it cannot be told (then the place is not checked)."""
+    if re.search(r"[\u4e00-\u9fff]", place):
+        return place
+    from rag.profiles.zh_gov.documents import place_in
+    found = place_in(place.lower())
+    return found[0] if found else None
+
+
+def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
+    """What a passage as a whole fails: the year, outcome vs target, the place."""
+    misses = []
+    c = hit.chunk
+    if cons.years:
+        years = _years_of(hit)
+        if years is not None and not (years & set(cons.years)):
+            misses.append("year")
+        elif cons.period_implied:
+            pass                        # preferred in ranking, never a reason to decline
+        elif cons.period_kind == "outcome" and c.stance == "plan":
+            # asked what happened, the passage only plans; a review that mentions the target
+            # it met still answers a target question, so the reverse is no decline
+            misses.append("period")
+    place = _chinese_place(cons.place) if cons.place and cons.level not in (None, "national") else None
+    if place:
+        short = _short_place(place)
+        where = f"{c.doc_title} {c.section} {c.text}"
+        if short not in where and place not in where:
+            misses.append("place")
+    return misses
+
+
+def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset) -> list[str]:
+    """What a sentence fails on its own: the kind of value asked for, or it only restates."""
+    misses = []
+    if cons.asks == "quantity":
+        if not states_value(sentence, cons.quantity_kind):
+            misses.append("value")
+    elif cons.asks == "person" and not has_answer_kind(sentence, "who"):
+        misses.append("value")
+    elif cons.asks == "date" and not (has_answer_kind(sentence, "date")
+                                      or (_ASKS_YEAR.search(cons.question) and _YEAR_IN.search(sentence))):
+        misses.append("value")
+    own = bigrams(sentence)
+    if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
+            re.sub(r"\D", "", q) not in re.sub(r"\D", "", cons.question) for q, _ in quantities(sentence)):
+        misses.append("restates")           # no new words and no figure the question lacks
+    return misses
+
+
+def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
+    """Check every sentence of every passage. `sentences(text)` gives (start, end) spans."""
+    qb = bigrams(cons.question)
+    checks: list[Check] = []
+    pmiss: dict[int, list[str]] = {}
+    for i, hit in enumerate(hits):
+        pm = passage_misses(cons, hit)
+        pmiss[i] = pm
+        text = hit.chunk.text
+        for s, e in sentences(text):
+            sent = text[s:e]
+            sm = sentence_misses(cons, sent, qb)
+            misses = list(pm)
+            if "year" in misses and cons.years and any(str(y) in sent for y in cons.years):
+                misses.remove("year")           # the sentence names the year itself
+            checks.append(Check(i, s, e, misses + sm))
+    return Decision(cons, checks, pmiss)
+
+
+def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
+    """Why nothing answers, in the user's language, from the nearest passages' misses."""
+    cons = decision.constraints
+    seen: list[str] = []
+    years = "、".join(map(str, cons.years)) if lang == "zh" else ", ".join(map(str, cons.years))
+    for i, misses in list(decision.passage_misses.items())[:5]:
+        hit = hits[i]
+        got = sorted(_years_of(hit) or [])
+        got_s = (f"{got[0]}–{got[-1]}" if len(got) > 1 else str(got[0])) if got else "?"
+        for m in misses:
+            if m == "year":
+                seen.append(f"资料给出的是{got_s}年的情况，不是{years}年的" if lang == "zh" else
+                            f"the documents give {got_s}, not {years}")
+            elif m == "period":
+                want = cons.period_kind
+                if lang == "zh":
+                    seen.append(f"资料给出的是{years}年的{'目标' if want == 'outcome' else '实际情况'}，"
+                                f"不是{'实际完成情况' if want == 'outcome' else '目标'}")
+                else:
+                    seen.append(f"the documents give the {years} {'target' if want == 'outcome' else 'outcome'}, "
+                                f"not the {'outcome' if want == 'outcome' else 'target'}")
+            elif m == "place":
+                scope = hit.chunk.doc_title
+                seen.append(f"相关内容出自《{scope}》，没有{cons.place}的数据" if lang == "zh" else
+                            f"the passages are from 《{scope}》 and say nothing specific to {cons.place}")
+    clean = [c for c in decision.checks if not decision.passage_misses.get(c.hit)]
+    if cons.asks in ("quantity", "person", "date") and clean and all("value" in c.misses for c in clean):
+        what = {"quantity": ("数字", "figure"), "person": ("人名", "person"), "date": ("日期", "date")}[cons.asks]
+        seen.append(f"相关段落没有给出所问的{what[0]}" if lang == "zh" else
+                    f"the passages do not give the {what[1]} asked for")
+    return list(dict.fromkeys(seen))[:3]
+
+
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+_WHO = re.compile(r"[\u4e00-\u9fff]{0,12}(?:书记|市长|区长|县长|镇长|乡长|省长|主任|主席|部长|局长|总理|委员长)"
+                  r"[\u4e00-\u9fff]{2,3}")
+_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年\d{1,2}月")
+
+
+def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | None]:
+    """(clause, value): the clause of a sentence that holds the value the question asks for,
+    preferring the clause that shares most with the question; (None, None) if none does."""
+    if cons.asks == "quantity":
+        rx = None
+    elif cons.asks == "person":
+        rx = _WHO
+    elif cons.asks == "date":
+        rx = _DATE
+    else:
+        return None, None
+    qb = bigrams(cons.question)
+    best = None
+    for m in _CLAUSE.finditer(sentence):
+        clause = m.group(0).strip().strip("“”\"")
+        if rx is None:
+            fit = [q for q, k in quantities(clause) if cons.quantity_kind in (None, k) or k is None]
+            value = fit[0] if fit else None
+        else:
+            v = rx.search(clause)
+            value = v.group(0) if v else None
+        if not value:
+            continue
+        score = len(bigrams(clause) & qb)
+        if best is None or score > best[0]:
+            best = (score, clause, value)
+    return (best[1], best[2]) if best else (None, None)
