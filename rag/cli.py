@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--title", help="document title shown in citations")
     g.add_argument("--kind", help="年鉴 | 大事记 | 政府工作报告 | 讲话 | 通知/文件 | other "
                                   "(or yearbook, chronicle, report, speech, notice)")
-    g.add_argument("--place", help="place the document is about, e.g. 长葛市 or 全国")
+    g.add_argument("--place", help="place the document is about, e.g. 平阳县 or 全国")
     g.add_argument("--level", help="national | 省 | 市 | 县 | 区 | 乡镇")
     g.add_argument("--year", type=int, help="the document's own year (a yearbook's edition)")
     g.add_argument("--period", help="years the content is about: 2019 or 2019-2020")

@@ -51,6 +51,7 @@ class Chunk:
     years: list[int] = field(default_factory=list)   # years the passage is about (see profile)
     stance: str | None = None        # "review" (looks back) or "plan" (looks ahead)
     doc_period: list[int] | None = None   # [first, last] year its document covers (profile)
+    doc_place: str | None = None     # where its document is from (profile): 全国, 平阳县
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -118,9 +118,12 @@ _TARGET = re.compile(r"目标|预期|计划|(?<!模)拟|安排|力争|争取|(?<
                      r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"
                      r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b", re.I)
 _OUTCOME = re.compile(r"增长了|增加了|下降了|减少了|提高了|了多少|完成|实现|达到|累计|共计|"
-                      r"\bgrew\b|\bwas\b|\bwere\b|\breached\b|\brose\b|\bincreased\b|\bfell\b|\bdeclined\b|"
+                      r"\bgrew\b|\breached\b|\brose\b|\bincreased\b|\bfell\b|\bdeclined\b|"
                       r"\baccomplished\b|\bcompleted\b|\bhappened\b|\bdid\b[^?.]{0,60}\b(?:grow|increase|rise|fall)\b",
                       re.I)
+# Past tense alone ("to what level was it raised?") leans to the outcome, but too weakly to
+# decline a question whose year has only a plan.
+_OUTCOME_WEAK = re.compile(r"\bwas\b|\bwere\b", re.I)
 
 _DOC_KIND_ZH = r"国民经济和社会发展统计公报|政府工作报告|统计公报|工作报告|年鉴|大事记|公报|报告|讲话"
 _DOC_ZH = re.compile(rf"((?:19|20)\d{{2}})\s*年?度?\s*([{_CJK}]{{0,8}}?)({_DOC_KIND_ZH})")
@@ -140,8 +143,8 @@ _PLACE_SUFFIX = {"特别行政区": "province", "自治区": "province", "自治
                  "镇": "township", "乡": "township"}
 _PLACE_SUFFIX_RX = re.compile("|".join(sorted(_PLACE_SUFFIX, key=len, reverse=True)))
 # Characters a place name does not contain: where the look-back from 省/市/县 stops
-# ("3月4日长葛市委书记" -> 长葛市).
-_PLACE_STOP = set("在于对和与及的了是日月年据从到向把将给为由按各全该本我其此请问说之等即或至那这今去")
+# ("3月4日平阳县委书记" -> 平阳县).
+_PLACE_STOP = set("在于对和与及的了是日月年据从到向把将给为由按各全该本我其此请问说之等即或至那这今去哪位几多少什么谁")
 # Words that end in a place suffix but name no place.
 _NOT_PLACE = set("全市 本市 城市 各市 我市 该市 县市 省市 全区 本区 各区 我区 社区 地区 园区 城区 景区 辖区 小区 郊区 "
                  "山区 市区 片区 矿区 库区 厂区 校区 街区 新区 全县 本县 各县 我县 该县 全省 本省 各省 我省 外省 "
@@ -320,7 +323,27 @@ def _period_kind(q: str) -> str | None:
         return "target"
     if _OUTCOME_COMPARE.search(q):
         return "outcome"
-    return "outcome" if _OUTCOME.search(q) else None
+    if _OUTCOME.search(q):
+        return "outcome"
+    return "outcome?" if _OUTCOME_WEAK.search(q) else None
+
+
+_LEVEL_NAME = {"省": "province", "市": "city", "县": "county", "区": "district", "乡镇": "township"}
+
+
+def _known_place(q: str, lang: str) -> tuple[str | None, str | None]:
+    """A place of the national division list named without the words the patterns above
+    need ("How many jobs did Beijing create", "天津滨海新区的生产总值"): Chinese names as
+    written, English ones as capitalised pinyin words after the first."""
+    from rag.profiles.zh_gov import documents
+    if lang == "zh":
+        found = documents.place_in(q)
+    else:
+        words = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+\b", q)
+        found = documents.place_in(" ".join(words).lower()) if words else None
+    if not found:
+        return None, None
+    return found[0], _LEVEL_NAME.get(found[1])
 
 
 def _doc_ref(q: str) -> DocRef | None:
@@ -340,13 +363,13 @@ def _doc_ref(q: str) -> DocRef | None:
 
 
 def _place_zh(q: str) -> tuple[str | None, str | None]:
-    """The first named place ("河南省许昌市长葛市" as one chain), else 全国/全市 ..., else None."""
+    """The first named place ("浙江省温州市平阳县" as one chain), else 全国/全市 ..., else None."""
     chain: list[str] = []
     level = None
     chain_end = prev_end = 0
     for m in _PLACE_SUFFIX_RX.finditer(q):
         i = j = m.start()
-        lo = max(prev_end, i - 5)       # never back past the previous suffix: 许昌市|长葛市
+        lo = max(prev_end, i - 5)       # never back past the previous suffix: 温州市|平阳县
         prev_end = m.end()
         while j > lo and _is_cjk(q[j - 1]) and q[j - 1] not in _PLACE_STOP:
             j -= 1
@@ -452,6 +475,8 @@ def extract(question: str) -> Constraints:
     c.relative_years = list(dict.fromkeys(m.group(0) for m in _REL_YEAR.finditer(q)))
     c.dates = find_dates(qa)
     c.period_kind = _period_kind(q)
+    if c.period_kind == "outcome?":
+        c.period_kind, c.period_implied = "outcome", True
     c.doc_ref = _doc_ref(qa)
     if c.doc_ref is not None and qa.count(str(c.doc_ref.year)) == 1:
         # "In the 2020 government work report, what was GDP in 2019?": 2020 names the
@@ -460,6 +485,8 @@ def extract(question: str) -> Constraints:
     place, level = _place_zh(q) if lang == "zh" else (None, None)
     if place is None:
         place, level = _place_en(q)
+    if place is None:
+        place, level = _known_place(q, lang)
     c.place, c.level = place, level
     c.entities = _entities(q)
     c.asks = _asks(q)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.constraints import Constraints
-from rag.answer.query import bigrams, has_answer_kind
+from rag.answer.query import bigrams, chinese_terms, has_answer_kind, term_coverage
 from rag.types import Hit
 
 # A sentence is a restatement when less than this share of its character bigrams is new
@@ -22,6 +22,10 @@ from rag.types import Hit
 # Origin: eval/sets/{bundled,gov-reports}/tune.jsonl, extractive answers; see the note in
 # README "How well it works".
 MIN_NOVELTY = 0.3
+# A sentence answering a quantity question must hold at least this share of the question's
+# content terms (its subject): "国内生产总值达到67.7万亿元" gives a figure, not grain output's.
+# Origin: tune parts of both sets, extractive answers; see README "How well it works".
+MIN_SUBJECT = 0.2
 
 _NUM = r"(?<![\d.])\d+(?:[.,]\d+)*"
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -71,6 +75,10 @@ def states_value(sentence: str, kind: str | None) -> bool:
 _OUTCOME_WORDS = re.compile(r"完成|实现|达到|增长|下降|减少|增加|新增|提高|突破|超过|比上年|同比|累计")
 
 
+# Someone named without a title ("以习近平同志为核心", "由区城管局负责"): a person or body.
+_NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委员会|委|办公室|办|中心|公司|集团|政府|部门|街道办事处|管委会)(?:[负牵主]责|牵头|承担|完成|负责)")
+# Deadlines and parts of months answer "when" as well as a day does.
+_WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|年底|年内|\d{4}年(?:底|前)")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|\b(?:what|which) year\b|\bin what year\b", re.I)
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 
@@ -118,7 +126,7 @@ def _short_place(place: str) -> str:
 
 
 def _chinese_place(place: str) -> str | None:
-    """The Chinese name of a place as the question writes it ("Weidu district" -> 魏都区);
+    """The Chinese name of a place as the question writes it ("Haidian district" -> 海淀区);
     None when it cannot be told (then the place is not checked)."""
     if re.search(r"[\u4e00-\u9fff]", place):
         return place
@@ -127,10 +135,21 @@ def _chinese_place(place: str) -> str | None:
     return found[0] if found else None
 
 
+def named_people(question: str) -> list[str]:
+    """People a Chinese question names with their title ("市委书记孙海" -> 孙海)."""
+    from rag.answer.verify import person_names
+    return person_names(question)
+
+
 def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
-    """What a passage as a whole fails: the year, outcome vs target, the place."""
+    """What a passage as a whole fails: the year, outcome vs target, the place, the document."""
     misses = []
     c = hit.chunk
+    ref = cons.doc_ref
+    if ref is not None:
+        period = set(range(c.doc_period[0], c.doc_period[1] + 1)) if c.doc_period else set()
+        if str(ref.year) not in c.doc_title and ref.year not in period and ref.year not in c.years:
+            misses.append("document")       # "2021年政府工作报告": not this one
     if cons.years:
         years = _years_of(hit)
         if years is not None and not (years & set(cons.years)):
@@ -141,24 +160,41 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             # asked what happened, the passage only plans; a review that mentions the target
             # it met still answers a target question, so the reverse is no decline
             misses.append("period")
-    place = _chinese_place(cons.place) if cons.place and cons.level not in (None, "national") else None
+    place = _chinese_place(cons.place) if cons.place and cons.level != "national" else None
     if place:
         short = _short_place(place)
-        where = f"{c.doc_title} {c.section} {c.text}"
+        where = f"{c.doc_place or ''} {c.doc_title} {c.section} {c.text}"
         if short not in where and place not in where:
             misses.append("place")
     return misses
 
 
-def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset) -> list[str]:
+def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
+    # Chinese questions give the bigrams of their own words: a share of them must be there.
+    # English ones give glossary expressions, several per word: one of them is enough.
+    if lang == "en":
+        return term_coverage(subject, sentence) > 0
+    return term_coverage(subject, sentence) >= MIN_SUBJECT
+
+
+def subject_terms(cons: Constraints) -> set[str]:
+    """What a quantity question is about, as Chinese-comparable terms without its years."""
+    terms = chinese_terms(cons.question, cons.lang)
+    return {t for t in terms if not re.search(r"\d", t)}
+
+
+def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
+                    subject: set[str] | None = None) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
     misses = []
     if cons.asks == "quantity":
         if not states_value(sentence, cons.quantity_kind):
             misses.append("value")
-    elif cons.asks == "person" and not has_answer_kind(sentence, "who"):
+        elif subject and not _about_subject(subject, sentence, cons.lang):
+            misses.append("value")          # a figure, but of something else (GDP for grain)
+    elif cons.asks == "person" and not (has_answer_kind(sentence, "who") or _NAMED.search(sentence)):
         misses.append("value")
-    elif cons.asks == "date" and not (has_answer_kind(sentence, "date")
+    elif cons.asks == "date" and not (has_answer_kind(sentence, "date") or _WHEN.search(sentence)
                                       or (_ASKS_YEAR.search(cons.question) and _YEAR_IN.search(sentence))):
         misses.append("value")
     own = bigrams(sentence)
@@ -171,15 +207,19 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
 def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     """Check every sentence of every passage. `sentences(text)` gives (start, end) spans."""
     qb = bigrams(cons.question)
+    subject = subject_terms(cons) if cons.asks == "quantity" else None
+    people = named_people(cons.question)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
     for i, hit in enumerate(hits):
         pm = passage_misses(cons, hit)
+        if people and not all(n in hit.chunk.text or n in (hit.chunk.speaker or "") for n in people):
+            pm.append("person")             # the question names someone the passage does not
         pmiss[i] = pm
         text = hit.chunk.text
         for s, e in sentences(text):
             sent = text[s:e]
-            sm = sentence_misses(cons, sent, qb)
+            sm = sentence_misses(cons, sent, qb, subject)
             misses = list(pm)
             if "year" in misses and cons.years and any(str(y) in sent for y in cons.years):
                 misses.remove("year")           # the sentence names the year itself
@@ -208,6 +248,12 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
                 else:
                     seen.append(f"the documents give the {years} {'target' if want == 'outcome' else 'outcome'}, "
                                 f"not the {'outcome' if want == 'outcome' else 'target'}")
+            elif m == "document" and cons.doc_ref:
+                seen.append(f"资料中没有{cons.doc_ref.year}年的{cons.doc_ref.kind}" if lang == "zh" else
+                            f"the documents include no {cons.doc_ref.year} {cons.doc_ref.kind}")
+            elif m == "person":
+                who = "、".join(named_people(cons.question))
+                seen.append(f"相关段落没有提到{who}" if lang == "zh" else f"the passages do not mention {who}")
             elif m == "place":
                 scope = hit.chunk.doc_title
                 seen.append(f"相关内容出自《{scope}》，没有{cons.place}的数据" if lang == "zh" else

@@ -301,8 +301,8 @@ def _name_at(t: str, pos: int, prof) -> str | None:
 
 
 def _names(t: str) -> list[str]:
-    """Names written right after a title of the domain profile ("市长张忠民", "区领导纪保民、
-    杜晓辉"), or right before 同志 ("李朝锋同志"). Candidates that may be words are skipped."""
+    """Names written right after a title of the domain profile ("市长王建国", "区领导钱进、
+    周平"), or right before 同志 ("陈志强同志"). Candidates that may be words are skipped."""
     prof = get_profile()
     out = []
     for m in prof.roles.title_regex.finditer(t):
@@ -313,13 +313,18 @@ def _names(t: str) -> list[str]:
             if t[pos:pos + 1] != "、":
                 break
             pos += 1
-    for m in re.finditer("同志", t):        # "李朝锋同志": the name right before, at a boundary
+    for m in re.finditer("同志", t):        # "陈志强同志": the name right before, at a boundary
         for n in (3, 2):
             i = m.start() - n
             if i >= 0 and (i == 0 or not is_han(t[i - 1])) and _name_at(t, i, prof) == t[i:m.start()]:
                 out.append(t[i:m.start()])
                 break
     return list(dict.fromkeys(out))
+
+
+def person_names(text: str) -> list[str]:
+    """The person names a text writes after a title or before 同志 (see _names)."""
+    return _names(text)
 
 
 def claim_facts(claim: str) -> list[Fact]:
@@ -369,7 +374,7 @@ def _fact_found(f: Fact, ev: _Evidence) -> bool:
     if f.kind == "name":
         if f.text in ev.flat:
             return True
-        # "张忠明" for "张忠民": the first two characters match, another 3-character name does.
+        # "王建军" for "王建国": the first two characters match, another 3-character name does.
         return len(f.text) == 3 and f.text[:2] in ev.flat and \
             not any(len(o) == 3 and o[:2] == f.text[:2] and o != f.text for o in ev.names)
     if f.kind == "date":

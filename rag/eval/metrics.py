@@ -123,7 +123,7 @@ def faithfulness(claims: Sequence[tuple[str, Sequence[str]]], threshold: float) 
 # ---------------------------------------------------------------- keywords
 
 # English answers to Chinese questions spell names in pinyin and dates in English; these
-# rules let a Chinese gold keyword ("张忠民", "1月22日", "57.7亿元") count as found there.
+# rules let a Chinese gold keyword ("王建国", "1月22日", "57.7亿元") count as found there.
 
 _MONTHS = ("january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun",
            "july|jul", "august|aug", "september|sept|sep", "october|oct", "november|nov",

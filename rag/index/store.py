@@ -313,7 +313,7 @@ class IndexStore:
 def _chunks_fingerprint(chunks) -> str:
     """Changes when chunk boundaries or metadata change even though the text did not."""
     import hashlib
-    return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}" for c in chunks)
+    return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}" for c in chunks)
                         .encode()).hexdigest()[:16]
 
 

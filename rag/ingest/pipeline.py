@@ -235,6 +235,6 @@ def _first_heading(lines: list[str]) -> str | None:
         if line.startswith("# "):
             text = structure.strip_marks(line)
             kind = document_rules().document_kind(text)
-            # "魏都区年鉴" is a title; "大事记" or "概况" alone is the first section
+            # "海淀区年鉴" is a title; "大事记" or "概况" alone is the first section
             return text if (kind and len(text) > 3) or len(text) >= 10 else None
     return None

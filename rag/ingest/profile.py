@@ -28,7 +28,7 @@ _PERIOD = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:[-–—~至到]\s*((?:19|20)\d
 class DocProfile:
     title: str
     kind: str | None = None
-    place: str | None = None          # as the documents name it: 长葛市, 河南省许昌市魏都区, 全国
+    place: str | None = None          # as the documents name it: 平阳县, 北京市海淀区, 全国
     level: str | None = None          # one of LEVELS
     year: int | None = None           # the document's own year (a yearbook's edition year)
     period: tuple[int, int] | None = None   # first and last year the content is about
@@ -117,7 +117,7 @@ def infer(*, title: str, file_name: str, lines: list[str], paragraphs=None, doma
         take("kind", "大事记", "content")
     take("kind", domain.document_kind(body[:3000], content=True), "content")
 
-    # place: the title or file name says (国务院 -> national, 长葛市 -> that city), then the
+    # place: the title or file name says (国务院 -> national, 平阳县 -> that city), then the
     # place the content names most often; a local record quotes 党中央 too, so national
     # markers in the text count only when it names no place of its own.
     for text, source in ((prof.title, "title"), (stem, "file name")):
@@ -266,4 +266,5 @@ def annotate_chunks(chunks, profile: DocProfile, domain=None) -> None:
             own = {int(y) for y in _YEAR_ZH.findall(c.text)}
         c.years = sorted(own)
         c.doc_period = list(profile.period) if profile.period else None
+        c.doc_place = profile.place
         c.stance = stance or ("review" if profile.kind in ("年鉴", "大事记") else None)

@@ -53,7 +53,7 @@ _STARTS_BLOCK = re.compile(rf"^(?:#{{1,6}}(?:\s|$)|\*\*{_NUMBERED}|{_NUMBERED}|{
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
 
 # Bylines under a speech or report title: "(2019年1月20日)", "——2020年6月14日在…会议上",
-# "魏都区人民政府区长 李朝锋", "国务院总理" + "李克强".
+# "海淀区人民政府区长 陈志强", "国务院总理" + "李克强".
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 BYLINE_DATE = re.compile(rf"^[（(]\s*{_DATE}[^)）]{{0,40}}[)）]$|^[—―－-]{{1,2}}\s*{_DATE}([^。！？；]{{0,60}})$")
 _ROLES = ("书记|区长|市长|县长|州长|盟长|旗长|省长|乡长|镇长|总理|主任|主席|委员长|部长|厅长|局长|"
@@ -77,7 +77,7 @@ def is_heading(line: str) -> bool:
 
 def parse_byline(line: str, after_heading: bool, next_line: str = "") -> Byline | None:
     """Date/speaker lines under a title, None for anything else. A role alone ("国务院总理") or
-    a bare name ("张书杰") counts only right under a heading, where nothing else is that short,
+    a bare name ("刘明") counts only right under a heading, where nothing else is that short,
     or (a name) right before a date byline."""
     text = line.replace("**", "").strip()
     if len(text) > 80 or MONTH_LINE.match(text.replace(" ", "")):
@@ -144,7 +144,7 @@ def repair_lines(text: str) -> list[str]:
         if re.fullmatch(r"#+", line):      # an empty markdown heading
             continue
         lines.append(line)
-        # Cleaning drops the space in "2日 魏都区…", so decide "starts an entry" on the raw line.
+        # Cleaning drops the space in "2日 海淀区…", so decide "starts an entry" on the raw line.
         starts.append(bool(_STARTS_BLOCK.match(line) or _STARTS_BLOCK.match(_strip_noise(raw))
                            or is_month_line(line)))
     keep = _not_running(lines)

@@ -113,7 +113,7 @@ def place_level(name: str) -> str | None:
 
 def _candidates(text: str) -> list[str]:
     """Place names in a text: with the national list, the longest known name ending each
-    match ("是日魏都区" -> 魏都区); without it, suffix matches that are not generic words."""
+    match ("是日海淀区" -> 海淀区); without it, suffix matches that are not generic words."""
     known = divisions()
     out = []
     for m in _PLACE.finditer(text):
@@ -129,7 +129,7 @@ def _candidates(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _pinyin_names() -> dict[str, list[str]]:
-    """Pinyin of each division's short name -> the divisions it may be ("changge" -> [长葛市])."""
+    """Pinyin of each division's short name -> the divisions it may be ("pingyang" -> [平阳县])."""
     try:
         import itertools
 
@@ -141,7 +141,7 @@ def _pinyin_names() -> dict[str, list[str]]:
         short = re.sub(r"(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|旗|区)$", "", name)
         if len(short) < 2:
             continue
-        # every reading of polyphones: 长 is chang in 长葛 (lazy_pinyin says zhang)
+        # every reading of polyphones: 长 is chang in 长沙, 重 is chong in 重庆 (lazy_pinyin may differ)
         readings = pinyin(short, style=Style.NORMAL, heteronym=True)
         for combo in itertools.islice(itertools.product(*readings), 8):
             seen.setdefault("".join(combo).lower(), set()).add(name)
@@ -153,13 +153,13 @@ _EN_LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县", "district
 
 def place_in(text: str) -> tuple[str, str] | None:
     """The most specific known place a title or file name names, with its level: in Chinese
-    ("魏都区年鉴"), or as pinyin words in a file name ("changge_2020-03_chronicle")."""
+    ("海淀区年鉴"), or as pinyin words in a file name ("pingyang_2020-03_chronicle")."""
     found = _candidates(text or "")
     if not found:
         words = re.findall(r"[a-z]+", (text or "").lower())
         for i, w in enumerate(words):
             options = _pinyin_names().get(w, [])
-            if len(options) > 1:        # 魏都区 or another "weidu": the next word may say
+            if len(options) > 1:        # 海淀区 or another "haidian": the next word may say
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 suffix = _EN_LEVEL_SUFFIX.get(nxt)
                 options = [o for o in options if suffix and o.endswith(suffix)]
@@ -174,8 +174,9 @@ def place_in(text: str) -> tuple[str, str] | None:
 # A county's records name their city (its directives, its leaders) more often than the
 # county itself, which they mostly leave implicit ("市委书记…"); a city's records name each of
 # its counties far less than the city. So a descendant named at least this share as often as
-# the most-named place is the document's own place. (Bundled chronicle: 长葛市 12 vs its city
-# 35, 0.34; a city naming one of its several counties in a yearbook stays well below.)
+# the most-named place is the document's own place. Origin: the bundled chronicle
+# (data/corpus) names its county 12 times and its city 35 (0.34); a city's yearbook naming
+# one of its several counties stays well below 0.25.
 DESCENDANT_SHARE = 0.25
 
 
