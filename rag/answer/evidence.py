@@ -76,7 +76,8 @@ _OUTCOME_WORDS = re.compile(r"完成|实现|达到|增长|下降|减少|增加|�
 
 
 # Someone named without a title ("以习近平同志为核心", "由区城管局负责"): a person or body.
-_NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委员会|委|办公室|办|中心|公司|集团|政府|部门|街道办事处|管委会)(?:[负牵主]责|牵头|承担|完成|负责)")
+_NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委员会|办公室|中心|公司|集团|人民政府|"
+                    r"街道办事处|办事处|管委会)(?=要|负责|牵头|承担|完成|[，、])")
 # Deadlines and parts of months answer "when" as well as a day does.
 _WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|年底|年内|\d{4}年(?:底|前)")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|\b(?:what|which) year\b|\bin what year\b", re.I)

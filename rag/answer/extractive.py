@@ -11,7 +11,7 @@ from typing import Iterator
 from rag.answer import evidence as constraint_check
 from rag.answer.base import ABSTAIN, Answerer
 from rag.answer.constraints import Constraints, extract
-from rag.answer.query import (MIN_EVIDENCE, REQUIREMENT_WORDS, answer_kind, asks_several,
+from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, answer_kind, asks_several,
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
                               evidence, focus_terms, has_answer_kind, match_text, mostly_cjk,
                               term_coverage)
@@ -116,7 +116,7 @@ class ExtractiveAnswerer(Answerer):
         if not cands or (any_terms and not any_overlap):
             return []           # nothing in the passages touches the question
         ev = evidence(question, top, lang)
-        if ev is not None and ev < MIN_EVIDENCE:
+        if ev is not None and ev < (MIN_EVIDENCE_EN if lang == "en" else MIN_EVIDENCE):
             return []
         # A second passage only when the question asks for several facts: otherwise it is
         # usually a near-duplicate that dilutes the citation (precision 0.936 -> 0.949).

@@ -30,6 +30,11 @@ YEAR_WEIGHT = 2
 # county's GDP of a year: the place and year occur, the fact does not) and score 0.5-1.0: lexical overlap
 # cannot catch those; the LLM prompt's abstention rule has to. Tune it on the eval set.
 MIN_EVIDENCE = 0.4
+# English questions reach Chinese passages through glossary expressions, several per word,
+# of which a passage uses one: their share is lower for the same evidence. Origin: tune
+# parts of both sets, extractive: false abstentions 4 -> 3 of 64 (bundled), 1 of 63 (gov)
+# unchanged, no unanswerable question answered that was declined at 0.4.
+MIN_EVIDENCE_EN = 0.25
 
 
 # What kind of answer a question wants: sentences that carry one get a bonus.
@@ -303,4 +308,6 @@ def weak_evidence(question: str, hits, lang: str, min_evidence: float = MIN_EVID
         if not top:
             return True
     ev = evidence(question, top if anchors else hits, lang)
+    if lang == "en" and min_evidence == MIN_EVIDENCE:
+        min_evidence = MIN_EVIDENCE_EN
     return ev is not None and ev < min_evidence

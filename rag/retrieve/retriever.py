@@ -52,6 +52,10 @@ YEAR_PENALTY = 2.0
 STANCE_BOOST = 1.0
 BOOST_DEPTH = 300           # candidates the name boost looks at (it cannot lift more than 0.5)
 RERANK_DEPTH = 20
+# Results are whole paragraphs (answers cite paragraphs): a hit on any part of a long
+# paragraph returns the paragraph, ranked by its best part.
+WHOLE_PARAGRAPHS = True
+PARTS_HEADROOM = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "3月底前", "by the end of March": a deadline, not the date of the event asked about.
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|底前)")
@@ -216,7 +220,9 @@ class Retriever:
                 sec[rows] = True
                 fused = fused + SECTION_BOOST * sec
         fused = np.where(mask, fused, -np.inf)
-        depth = RERANK_DEPTH if self.reranker else k
+        # Parts of one paragraph count once: a long chronicle entry indexed in three parts
+        # would otherwise fill the top with itself. Enough candidates for k paragraphs.
+        depth = max(RERANK_DEPTH if self.reranker else k, k) * PARTS_HEADROOM
         order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i])]
         if self.reranker and order:
             scores = self.reranker.rerank(question, [self.index.chunks[i].text for i in order])
@@ -224,7 +230,11 @@ class Retriever:
             t["rerank"] = time.perf_counter()
         hits = [Hit(chunk=self.index.chunks[i], score=float(fused[i]), rank=r + 1,
                     sources={name: float(s[i]) for name, s in sources.items()})
-                for r, i in enumerate(order[:k])]
+                for r, i in enumerate(order)]
+        if WHOLE_PARAGRAPHS:
+            from rag.retrieve.paragraphs import widen
+            hits = widen(hits, self.index.chunks, self.index.paragraph_groups)
+        hits = hits[:k]
         t["end"] = time.perf_counter()
         timings = _durations(t)
         return Retrieval(question, hits, info, timings)
