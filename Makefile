@@ -13,8 +13,12 @@ $(BIN)/python:
 
 # torch first, pinned to the CPU build available here, so sentence-transformers does not
 # pull the multi-GB CUDA build.
+# llama.cpp is built for a generic x86-64 CPU (GGML_NATIVE=OFF): the -march=native build
+# segfaulted in decode on this machine's AVX-512/AMX CPU (llama-cpp-python 0.3.35 and 0.3.36),
+# and a wheel pip cached from such a build would be reused, hence --no-cache-dir.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install -q --no-cache-dir 'llama-cpp-python>=0.3'
 	$(BIN)/pip install -q -e '.[local,dev]'
 	touch $(STAMP)
 

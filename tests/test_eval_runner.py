@@ -204,3 +204,19 @@ def test_naive_langchain_on_a_tiny_corpus(tmp_path, monkeypatch):
         assert NaiveLangChain.load(s).cache_dir == naive.cache_dir
     (corpus / "b.txt").write_text("乙区年鉴\n\n全年地区生产总值达到130亿元。\n", encoding="utf-8")
     assert cache_dir_for(s) != naive.cache_dir
+
+
+def test_wrong_year_counts_passages_from_documents_about_other_years():
+    from rag.eval.runner import Question, _wrong_year
+
+    class Cfg:
+        def doc_years(self, doc_id):
+            return {"r2015": {2014, 2015}, "r2017": {2016, 2017}}.get(doc_id)
+
+    q = Question("q1", "2014年国内生产总值增长了多少？", "zh", "number", ["x"], ["7.4%"])
+    assert _wrong_year(Cfg(), q, "r2015") == 0.0
+    assert _wrong_year(Cfg(), q, "r2017") == 1.0
+    assert _wrong_year(Cfg(), q, "r2017", "2014年以来累计……") == 0.0    # the passage names the year
+    assert _wrong_year(Cfg(), Question("q2", "国内生产总值增长了多少？", "zh", "number", ["x"], ["y"]),
+                       "r2017") is None
+    assert _wrong_year(Cfg(), q, "unknown") is None

@@ -164,15 +164,18 @@ def _claims(answer) -> list[tuple[str, list[str]]]:
     return claims
 
 
-def _wrong_year(cfg, q: Question, doc_id: str | None) -> float | None:
+def _wrong_year(cfg, q: Question, doc_id: str | None, text: str = "") -> float | None:
     """1.0 when the question names a year and the passage comes from another year's document:
-    neither the document's year nor the years it covers (its profile) include a named year.
+    neither the document's year nor the years it covers (its profile) include a named year,
+    and the passage itself does not name it (a 2019 speech reviewing 2018 is about 2018).
     None when that cannot be judged (no year named, no profile)."""
     from rag.retrieve.resolve import question_years
     years = set(question_years(q.question))
     period = getattr(cfg, "doc_years", lambda _d: None)(doc_id) if doc_id else None
     if not years or not period:
         return None
+    if any(str(y) in text for y in years):
+        return 0.0
     return float(not (years & period))
 
 
@@ -196,7 +199,8 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
         row["ndcg@10"] = M.ndcg_at_k(flags, K, len(gold))
         row["quote_recall@5"] = M.quote_recall_at_k(texts, gold, 5)
         row["all_quotes@5"] = float(M.all_quotes_at_k(texts, gold, 5))
-        row["wrong_year@1"] = _wrong_year(cfg, q, hits[0].chunk.doc_id if hits else None)
+        row["wrong_year@1"] = _wrong_year(cfg, q, hits[0].chunk.doc_id if hits else None,
+                                          hits[0].chunk.text if hits else "")
     row.update({key: None for key in ANSWER_KEYS})
     row.update(retrieve_ms=retrieve_ms, answer_ms=None, total_ms=retrieve_ms,
                answer=None, citations=None, abstained=None)
@@ -215,8 +219,9 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
             row["citation_precision"] = M.citation_precision(cited, gold)
             row["citation_recall"] = M.citation_recall(cited, gold)
             row["keyword_recall"] = M.keyword_recall(q.answer_keywords, ans.answer)
-            first = ans.citations[0].id.split(":")[0] if ans.citations else None
-            row["wrong_year_cited"] = _wrong_year(cfg, q, first)
+            first = ans.citations[0] if ans.citations else None
+            row["wrong_year_cited"] = _wrong_year(cfg, q, first.id.split(":")[0] if first else None,
+                                                  first.text if first else "")
     return row
 
 
