@@ -109,7 +109,7 @@ def load_set(path: Path) -> list[Question]:
         out.append(Question(**{k: obj[k] for k in REQUIRED}, unanswerable=unans,
                             date_inferred=obj.get("date_inferred", False),
                             source=obj.get("source"), near_miss=obj.get("near_miss"),
-                            set=path.stem, where=where))
+                            set=_set_name(path), where=where))
     if not out:
         raise EvalError(f"{path}: no questions")
     return out
