@@ -23,13 +23,12 @@ from rag.retrieve import retriever as R  # noqa: E402
 
 GRID = {
     "BM25_WEIGHT.zh": [0.7],
-    "BM25_WEIGHT.en": [0.4, 0.6],
+    "BM25_WEIGHT.en": [0.4],
     "YEAR_BOOST": [1.0],
     "YEAR_PENALTY": [2.0],
     "STANCE_BOOST": [1.0],
-    "COVERAGE_WEIGHT": [0.0, 0.5, 1.0, 2.0],
-    "SECTION_BOOST": [0.0, 0.5],
-    "PLACE_BOOST": [0.0, 0.5],
+    "SATISFY_BOOST": [1.0, 1.5, 2.0, 3.0],
+    "SATISFY_POOL": [10],
 }
 
 
