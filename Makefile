@@ -65,6 +65,7 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/retrieval_bench.py
+	$(BIN)/python benchmarks/text_bench.py
 
 clean:
 	rm -rf $(VENV) .cache eval/out

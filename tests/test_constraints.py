@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
-from rag.answer.constraints import DocRef, arabize, cn_number, extract
+from rag.answer.constraints import DocRef, extract
+from rag.answer.numerals import arabize, cn_number
 
 
 @pytest.mark.parametrize("question, years", [
@@ -146,21 +146,12 @@ def test_chinese_numerals():
     assert arabize("统一思想，千家万户，十分重要，一些") == "统一思想，千家万户，十分重要，一些"
 
 
-def test_extract_is_fast_and_linear():
-    qs = ["2014年国内生产总值增长了多少", "What GDP growth target did the 2016 report set?",
-          "3月4日长葛市委书记尹俊营调研了什么？", "广东省2015年GDP是多少"]
-    extract(qs[0])
-    t0 = time.perf_counter()
-    for _ in range(100):
-        for q in qs:
-            extract(q)
-    assert (time.perf_counter() - t0) / 400 < 0.001
+def test_extract_reads_long_repetitive_text():
+    # the timing (under a millisecond a question, linear in length) is measured by
+    # benchmarks/text_bench.py; here: long pathological inputs still give the right reading
     for unit in ("市长对高标准农田建设提出了什么要求，", "2019年度市区县镇乡省", "What was the 2016 report plan ",
                  "4 March 2019, ", "3月4日至", "《方案》建设项目"):
-        short, long = unit * 200, unit * 2000
-        t0 = time.perf_counter()
-        extract(short)
-        t_short = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        extract(long)
-        assert time.perf_counter() - t0 < max(t_short, 0.002) * 30     # 10x the text, not 100x the time
+        c = extract(unit * 2000)
+        assert c.lang == ("en" if unit.isascii() else "zh")
+    assert extract("2019年度市区县镇乡省" * 2000).years == [2019]
+    assert len(extract("4 March 2019, " * 2000).dates) == 2000

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -201,18 +200,13 @@ def test_missing_path_only(tmp_path):
         [("nope.txt", "no such file or directory")]
 
 
-def test_oversized_file_skipped_fast(tmp_path):
+def test_oversized_file_skipped_before_it_is_read(tmp_path):
     big = tmp_path / "huge.txt"
-    block = (ZH + "\n").encode("utf-8") * 4000           # ~0.6 MB of real text
-    with open(big, "wb") as f:
-        while f.tell() < 50 * 2**20:
-            f.write(block)
+    with open(big, "wb") as f:          # sparse: 50 MB of NUL bytes, which read as "binary file"
         f.truncate(50 * 2**20)
     write(tmp_path / "small.txt", ZH)
-    t0 = time.perf_counter()
     result = ingest_paths([tmp_path], max_file_mb=20)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 2.0                                  # the size check comes before reading
+    # the size reason, not the binary one, shows the size check comes before any reading
     assert [d.document.doc_id for d in result.docs] == ["small"]
     (skipped,) = result.skipped
     assert skipped.path.endswith("huge.txt")

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -240,12 +239,17 @@ def test_langchain_retriever(corpus_api):
 
 # --- weight of the command line -----------------------------------------------------------------
 
-def test_help_is_fast():
-    t0 = time.perf_counter()
-    p = subprocess.run([sys.executable, "-m", "rag", "--help"], cwd=REPO, capture_output=True,
-                       text=True, timeout=30)
-    assert p.returncode == 0 and "retrieve" in p.stdout
-    assert time.perf_counter() - t0 < 1.0
+def test_help_loads_no_heavy_module():
+    # how long `rag --help` takes is printed by benchmarks/text_bench.py; what makes it fast
+    # is that it imports none of these
+    code = ("import sys\nfrom rag import cli\n"
+            "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = ('torch', 'gradio', 'sentence_transformers', 'transformers', 'faiss', 'jieba')\n"
+            "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in heavy))")
+    p = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                       timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert "retrieve" in p.stdout and "HEAVY []" in p.stdout
 
 
 def test_light_imports():

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.verify import FLAG, claim_facts, missing_facts, verify_answer
+from rag.answer.facts import claim_facts, missing_facts
+from rag.answer.verify import FLAG, verify_answer
 from rag.types import Chunk, Hit
 
 REPORT = ("2013年，国内生产总值达到56.9万亿元，比上年增长7.7%；城镇新增就业1310万人，城镇登记失业率4.1%；"
@@ -128,12 +129,9 @@ def test_missing_facts_is_direct():
     assert [str(f) for f in missing_facts("增长7.8%，失业率4.1%", report_hits())] == ["number 7.8%"]
 
 
-def test_claim_facts_is_linear():
-    import time
-    for unit in ("3月4日至", "市长张忠民、", "4 March 2019, ", "增长7.4%，投资3.8万亿元，"):
-        t0 = time.perf_counter()
-        claim_facts(unit * 200)
-        short = time.perf_counter() - t0
-        t0 = time.perf_counter()
+def test_claim_facts_reads_long_repetitive_text():
+    # the timing (linear in length) is measured by benchmarks/text_bench.py
+    facts = claim_facts("增长7.4%，投资3.8万亿元，" * 2000)
+    assert {str(f) for f in facts} == {"number 7.4%", "number 3.8万亿元"}
+    for unit in ("3月4日至", "市长张忠民、", "4 March 2019, "):
         claim_facts(unit * 2000)
-        assert time.perf_counter() - t0 < max(short, 0.002) * 30      # 10x the text, not 100x the time

@@ -72,7 +72,6 @@ def states_value(sentence: str, kind: str | None) -> bool:
     return False
 
 
-_OUTCOME_WORDS = re.compile(r"完成|实现|达到|增长|下降|减少|增加|新增|提高|突破|超过|比上年|同比|累计")
 
 
 # Someone named without a title ("以习近平同志为核心", "由区城管局负责"): a person or body.
@@ -138,7 +137,7 @@ def _chinese_place(place: str) -> str | None:
 
 def named_people(question: str) -> list[str]:
     """People a Chinese question names with their title ("市委书记孙海" -> 孙海)."""
-    from rag.answer.verify import person_names
+    from rag.answer.facts import person_names
     return person_names(question)
 
 
@@ -268,31 +267,26 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
 
 
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
-_WHO = re.compile(r"[\u4e00-\u9fff]{0,12}(?:书记|市长|区长|县长|镇长|乡长|省长|主任|主席|部长|局长|总理|委员长)"
-                  r"[\u4e00-\u9fff]{2,3}")
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年\d{1,2}月")
 
 
 def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | None]:
     """(clause, value): the clause of a sentence that holds the value the question asks for,
     preferring the clause that shares most with the question; (None, None) if none does."""
-    if cons.asks == "quantity":
-        rx = None
-    elif cons.asks == "person":
-        rx = _WHO
-    elif cons.asks == "date":
-        rx = _DATE
-    else:
+    if cons.asks not in ("quantity", "person", "date"):
         return None, None
+    from rag.answer.facts import person_names        # titles from the domain profile
     qb = bigrams(cons.question)
     best = None
     for m in _CLAUSE.finditer(sentence):
         clause = m.group(0).strip().strip("“”\"")
-        if rx is None:
+        if cons.asks == "quantity":
             fit = [q for q, k in quantities(clause) if cons.quantity_kind in (None, k) or k is None]
             value = fit[0] if fit else None
+        elif cons.asks == "person":
+            value = next(iter(person_names(clause)), None)
         else:
-            v = rx.search(clause)
+            v = _DATE.search(clause)
             value = v.group(0) if v else None
         if not value:
             continue

@@ -112,3 +112,33 @@ def parse_dates(question: str) -> list[DateSpec]:
         if s:
             out.append(s)
     return out
+
+
+# Long text (a document, a pasted page): parse_dates is quadratic in length, so it is read in
+# pieces.
+_PIECE = 1000
+_CUT = re.compile(r"[。！？!?;；\n]|\.\s")
+_CUTS = (_CUT, re.compile(r"[，,、]\s*"), re.compile(r"\s+"))
+
+
+def find_dates(text: str) -> list[DateSpec]:
+    """`parse_dates` over text of any length in linear time: pieces of about a thousand
+    characters, cut at the last sentence end in a piece's second half, else at its last
+    comma (a date spans neither), else at its last space."""
+    if len(text) <= _PIECE:
+        return parse_dates(text)
+    out: list[DateSpec] = []
+    i = 0
+    while i < len(text):
+        j = min(len(text), i + _PIECE)
+        if j < len(text):
+            cut = None
+            for rx in _CUTS:                    # a sentence end, else a comma, else a space
+                for m in rx.finditer(text, i + _PIECE // 2, j):
+                    cut = m.end()
+                if cut:
+                    break
+            j = cut or j
+        out += parse_dates(text[i:j])
+        i = j
+    return out

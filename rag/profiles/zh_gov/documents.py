@@ -3,7 +3,6 @@ the years a kind of document covers. Used by `rag.ingest.profile` to infer docum
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections import Counter
@@ -70,34 +69,21 @@ def is_national(text: str) -> bool:
     return bool(text and NATIONAL.search(text))
 
 
+_LEVEL_ZH = {"province": "省", "city": "市"}
+
+
 @functools.lru_cache(maxsize=1)
 def divisions() -> dict[str, tuple[str, str]]:
-    """Every county-level and higher division of China: name -> (full name, level).
-
-    Read from the national list the `cpca` package ships (adcodes.csv); empty without it,
-    and place inference then relies on suffixes alone.
-    """
-    try:
-        # the data file only: importing cpca itself would pull in pandas and pkg_resources
-        from importlib.util import find_spec
-        from pathlib import Path
-        folder = Path(next(iter(find_spec("cpca").submodule_search_locations)))
-        with open(folder / "resources" / "adcodes.csv", encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
-    except Exception:           # cpca missing or its data moved: suffix rules only
-        return {}
-    by_code = {r["adcode"][:6]: r["name"] for r in rows}
+    """Every county-level and higher division of China: name -> (full name, level), from the
+    profile's national place table (`divisions.table()`); empty without cpca's data, and
+    place inference then relies on suffixes alone."""
+    from rag.profiles.zh_gov.divisions import table
     out: dict[str, tuple[str, str]] = {}
-    for code, name in by_code.items():
-        prov, city = by_code.get(code[:2] + "0000"), by_code.get(code[:4] + "00")
-        if code.endswith("0000"):
-            level, full = "省", name
-        elif code.endswith("00"):
-            level, full = "市", (prov or "") + name
-        else:
-            level = "区" if name.endswith("区") else "县"
-            full = (prov or "") + (city if city and city != prov else "") + name
-        out.setdefault(name, (full, level))
+    for p in table().places:
+        if not p.id.isdigit():
+            continue                    # English exonyms: not names a Chinese text writes
+        level = _LEVEL_ZH.get(p.level) or ("区" if p.name.endswith("区") else "县")
+        out.setdefault(p.name, (p.full_name, level))
     return out
 
 
@@ -129,22 +115,15 @@ def _candidates(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _pinyin_names() -> dict[str, list[str]]:
-    """Pinyin of each division's short name -> the divisions it may be ("pingyang" -> [平阳县])."""
-    try:
-        import itertools
-
-        from pypinyin import Style, pinyin
-    except ImportError:
-        return {}
+    """One-word pinyin keys of the national place table -> the divisions they may be
+    ("changge" -> [长葛市]); the table reads polyphones in the context of the name."""
+    from rag.profiles.zh_gov.divisions import table
     seen: dict[str, set[str]] = {}
-    for name in divisions():
-        short = re.sub(r"(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|旗|区)$", "", name)
-        if len(short) < 2:
-            continue
-        # every reading of polyphones: 长 is chang in 长沙, 重 is chong in 重庆 (lazy_pinyin may differ)
-        readings = pinyin(short, style=Style.NORMAL, heteronym=True)
-        for combo in itertools.islice(itertools.product(*readings), 8):
-            seen.setdefault("".join(combo).lower(), set()).add(name)
+    for p in table().places:
+        if p.id.isdigit():
+            for k in p.keys:
+                if " " not in k:
+                    seen.setdefault(k, set()).add(p.name)
     return {k: sorted(v) for k, v in seen.items()}
 
 
