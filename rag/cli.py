@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--json", action="store_true")
 
+    from rag.auth.cli import register as register_users   # `rag users ...`
+    register_users(sub)
     _plugin_commands(sub)
     return ap
 

@@ -43,6 +43,9 @@ class Settings:
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860
     ui_auth: str | None = None        # "user:password"
+    users_db: Path | None = None      # accounts and audit log; default <index_dir>/users.db
+    login_max_failures: int = 5       # wrong passwords before a lock-out (per user)
+    login_lockout_s: float = 30.0     # first lock-out; doubles with each further failure
     ui_max_upload_mb: int = 50
 
     @classmethod
