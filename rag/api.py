@@ -52,10 +52,12 @@ class RAG:
         `profile` holds document-profile fields the user gave (title, kind, place, level, year,
         period); they win over sidecar metadata and inference for every file ingested."""
         from rag.ingest import ingest_paths
+        from rag.limits import FileLimits
         s = self.settings
         paths = [Path(p) for p in (paths or [s.corpus_dir])]
+        # over RAG_MAX_JOB_MB in all raises LimitError before any file is read
         result = ingest_paths(paths, chunk_tokens=s.chunk_tokens, max_file_mb=s.max_file_mb,
-                              overrides=profile)
+                              overrides=profile, limits=FileLimits.from_settings(s))
         with self._lock:
             report = self.store.update(result.docs, self.embedder(), s.chunk_tokens,
                                        sync_roots=[p for p in paths if p.is_dir()],
@@ -96,8 +98,16 @@ class RAG:
 
     def retrieve(self, question: str, k: int | None = None, mode: str | None = None,
                  docs=None, date_from=None, date_to=None):
-        return self.retriever().search(question, k=k or self.settings.k,
-                                       mode=mode or self.settings.mode, docs=docs,
+        q = self._checked(question, k=k, docs=docs)       # LimitError before any tokenising
+        return self._search(q["question"], q["k"], mode, q["docs"], date_from, date_to)
+
+    def _checked(self, question, k=None, history=None, docs=None) -> dict:
+        """rag.limits' checks on a request, shared by retrieve, ask and stream."""
+        from rag.limits import check_query
+        return check_query(question, self.settings, k=k, history=history, docs=docs)
+
+    def _search(self, question, k, mode=None, docs=None, date_from=None, date_to=None):
+        return self.retriever().search(question, k=k, mode=mode or self.settings.mode, docs=docs,
                                        date_from=date_from, date_to=date_to)
 
     def as_langchain_retriever(self, **kwargs):
@@ -113,19 +123,22 @@ class RAG:
         """Retrieval for answering: the top chunks, widened to whole paragraphs."""
         from rag.retrieve.paragraphs import widen
 
-        def retrieve(q):
-            hits = self.retrieve(q, k=k, mode=mode, docs=docs, date_from=date_from,
-                                 date_to=date_to).hits
+        def retrieve(q):        # q may be a rewritten follow-up: checked as asked, not again
+            hits = self._search(q, k, mode, docs, date_from, date_to).hits
             index = self.load_index()
             return widen(hits, index.chunks, index.paragraph_groups)
         return retrieve
 
     def ask(self, question: str, history=None, llm: str | None = None, **filters):
+        q = self._checked(question, filters.pop("k", None), history, filters.pop("docs", None))
         from rag.answer.chain import answer_question
-        return answer_question(question, self._retrieve_fn(**filters), self.answerer(llm),
-                               history=history)
+        return answer_question(q["question"], self._retrieve_fn(k=q["k"], docs=q["docs"], **filters),
+                               self.answerer(llm), history=q["history"])
 
     def stream(self, question: str, history=None, llm: str | None = None, **filters):
+        """Answer events (see rag.answer.chain). Not a generator function, so a request over a
+        limit raises LimitError here, before the first event, where an API can still refuse it."""
+        q = self._checked(question, filters.pop("k", None), history, filters.pop("docs", None))
         from rag.answer.chain import stream_answer
-        yield from stream_answer(question, self._retrieve_fn(**filters), self.answerer(llm),
-                                 history=history)
+        return stream_answer(q["question"], self._retrieve_fn(k=q["k"], docs=q["docs"], **filters),
+                             self.answerer(llm), history=q["history"])

@@ -12,7 +12,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _retrieval(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-k", type=int, help="passages to return (default 5)")
+    p.add_argument("-k", type=int, help="passages to return (default 5; 1 to RAG_MAX_K, 50)")
     p.add_argument("--mode", choices=["dense", "bm25", "hybrid"], help="retrieval mode")
     p.add_argument("--reranker", help="sentence-transformers CrossEncoder id or path")
     p.add_argument("--doc", action="append", dest="docs", help="only these doc ids (repeatable)")
@@ -124,7 +124,8 @@ def _is_user_error(e: Exception, commands) -> bool:
     import importlib
     kinds = [commands.UserError, FileNotFoundError]
     for mod, name in (("rag.index.store", "IndexMismatch"), ("rag.embed.base", "EmbedderError"),
-                      ("rag.rerank", "RerankerError"), ("rag.answer.base", "AnswerError")):
+                      ("rag.rerank", "RerankerError"), ("rag.answer.base", "AnswerError"),
+                      ("rag.limits", "LimitError")):
         m = sys.modules.get(mod) or importlib.import_module(mod)
         if m is not None and hasattr(m, name):
             kinds.append(getattr(m, name))

@@ -20,30 +20,34 @@ def _print_json(obj) -> None:
 def cmd_ingest(args, settings):
     from rag.embed.base import EmbedderError
     from rag.index import IndexMismatch
+    from rag.limits import LimitError
     api = _api(settings)
     given = {k: getattr(args, k, None) for k in ("title", "kind", "place", "level", "year", "period")}
     try:
         result, report = api.ingest(args.paths or None, rebuild=args.rebuild,
                                     profile={k: v for k, v in given.items() if v is not None})
-    except (IndexMismatch, EmbedderError) as e:
+    except (IndexMismatch, EmbedderError, LimitError) as e:
         raise UserError(str(e)) from None
     docs = [{**d.counts(), "profile": d.document.profile, "warnings": _warnings(d)}
             for d in result.docs]
-    skipped = [{"path": s.path, "reason": s.reason} for s in result.skipped]
+    skipped = [{"path": s.path, "reason": s.reason, "kind": s.kind} for s in result.skipped]
     if args.json:
         _print_json({"index": settings.index, "documents": docs, "skipped": skipped,
-                     "update": report.to_dict()})
+                     "metadata": result.sidecars, "update": report.to_dict()})
     else:
         print(f"index '{settings.index}' ({settings.index_path})")
         from rag.ingest.profile import DocProfile
         for d in docs:
             print(f"  {d['doc_id']}: {d['title']} — {d['paragraphs']} paragraphs, "
-                  f"{d['chunks']} chunks, {d['dated']} dated ({d['encoding'] or 'binary format'})")
+                  f"{d['chunks']} chunks, {d['dated']} dated ({_encoding(d)})")
             print(f"    profile: {DocProfile.from_dict(d['profile']).describe()}")
             for w in d["warnings"]:
                 print(f"    warning: {w}")
+        for path in result.sidecars:
+            print(f"  metadata {path}: document profiles for the files beside it")
         for s in skipped:
             print(f"  skipped {s['path']}: {s['reason']}")
+        print("  " + _tally(len(docs), skipped))
         r = report.to_dict()
         print(f"  added {len(r['added'])}, updated {len(r['updated'])}, unchanged "
               f"{len(r['unchanged'])}, removed {len(r['removed'])}; embedded "
@@ -55,6 +59,24 @@ def cmd_ingest(args, settings):
     return 0
 
 
+def _encoding(d: dict) -> str:
+    if not d["encoding"]:
+        return "binary format"
+    conf = d.get("encoding_confidence")
+    from rag.ingest.encoding import LOW_CONFIDENCE
+    return d["encoding"] + (f", confidence {conf:.2f}" if conf is not None and conf < LOW_CONFIDENCE else "")
+
+
+def _tally(ingested: int, skipped: list[dict]) -> str:
+    """"12 entries: 9 read, 3 skipped (2 hidden, 1 readme)": every entry given is counted."""
+    kinds: dict[str, int] = {}
+    for s in skipped:
+        kinds[s["kind"]] = kinds.get(s["kind"], 0) + 1
+    detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    return (f"{ingested + len(skipped)} entries: {ingested} read, {len(skipped)} skipped"
+            + (f" ({detail})" if detail else ""))
+
+
 def _warnings(doc) -> list[str]:
     """What the ingest report should point out about one document."""
     from rag.ingest.profile import DocProfile
@@ -63,6 +85,10 @@ def _warnings(doc) -> list[str]:
     undated = doc.counts().get("undated_entries") or 0
     if undated:
         out.append(f"{undated} chronicle entries have no date (their layout was not recognised)")
+    out += [f"encoding: {w}" for w in doc.encoding_warnings]
+    if doc.same_as:
+        from pathlib import Path
+        out.append(f"same text as {Path(doc.same_as).name} (both are indexed)")
     return out
 
 

@@ -27,7 +27,17 @@ class Settings:
     embed_api_key: str | None = None
     embed_batch: int = 16
     chunk_tokens: int = 400
-    max_file_mb: float = 20.0         # larger files are skipped with a message
+    max_file_mb: float = 20.0         # larger files are skipped with a message (.docx: unzipped)
+    # Limits on the work one request or one file may cause (rag/limits.py; README "Limits").
+    max_question_chars: int = 2000
+    max_k: int = 50
+    max_history_turns: int = 10
+    max_history_chars: int = 4000     # per turn; longer turns are cut
+    max_job_mb: float = 200.0         # sum of the file sizes in one ingest call
+    max_zip_entries: int = 2000
+    max_zip_ratio: float = 200.0
+    max_html_depth: int = 512
+    parse_seconds: float = 60.0       # per file, checked between elements while parsing
     index_type: str = "auto"          # auto | flat | hnsw
     mode: str = "hybrid"              # dense | bm25 | hybrid
     k: int = 5

@@ -56,6 +56,52 @@ def test_decode_text_utf16_with_bom():
     assert (text, enc) == (ZH, "utf-16")
 
 
+# Western text that charset_normalizer alone read as cp775 mojibake (issue 12).
+LATIN = ("Le conseil municipal s'est réuni à Besançon. Müller a présenté le budget. "
+         "Die Größe der Straße über die Brücke; naïve façade, garçon, año, Ærø.\n") * 3
+
+
+def test_latin1_text_read_right_with_confidence(tmp_path):
+    path = write(tmp_path / "latin.txt", LATIN, "latin-1")
+    loaded = loaders.load(path, 2**20)
+    assert (loaded.text, loaded.encoding) == (LATIN, "latin-1")
+    assert loaded.confidence >= 0.8 and loaded.warnings == []
+    counts = ingest_one(path).counts()
+    assert counts["encoding"] == "latin-1" and counts["encoding_warnings"] == []
+    assert "Größe der Straße" in ingest_one(path).document.text
+
+
+def test_cp1252_quotes_and_euro(tmp_path):
+    text = "The “budget” is 3,5 million € – approved by the council’s vote.\n" * 3
+    loaded = loaders.load(write(tmp_path / "w.txt", text, "cp1252"), 2**20)
+    assert (loaded.text, loaded.encoding) == (text, "cp1252")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ZH, "2019年\n" + ZH + "\n第3条 一、总则", "Council minutes, 2019.\n"])
+def test_utf16_without_bom_read_right(tmp_path, codec, text):
+    path = write(tmp_path / "u16.txt", text, codec)
+    assert not path.read_bytes().startswith((b"\xff\xfe", b"\xfe\xff"))
+    loaded = loaders.load(path, 2**20)
+    assert (loaded.text, loaded.encoding) == (text, "utf-16")
+    assert loaded.confidence >= 0.8 and loaded.warnings == []
+
+
+def test_double_encoded_utf8_is_flagged(tmp_path):
+    garbled = ZH.encode("utf-8").decode("latin-1")            # UTF-8 bytes read as Latin-1...
+    path = write(tmp_path / "moji.txt", garbled)               # ...and saved as UTF-8
+    loaded = loaders.load(path, 2**20)
+    assert loaded.encoding == "utf-8" and loaded.confidence < 0.8
+    assert any("double-encoded" in w for w in loaded.warnings)
+
+
+def test_unusual_chinese_characters_are_flagged():
+    # UTF-8 bytes once read as GBK and saved again ("鍖椾含" for "北京"): real but rare characters
+    rare = "鍖椾含甯傛斂搴滃伐浣滄姤鍛婄殑閲嶇偣鍐呭锛屽寘鎷粡娴庡彂灞曘€佹皯鐢熶繚闅滃拰鏀块" * 3
+    d = loaders.decode(rare.encode("utf-8"))
+    assert d.confidence < 0.8 and any("mojibake" in w for w in d.warnings)
+
+
 # --- loaders: markdown, docx, pdf, html ---------------------------------------------------
 
 def test_markdown_headings_become_sections(tmp_path):
@@ -129,10 +175,12 @@ def test_folder_walked_recursively_and_unsupported_skipped(tmp_path):
     write(tmp_path / "a" / ".hidden.txt", ZH)
     result = ingest_paths([tmp_path])
     assert sorted(d.document.doc_id for d in result.docs) == ["nested", "top"]
-    assert len(result.skipped) == 1
-    skipped = result.skipped[0]
-    assert skipped.path.endswith("notes.xlsx")
-    assert "unsupported file type '.xlsx'" in skipped.reason and ".docx" in skipped.reason
+    reasons = {Path(s.path).name: (s.kind, s.reason) for s in result.skipped}
+    assert set(reasons) == {"notes.xlsx", ".hidden.txt"}       # each file not read is listed
+    kind, reason = reasons["notes.xlsx"]
+    assert kind == "unsupported"
+    assert "unsupported file type '.xlsx'" in reason and ".docx" in reason
+    assert reasons[".hidden.txt"][0] == "hidden" and "hidden file" in reasons[".hidden.txt"][1]
 
 
 def test_corpus_json_sidecar_gives_metadata(tmp_path):

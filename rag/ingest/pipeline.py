@@ -4,12 +4,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rag.ingest import chunker, loaders, profile, repair, structure
+from rag.ingest.listing import Skipped, list_files
+from rag.limits import FileLimits, check_job_size
 from rag.types import Chunk, Document, Paragraph
+
+log = logging.getLogger(__name__)
 
 METADATA_FILE = "corpus.json"
 
@@ -19,23 +24,22 @@ class IngestError(Exception):
 
 
 @dataclass
-class Skipped:
-    path: str
-    reason: str
-
-
-@dataclass
 class DocResult:
     document: Document
     paragraphs: list[Paragraph]
     chunks: list[Chunk]
     undated_entries: int = 0          # chronicle entries with a day lead that got no date
     dropped_boilerplate: int = 0      # paragraphs dropped as shared with other documents
+    encoding_confidence: float | None = None     # None for binary formats (.docx, .pdf)
+    encoding_warnings: list[str] = field(default_factory=list)
+    same_as: str | None = None        # an earlier file of the batch with the same text
 
     def counts(self) -> dict:
         content = [p for p in self.paragraphs if structure.is_chunkable(p)]
         return {"doc_id": self.document.doc_id, "title": self.document.title,
                 "path": self.document.path, "encoding": self.document.encoding,
+                "encoding_confidence": self.encoding_confidence,
+                "encoding_warnings": list(self.encoding_warnings), "same_as": self.same_as,
                 "paragraphs": len(content), "chunks": len(self.chunks),
                 "dated": sum(1 for p in content if p.date),
                 "sections": len({" > ".join(p.section) for p in content}),
@@ -48,6 +52,7 @@ class IngestResult:
     docs: list[DocResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)   # texts dropped as boilerplate, once each
+    sidecars: list[str] = field(default_factory=list)      # corpus.json files read for metadata
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -55,44 +60,56 @@ class IngestResult:
 
 
 def ingest_paths(paths, chunk_tokens: int = 400, max_file_mb: float = 20.0,
-                 overrides: dict | None = None) -> IngestResult:
-    """Load every supported file under `paths`; bad files are skipped with a reason."""
+                 overrides: dict | None = None, limits: FileLimits | None = None) -> IngestResult:
+    """Load every supported file under `paths`; every file not loaded is listed in
+    `skipped` with a reason. `limits` (default: the settings' defaults with `max_file_mb`)
+    bound each file and the whole call; a call over the job limit raises LimitError before
+    any file is read."""
+    limits = limits or FileLimits(max_bytes=int(max_file_mb * 2**20))
     result = IngestResult()
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if not p.exists():
-            result.skipped.append(Skipped(str(p), "no such file or directory"))
-        elif p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                                and f.name != METADATA_FILE and not f.name.startswith(".")
-                                and not f.name.lower().startswith("readme")))
-        else:
-            files.append(p)
-    seen_ids: set[str] = set()
-    for f in files:
+    listing = list_files(paths, METADATA_FILE)
+    result.skipped.extend(listing.skipped)
+    result.sidecars = [str(p) for p in listing.sidecars]
+    check_job_size(listing.files, limits.max_job_bytes)
+    seen_ids: dict[str, str] = {}
+    seen_text: dict[str, str] = {}
+    for f in listing.files:
         try:
-            doc = ingest_file(f, chunk_tokens, int(max_file_mb * 2**20), overrides)
+            doc = ingest_file(f, chunk_tokens, limits.max_bytes, overrides, limits=limits)
         except loaders.LoadError as e:
-            result.skipped.append(Skipped(str(f), str(e)))
+            result.skipped.append(Skipped(str(f), str(e), getattr(e, "kind", "unreadable")))
             continue
         except OSError as e:
-            result.skipped.append(Skipped(str(f), f"cannot read: {e.strerror or e}"))
+            log.info("cannot read %s: %r", f, e)
+            result.skipped.append(Skipped(str(f), f"cannot read: {(e.strerror or 'error').lower()}",
+                                          "unreadable"))
+            continue
+        except Exception:      # a bug on one file must not sink the batch, nor reach the user raw
+            log.exception("ingest failed on %s", f)
+            result.skipped.append(Skipped(str(f), "could not be processed (an internal error; "
+                                                  "the server log has the details)", "error"))
             continue
         if doc.document.doc_id in seen_ids:
-            result.skipped.append(Skipped(str(f), f"duplicate doc_id '{doc.document.doc_id}'"))
+            result.skipped.append(Skipped(str(f), f"duplicate doc_id '{doc.document.doc_id}' "
+                                                  f"(also {Path(seen_ids[doc.document.doc_id]).name})",
+                                          "duplicate"))
             continue
-        seen_ids.add(doc.document.doc_id)
+        seen_ids[doc.document.doc_id] = str(f)
+        # Copies are kept (each is its own record) but reported, so an accidental one is seen.
+        doc.same_as = seen_text.setdefault(doc.document.sha256, str(f))
+        if doc.same_as == str(f):
+            doc.same_as = None
         result.docs.append(doc)
     _drop_boilerplate(result)
     return result
 
 
 def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20,
-                overrides: dict | None = None) -> DocResult:
+                overrides: dict | None = None, limits: FileLimits | None = None) -> DocResult:
     """One file -> cleaned document, paragraphs and chunks. `overrides` are profile fields the
     user gave (CLI flags, upload form): they win over the sidecar file and inference."""
     meta = _metadata_for(path)
-    loaded = loaders.load(path, max_bytes)
+    loaded = loaders.load(path, max_bytes, limits)
     lines = repair.repair_lines(loaded.text)
     if not lines:
         raise loaders.LoadError("no text after cleaning")
@@ -110,7 +127,9 @@ def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20
         raise loaders.LoadError("no paragraphs with text")
     profile.annotate_chunks(chunks, prof)
     return DocResult(document, parsed.paragraphs, chunks,
-                     undated_entries=len(parsed.undated_entries))
+                     undated_entries=len(parsed.undated_entries),
+                     encoding_confidence=loaded.confidence,
+                     encoding_warnings=list(loaded.warnings))
 
 
 def _parse_with_profile(path: Path, lines, doc_id: str, title: str, meta: dict, overrides):
@@ -182,7 +201,8 @@ def _drop_boilerplate(result: IngestResult) -> None:
         _remove_paragraphs(d, set(drop))
         if not d.chunks:
             result.docs.remove(d)
-            result.skipped.append(Skipped(d.document.path, "only boilerplate shared with other documents"))
+            result.skipped.append(Skipped(d.document.path,
+                                          "only boilerplate shared with other documents", "empty"))
     result.boilerplate = list(dropped.values())
 
 
@@ -223,9 +243,20 @@ def _metadata_for(path: Path) -> dict:
         return {}
     try:
         data = json.loads(meta_file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise loaders.LoadError(f"{METADATA_FILE} beside it is invalid metadata (not JSON: "
+                                f"line {e.lineno}, column {e.colno})") from None
     except (ValueError, OSError) as e:
-        raise loaders.LoadError(f"{meta_file}: invalid metadata ({e})") from None
-    return (data.get("documents") or {}).get(path.name, {})
+        log.info("cannot read %s: %r", meta_file, e)
+        raise loaders.LoadError(f"{METADATA_FILE} beside it is invalid metadata (unreadable)") from None
+    if not isinstance(data, dict):
+        raise loaders.LoadError(f"{METADATA_FILE} beside it is invalid metadata (not a JSON object)")
+    docs = data.get("documents") or {}
+    entry = docs.get(path.name) if isinstance(docs, dict) else None
+    if not isinstance(docs, dict) or not isinstance(entry, (dict, type(None))):
+        raise loaders.LoadError(f"{METADATA_FILE} beside it is invalid metadata (\"documents\" "
+                                "must map file names to objects)")
+    return entry or {}
 
 
 def _first_heading(lines: list[str]) -> str | None:
