@@ -13,6 +13,7 @@ import gradio as gr
 
 from ui import chat as chat_tab
 from ui import documents as docs_tab
+from ui.access import ClientAddress, OpenAccess, access_for, document_of
 from ui.i18n import LANG_CHOICES, pick_lang, t
 from ui.render import turn_record
 
@@ -54,24 +55,31 @@ def header(lang: str) -> str:
     return f"## {t(lang, 'title')}\n{t(lang, 'subtitle')}"
 
 
-def build_app(api, lang: str = "zh") -> gr.Blocks:
-    """The whole UI over one `rag.api.RAG`; `lang` is the language before the browser's is known."""
+def build_app(api, lang: str = "zh", access=None) -> gr.Blocks:
+    """The whole UI over one `rag.api.RAG`, or over the indexes `access` (ui.access.Access)
+    lets each logged-in user see; `lang` is the language before the browser's is known."""
     texts = Texts(lang)
+    access = access or OpenAccess(api)
     with gr.Blocks(title="地方志问答 · Local records Q&A", analytics_enabled=False) as demo:
         with gr.Row(equal_height=True):
             texts.make(gr.Markdown, {"value": header}, elem_id="header")
+            # Filled per user on load; shown when the user may use more than one index.
+            index_box = gr.Dropdown([], label="知识库 / Index", elem_id="index-select",
+                                    visible=False, scale=0, min_width=200,
+                                    allow_custom_value=True)
             lang_box = gr.Radio(LANG_CHOICES, value=lang, label="界面语言 / Language",
                                 elem_id="lang", scale=0, min_width=280)
         with gr.Tabs():
             with texts.make(gr.Tab, {"label": "tab_chat"}, id="chat", elem_id="tab-chat"):
-                chat = chat_tab.build(api, texts, lang, lang_box)
+                chat = chat_tab.build(access.api_for, texts, lang, lang_box)
             with texts.make(gr.Tab, {"label": "tab_docs"}, id="docs", elem_id="tab-docs"):
-                docs = docs_tab.build(api, texts, lang, lang_box, chat.docs)
+                docs = docs_tab.build(access.api_for, texts, lang, lang_box, chat.docs)
 
         nav_lang = gr.Textbox(visible=False)        # receives navigator.language on load
 
-        def apply_lang(lang_, turns_):
-            return (*texts.updates(lang_), *chat.relabel(lang_, turns_), *docs.refreshed(lang_))
+        def apply_lang(lang_, turns_, request: gr.Request = None):
+            return (*texts.updates(lang_), *chat.relabel(lang_, turns_),
+                    *docs.refreshed(lang_, request))
 
         relabel_outputs = texts.components + chat.relabel_outputs + docs.relabel_outputs
 
@@ -86,37 +94,84 @@ def build_app(api, lang: str = "zh") -> gr.Blocks:
         lang_box.input(apply_lang, [lang_box, chat.turns], relabel_outputs,
                        api_visibility="private")
 
-        _api_endpoints(api)
+        _index_choice(demo, access, index_box, chat, docs, lang_box)
+        _api_endpoints(access)
     demo.queue(default_concurrency_limit=CONCURRENCY)
     return demo
 
 
-def _api_endpoints(api) -> None:
-    """Named endpoints for gradio_client: /ask and /status (plus /upload, /remove on the tab)."""
+def _api_endpoints(access) -> None:
+    """Named endpoints for gradio_client: /ask, /status, /download, /indexes, /select_index
+    (plus /upload, /remove on the documents tab). `index` defaults to the session's index;
+    every call is checked against the logged-in user's permissions (ui.access)."""
 
     def ask(question: str, history: list | None = None, docs: list | None = None,
             date_from: str | None = None, date_to: str | None = None, mode: str | None = None,
-            k: int | None = None, llm: str | None = None) -> dict:
+            k: int | None = None, llm: str | None = None, index: str | None = None,
+            request: gr.Request = None) -> dict:
         """Answer a question; history is earlier turns as [[question, answer], ...] or
         [{"role", "content"}, ...]. Returns the answer, its citations and nearest passages."""
+        api = access.api_for(request, index or None)
         answer = api.ask(question, history=history or None, llm=llm or None, docs=docs or None,
                          date_from=chat_tab.normalize_date(date_from),
                          date_to=chat_tab.normalize_date(date_to, end=True),
                          mode=mode or None, k=int(k) if k else None)
         return turn_record(answer)
 
-    def status() -> dict:
+    def status(index: str | None = None, request: gr.Request = None) -> dict:
         """The index status: documents, chunks, embedder, last update and the document list.
 
         Server paths are cut to file names under "source": they are nobody's business, and
         gradio_client takes any dict with a "path" key for a file to download."""
-        st = api.status()
+        st = access.api_for(request, index or None).status()
         st["docs"] = [{**{k: v for k, v in d.items() if k != "path"},
                        "source": Path(d.get("path") or "").name} for d in st.get("docs", [])]
         return st
 
+    def download(doc_id: str, index: str | None = None, request: gr.Request = None) -> dict:
+        """One document's indexed text: {"doc_id", "title", "source", "text"}."""
+        doc = document_of(access.api_for(request, index or None), doc_id)
+        if doc is None:
+            raise gr.Error(f"no document {doc_id!r} in this index")
+        return {"doc_id": doc["doc_id"], "title": doc.get("title") or "",
+                "source": Path(doc.get("path") or "").name, "text": doc.get("text") or ""}
+
+    def indexes(request: gr.Request = None) -> dict:
+        """The indexes the logged-in user may use, and the session's current one."""
+        return {"indexes": access.indexes(request), "current": access.current(request)}
+
+    def select_index(index: str, request: gr.Request = None) -> str:
+        """Make `index` the session's index (for /upload, /remove and the chat)."""
+        return access.select(request, index)
+
     gr.api(ask, api_name="ask")
     gr.api(status, api_name="status")
+    gr.api(download, api_name="download")
+    gr.api(indexes, api_name="indexes")
+    gr.api(select_index, api_name="select_index")
+
+
+def _index_choice(demo, access, index_box, chat, docs, lang_box) -> None:
+    """The index dropdown: filled on load with the user's indexes; choosing one (checked
+    on the server) refreshes the documents tab and starts a new conversation."""
+    from ui.render import sources_html
+    if not access.accounts_mode:
+        return
+
+    def fill(request: gr.Request = None):
+        names = access.indexes(request)
+        return gr.update(choices=names, value=access.current(request), visible=len(names) > 1)
+
+    def choose(name, lang_, request: gr.Request = None):
+        access.select(request, name)
+        return ([], [], sources_html([], lang_), "", *docs.refreshed(lang_, request))
+
+    demo.load(fill, None, [index_box], api_visibility="private")
+    index_box.input(choose, [index_box, lang_box],
+                    [chat.chatbot, chat.turns, chat.sources, chat.msg, *docs.relabel_outputs],
+                    api_visibility="private")
+
+
 
 
 def parse_auth(value: str | None) -> tuple[str, str] | None:
@@ -133,17 +188,28 @@ def launch(settings, api=None, **launch_kwargs):
     """Serve the UI on settings.ui_host:ui_port (127.0.0.1 unless told otherwise).
 
     Builds the index from the bundled corpus first when there is none, so a fresh checkout
-    answers questions straight away. Extra keyword arguments go to `gr.Blocks.launch`.
+    answers questions straight away. With accounts (`rag users add`) users log in with their
+    own passwords and see their departments' indexes; RAG_UI_AUTH is then ignored, and no
+    index is built (the admin decides what each department gets). Extra keyword arguments
+    go to `gr.Blocks.launch`.
     """
     from rag.api import RAG
     api = api or RAG(settings)
-    if not api.status().get("exists"):
+    access = access_for(settings, api)
+    auth, app_kwargs = parse_auth(settings.ui_auth), {}
+    if access.accounts_mode:
+        from starlette.middleware import Middleware
+        if auth:
+            print(f"accounts in {access.accounts.path}: RAG_UI_AUTH is ignored")
+        auth = access.gradio_auth()
+        app_kwargs = {"middleware": [Middleware(ClientAddress)]}
+    elif not api.status().get("exists"):
         print(f"no index '{settings.index}' yet: building it from {settings.corpus_dir} ...")
         api.ensure_index()
-    demo = build_app(api)
+    demo = build_app(api, access=access)
     kwargs = dict(server_name=settings.ui_host, server_port=settings.ui_port,
-                  auth=parse_auth(settings.ui_auth), max_file_size=f"{settings.ui_max_upload_mb}mb",
-                  show_error=True, footer_links=["api"])
+                  auth=auth, max_file_size=f"{settings.ui_max_upload_mb}mb",
+                  show_error=True, footer_links=["api"], app_kwargs=app_kwargs)
     kwargs.update(launch_kwargs)
     demo.launch(**kwargs)
     return demo

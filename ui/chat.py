@@ -76,8 +76,12 @@ def reasons_markdown(avail: dict[str, tuple[bool, str]], lang: str) -> str:
     return "\n".join(lines)
 
 
-def build(api, texts, lang: str, lang_box) -> SimpleNamespace:
-    """Lay out the chat tab inside the current Blocks context and wire its events."""
+def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
+    """Lay out the chat tab inside the current Blocks context and wire its events.
+
+    `api_for(request)` is the index API a handler acts through (ui.access: the user's chosen
+    index, permission-checked); `api_for()` is the one the page is built with."""
+    api = api_for()
     names, default_llm, avail = answerer_choices(api)
     s = api.settings
     turns = gr.State([])
@@ -115,7 +119,9 @@ def build(api, texts, lang: str, lang_box) -> SimpleNamespace:
                 reasons = gr.Markdown(reasons_markdown(avail, lang), elem_id="answerer-reasons",
                                       label="reasons", show_label=False)
 
-    def respond(message, turns_, docs_, dfrom, dto, mode_, k_, llm_, lang_):
+    def respond(message, turns_, docs_, dfrom, dto, mode_, k_, llm_, lang_,
+                request: gr.Request = None):
+        api = api_for(request)
         message = (message or "").strip()
         turns_ = list(turns_ or [])
         if not message:

@@ -63,8 +63,11 @@ def doc_choices(api, with_id: bool = False) -> list[tuple[str, str]]:
             for d in api.status().get("docs", [])]
 
 
-def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
-    """Lay out the documents tab inside the current Blocks context and wire its events."""
+def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
+    """Lay out the documents tab inside the current Blocks context and wire its events.
+
+    `api_for(request)` is the index API a handler acts through (see ui.chat.build)."""
+    api = api_for()
     max_mb = api.settings.ui_max_upload_mb
     with gr.Row():
         with gr.Column(scale=1):
@@ -95,17 +98,19 @@ def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                                         elem_id="remove")
                 refresh_btn = texts.make(gr.Button, {"value": "refresh"}, elem_id="refresh")
 
-    def refreshed(lang_: str) -> tuple:
+    def refreshed(lang_: str, request: gr.Request = None) -> tuple:
+        api = api_for(request)
         return (status_markdown(api, lang_),
                 gr.update(value=doc_rows(api), headers=headers(lang_)),
                 gr.update(choices=doc_choices(api, with_id=True), value=[]),
                 gr.update(choices=doc_choices(api)))
 
     def ingest(paths, lang_, title=None, kind=None, place=None, year=None, period=None,
-               progress=gr.Progress()):
+               progress=gr.Progress(), request: gr.Request = None):
         """Index uploaded files; returns a message plus the refreshed lists."""
+        api = api_for(request)
         if not paths:
-            return (t(lang_, "ingest_none"), *refreshed(lang_))
+            return (t(lang_, "ingest_none"), *refreshed(lang_, request))
         if isinstance(paths, str):
             paths = [paths]
         ok, lines = check_uploads(paths, max_mb, lang_)
@@ -131,17 +136,18 @@ def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                               updated=", ".join(report.updated) or "—",
                               unchanged=", ".join(report.unchanged) or "—",
                               chunks=report.embedded_chunks))
-        return ("\n".join(f"- {x}" for x in lines), *refreshed(lang_))
+        return ("\n".join(f"- {x}" for x in lines), *refreshed(lang_, request))
 
-    def remove(ids, lang_):
+    def remove(ids, lang_, request: gr.Request = None):
+        api = api_for(request)
         if not ids:
-            return (t(lang_, "remove_none"), *refreshed(lang_))
+            return (t(lang_, "remove_none"), *refreshed(lang_, request))
         try:
             api.remove(ids)
         except Exception as e:
             log.exception("remove failed")
             raise gr.Error(t(lang_, "error", error=str(e))) from None
-        return (t(lang_, "removed", ids=", ".join(ids)), *refreshed(lang_))
+        return (t(lang_, "removed", ids=", ".join(ids)), *refreshed(lang_, request))
 
     outs = [ingest_msg, status, table, remove_sel, doc_filter]
     # Index writes are serialized: one ingest or removal at a time across all sessions.
@@ -150,8 +156,10 @@ def build(api, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                      concurrency_id="index-write")
     remove_btn.click(remove, [remove_sel, lang_box], outs, api_name="remove", concurrency_limit=1,
                      concurrency_id="index-write")
-    refresh_btn.click(lambda lang_: ("", *refreshed(lang_)), [lang_box], outs,
-                      api_name="refresh_documents")
+    def refresh(lang_, request: gr.Request = None):
+        return ("", *refreshed(lang_, request))
+
+    refresh_btn.click(refresh, [lang_box], outs, api_name="refresh_documents")
 
     return SimpleNamespace(status=status, table=table, refreshed=refreshed,
                            relabel_outputs=[status, table, remove_sel, doc_filter])
