@@ -89,7 +89,16 @@ def _warnings(doc) -> list[str]:
     if doc.same_as:
         from pathlib import Path
         out.append(f"same text as {Path(doc.same_as).name} (both are indexed)")
-    return out
+    note = flag_note(len(doc.document.flagged), doc.document.title_flagged)
+    return out + ([note] if note else [])
+
+
+def flag_note(n: int, title: bool) -> str | None:
+    """The warning for a document holding instruction-like text (rag.ingest.instructions)."""
+    parts = ([f"{n} instruction-like sentence{'s' if n != 1 else ''}"] if n else []) + (["its title"] if title else [])
+    if not parts:
+        return None
+    return f"{' and '.join(parts)} flagged as possible prompt injection: kept as data, never used as answer evidence"
 
 
 def _sidecar() -> str:
@@ -119,6 +128,9 @@ def cmd_status(args, settings):
     for d in st["docs"]:
         prof = DocProfile.from_dict(d.get("profile"), d.get("title") or "")
         print(f"  {d['doc_id']}: {d['title']} ({d['chunks']} chunks) — {prof.describe()}")
+        note = flag_note(d.get("flagged") or 0, bool(d.get("title_flagged")))
+        if note:
+            print(f"    warning: {note}")
 
 
 def cmd_remove(args, settings):

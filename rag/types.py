@@ -17,6 +17,9 @@ class Document:
     kind: str | None = None          # one of rag.ingest.profile.KINDS
     encoding: str | None = None
     profile: dict | None = None      # rag.ingest.profile.DocProfile.to_dict()
+    # Instruction-like sentences found in it (rag.ingest.instructions): never answer evidence.
+    flagged: list[str] = field(default_factory=list)
+    title_flagged: bool = False      # the title itself reads as an instruction
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Chunk:
     stance: str | None = None        # "review" (looks back) or "plan" (looks ahead)
     doc_period: list[int] | None = None   # [first, last] year its document covers (profile)
     doc_place: str | None = None     # where its document is from (profile): 全国, 平阳县
+    flagged: list[str] = field(default_factory=list)  # instruction-like sentences of `text`
 
     def to_dict(self) -> dict:
         return asdict(self)

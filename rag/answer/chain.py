@@ -31,9 +31,11 @@ from rag.answer.verify import verify_answer
 from rag.types import Answer, Hit
 
 Retriever = Callable[[str], list[Hit]]
-# An LLM answer in which no citation verifies and some claim is unsupported is replaced by the
-# extractive answer (with a notice): small local models often produce fluent text the
-# passages do not back. Flagging alone would leave the user nothing usable.
+# An LLM answer in which no citation verifies is replaced by the extractive answer (with a
+# notice): small local models often produce fluent text the passages do not back, or template
+# junk with no citation at all. Flagging alone would leave the user nothing usable. An answer
+# that echoes prompt scaffolding or a sentence flagged as an instruction is replaced too
+# (rag.ingest.instructions.output_problem).
 FALLBACK_WHEN_UNVERIFIED = True
 __all__ = ["MIN_EVIDENCE", "FALLBACK_WHEN_UNVERIFIED", "answer_question", "stream_answer", "build_chain", "is_abstention"]
 
@@ -60,6 +62,32 @@ def _unverified_notice(answerer: Answerer, lang: str) -> str:
     if lang == "zh":
         return f"{answerer.name} 模型的回答无法与资料核对，以下为抽取式答案。"
     return f"The {answerer.name} model's answer could not be checked against the passages; showing an extractive answer instead."
+
+
+def _llm_output_problem(raw: str, checked, hits: list[Hit], lang: str) -> str | None:
+    """Why an LLM answer may not be shown as a clean answer: it echoes prompt scaffolding or
+    instructions planted in a passage ("scaffolding", "instruction"), or none of its citations
+    verifies ("unverified"). None when it may be shown."""
+    from rag.ingest.instructions import output_problem
+    problem = output_problem(raw, lang, hits)
+    if problem:
+        return problem
+    if FALLBACK_WHEN_UNVERIFIED and not any(c.verified for c in checked.citations):
+        return "unverified"
+    return None
+
+
+def _post_check_notice(answerer: Answerer, why: str, lang: str) -> str:
+    if why == "unverified":
+        return _unverified_notice(answerer, lang)
+    if lang == "zh":
+        return (f"{answerer.name} 模型的回答含有提示模板或资料中的指令性文字，未予采用，以下为抽取式答案。"
+                if why == "scaffolding" else
+                f"{answerer.name} 模型的回答复述了资料中疑似指令的文字，未予采用，以下为抽取式答案。")
+    return (f"The {answerer.name} model's answer echoed prompt scaffolding and was not used; showing an extractive answer instead."
+            if why == "scaffolding" else
+            f"The {answerer.name} model's answer repeated instruction-like text from a document and was not used; "
+            "showing an extractive answer instead.")
 
 
 def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = MIN_EVIDENCE):
@@ -152,10 +180,11 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
             yield finish(text, [], True, used, notice)
             return
         checked = verify_answer(raw, ctx.hits, lang)
-        if (FALLBACK_WHEN_UNVERIFIED and used is not fallback and checked.unsupported
-                and not any(c.verified for c in checked.citations)):
-            yield from switch_to_extractive(_unverified_notice(answerer, lang))
-            checked = verify_answer("".join(parts), ctx.hits, lang)
+        if used is not fallback:
+            why = _llm_output_problem(raw, checked, ctx.hits, lang)
+            if why:
+                yield from switch_to_extractive(_post_check_notice(answerer, why, lang))
+                checked = verify_answer("".join(parts), ctx.hits, lang)
         timings["verify"] = _ms(t0)
         abstained = not checked.citations and is_abstention(checked.answer)
         yield finish(checked.answer, checked.citations, abstained, used, notice)

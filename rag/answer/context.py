@@ -5,13 +5,20 @@ verifier number passages this way.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from rag.ingest import instructions
 from rag.ingest.chunker import count_tokens
 from rag.types import Chunk, Hit
 
-# Passage text may not close or open the data block it sits in (prompt injection).
-_TAG_FIX = {"<passages>": "‹passages›", "</passages>": "‹/passages›"}
+# Passage text is data: it may not open or close the block it sits in, start a chat-template
+# turn or a prompt section ("</passages>", "<|im_start|>", "[INST]", a "[system]" line), so
+# angle brackets become ‹ › and role brackets full-width. Sentences flagged as instructions
+# (rag.ingest.instructions) are fenced as quoted data; the prompts say what the fence means.
+_ANGLE = str.maketrans({"<": "‹", ">": "›", "⟦": "〚", "⟧": "〛"})      # one char for one: offsets hold
+_ROLE_TAG = re.compile(r"\[(\s*/?\s*(?:system|user|assistant|inst|sys)\s*)\]", re.I)
+FENCE = ("⟦flagged⟧", "⟦/flagged⟧")
 
 
 @dataclass
@@ -25,8 +32,10 @@ class Context:
 
 def passage_header(chunk: Chunk) -> str:
     """"《doc_title》 section · date · speaker", leaving out what the chunk does not have."""
-    parts = [p for p in (chunk.section, chunk.date, chunk.speaker) if p]
-    head = f"《{chunk.doc_title}》" if chunk.doc_title else ""
+    # a title, heading or speaker holding an instruction is withheld (rag.ingest.instructions)
+    parts = [instructions.safe_title(p) for p in (chunk.section, chunk.date, chunk.speaker) if p]
+    title = instructions.safe_title(chunk.doc_title)
+    head = f"《{title}》" if title else ""
     return " ".join(x for x in (head, " · ".join(parts)) if x)
 
 
@@ -42,12 +51,29 @@ def profile_line(chunk: Chunk) -> str:
     return " · ".join(bits)
 
 
+def neutralize(text: str) -> str:
+    """Text from outside the prompt (passages, questions) with no template or section tokens."""
+    return _ROLE_TAG.sub(r"［\1］", text.translate(_ANGLE))
+
+
+def fenced(text: str, stored=()) -> str:
+    """The passage text neutralized, each instruction-like sentence wrapped in FENCE as quoted
+    data (the passage cannot forge a fence: its own ⟦ ⟧ are replaced)."""
+    safe = neutralize(text)
+    out, pos = [], 0
+    for s, e in instructions.flagged_spans(text, stored):
+        if s < pos:
+            continue
+        out += [safe[pos:s], FENCE[0], safe[s:e], FENCE[1]]
+        pos = e
+    return "".join(out) + safe[pos:]
+
+
 def format_passage(n: int, chunk: Chunk, text: str | None = None) -> str:
-    body = chunk.text if text is None else text
-    for bad, good in _TAG_FIX.items():
-        body = body.replace(bad, good)
+    body = fenced(chunk.text if text is None else text, chunk.flagged)
     about = profile_line(chunk)
-    return f"[{n}] {passage_header(chunk)}" + (f" ({about})" if about else "") + f"\n{body.strip()}"
+    head = f"[{n}] {passage_header(chunk)}" + (f" ({about})" if about else "")
+    return neutralize(head) + f"\n{body.strip()}"
 
 
 def answer_messages(question: str, hits: list[Hit], lang: str, budget: int) -> list[dict]:
@@ -57,8 +83,8 @@ def answer_messages(question: str, hits: list[Hit], lang: str, budget: int) -> l
     from rag.answer.prompts import load_prompt
     ctx = build_context(hits, budget)
     cons = extract(question).describe(lang)
-    return load_prompt(f"answer_{lang}").messages(passages=ctx.text, question=question,
-                                                  constraints=cons or "-")
+    return load_prompt(f"answer_{lang}").messages(passages=ctx.text, question=neutralize(question),
+                                                  constraints=neutralize(cons or "-"))
 
 
 def _cut_to_tokens(text: str, budget: int) -> str:

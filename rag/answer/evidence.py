@@ -206,6 +206,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
 
 def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     """Check every sentence of every passage. `sentences(text)` gives (start, end) spans."""
+    from rag.ingest.instructions import overlaps as instruction_at
     qb = bigrams(cons.question)
     subject = subject_terms(cons) if cons.asks == "quantity" else None
     people = named_people(cons.question)
@@ -220,6 +221,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         for s, e in sentences(text):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject)
+            if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
+                sm.append("instruction")
             misses = list(pm)
             if "year" in misses and cons.years and any(str(y) in sent for y in cons.years):
                 misses.remove("year")           # the sentence names the year itself

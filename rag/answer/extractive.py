@@ -15,6 +15,7 @@ from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, 
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
                               evidence, focus_terms, has_answer_kind, match_text, mostly_cjk,
                               term_coverage)
+from rag.ingest.instructions import safe_title
 from rag.types import Hit
 
 TOP_PASSAGES = 5        # passages considered
@@ -156,10 +157,12 @@ class ExtractiveAnswerer(Answerer):
                     merged.append([pos, s, e])
             meta = [x for x in (chunk.section.split(" > ")[-1] if chunk.section else "",
                                 chunk.date, chunk.speaker) if x]
+            # hook (issue 12): a title or heading that holds an instruction is withheld, never quoted
+            title, meta = safe_title(chunk.doc_title, lang), [safe_title(x, lang) for x in meta]
             if lang == "zh":
-                head = f"据《{chunk.doc_title}》" + (f"（{'，'.join(meta)}）" if meta else "") + "："
+                head = f"据《{title}》" + (f"（{'，'.join(meta)}）" if meta else "") + "："
             else:
-                head = f"According to 《{chunk.doc_title}》" + (f" ({', '.join(meta)})" if meta else "") + ":"
+                head = f"According to 《{title}》" + (f" ({', '.join(meta)})" if meta else "") + ":"
             yield ("\n" if gi or lead else "") + head + "\n"
             for _, s, e in merged:
                 yield f"“{chunk.text[s:e]}”[{r + 1}]\n"

@@ -11,7 +11,7 @@ not exist are dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag.answer.base import ABSTAIN
 from rag.answer.facts import claim_facts, evidence_text, missing_facts
@@ -191,7 +191,10 @@ def verify_answer(answer: str, hits: list[Hit], lang: str = "zh",
 
     `hits` are numbered from 1 as in the prompt context. A Citation's quote is the longest
     stretch of its passage that the best-supported claim citing it shares, at exact offsets.
+    Sentences flagged as instructions (rag.ingest.instructions) never support a claim: claims
+    are checked against the passages with those sentences blanked.
     """
+    shown, hits = hits, [_without_instructions(h) for h in hits]
     claims: list[ClaimCheck] = []
     for s, e in split_claims(answer):
         raw = answer[s:e]
@@ -225,8 +228,23 @@ def verify_answer(answer: str, hits: list[Hit], lang: str = "zh",
                 _check_facts(c, hits, near)
             c.supported = bool(near) and not c.mismatch
 
-    citations = _citations(claims, hits, threshold)
+    citations = [_shown_citation(c, shown[c.n - 1]) for c in _citations(claims, hits, threshold)]
     return Verification(_rewrite(answer, claims, lang), citations, claims)
+
+
+def _shown_citation(c: Citation, hit: Hit) -> Citation:
+    """The citation over the passage as stored; a quote touching a flagged sentence never verifies."""
+    from rag.ingest.instructions import overlaps
+    flagged = c.end > c.start and overlaps(hit.chunk, c.start, c.end)
+    return replace(c, text=hit.chunk.text, quote=hit.chunk.text[c.start:c.end],
+                   verified=c.verified and not flagged)
+
+
+def _without_instructions(hit: Hit) -> Hit:
+    """The hit with its flagged sentences blanked (same offsets), or the hit itself."""
+    from rag.ingest.instructions import masked_text
+    text = masked_text(hit.chunk.text, hit.chunk.flagged)
+    return hit if text == hit.chunk.text else replace(hit, chunk=replace(hit.chunk, text=text))
 
 
 def _check_facts(c: ClaimCheck, hits: list[Hit], ks: list[int]) -> None:

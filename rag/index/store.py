@@ -289,7 +289,8 @@ class IndexStore:
             "chunker": CHUNKER_VERSION, "chunk_tokens": chunk_tokens, "faiss": kind,
             "created": (old_manifest or {}).get("created", now), "updated": now,
             "counts": {"documents": len(docs), "chunks": len(chunks)},
-            "documents": {k: {kk: v.get(kk) for kk in ("title", "path", "sha256", "chunks", "profile")}
+            "documents": {k: {kk: v.get(kk) for kk in ("title", "path", "sha256", "chunks", "profile",
+                                                       "flagged", "title_flagged")}
                           for k, v in docs.items()},
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
@@ -313,7 +314,9 @@ class IndexStore:
 def _chunks_fingerprint(chunks) -> str:
     """Changes when chunk boundaries or metadata change even though the text did not."""
     import hashlib
-    return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}" for c in chunks)
+    # flagged sentences only when there are any: clean chunks keep their old fingerprint
+    return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}{c.flagged or ''}"
+                                for c in chunks)
                         .encode()).hexdigest()[:16]
 
 
@@ -322,7 +325,9 @@ def _doc_record(d, chunks) -> dict:
     return {"doc_id": d.doc_id, "title": d.title, "path": d.path, "sha256": d.sha256,
             "chunks_sha": _chunks_fingerprint(chunks),
             "place": d.place, "year": d.year, "kind": d.kind, "encoding": d.encoding,
-            "profile": d.profile, "chunks": n_chunks, "text": d.text}
+            "profile": d.profile, "chunks": n_chunks, "text": d.text,
+            # instruction-like sentences (rag.ingest.instructions), shown by `rag status` and the UI
+            "flagged": len(d.flagged), "title_flagged": bool(d.title_flagged)}
 
 
 def _read_tokens(d: Path) -> list[list[str]]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.ingest import chunker, loaders, profile, repair, structure
+from rag.ingest import chunker, instructions, loaders, profile, repair, structure
 from rag.ingest.listing import Skipped, list_files
 from rag.limits import FileLimits, check_job_size
 from rag.types import Chunk, Document, Paragraph
@@ -126,6 +126,7 @@ def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20
     if not chunks:
         raise loaders.LoadError("no paragraphs with text")
     profile.annotate_chunks(chunks, prof)
+    instructions.annotate(document, chunks)     # instruction-like sentences: data, never answers
     return DocResult(document, parsed.paragraphs, chunks,
                      undated_entries=len(parsed.undated_entries),
                      encoding_confidence=loaded.confidence,
