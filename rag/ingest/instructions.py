@@ -211,8 +211,9 @@ def detect(sentence: str) -> Detection:
     """The score of one sentence (or title) and the families that made it."""
     t = normalize(sentence)
     fam: dict[str, float] = {}
-    if _override(t):
-        fam["override"] = _override(t)
+    override = _override(t)
+    if override:
+        fam["override"] = override
     for name, weight, rx in _FAMILIES:
         if fam.get(name, 0.0) < weight and rx.search(t):
             fam[name] = weight
