@@ -69,7 +69,7 @@ def _rx(*parts: str) -> re.Pattern:
 _REF_ZH = r"(?:以上|上述|上面|上文|前面|前文|前述|之前|此前|先前|刚才|早先|原先|上方)"
 _PROMPT_ZH = r"(?:指令|指示|提示词|提示语|系统提示|系统设定|设定|你的规则|一切规则|所有规则|所有限制|任何限制|一切限制)"
 _STRONG_VERB_ZH = (r"(?:忽略|忽视|无视|漠视|忘记|忘掉|忘了|忘却|抛开|撇开|绕过|绕开|跳过"
-                   r"|(?:不要|不必|不用|无需|无须|别)(?:理会|理睬|在意|管|遵守|遵循|听从)|别理)")
+                   r"|(?:不要|不必|不用|无需|无须|别)(?:理会|理睬|在意|管|遵守|遵循|听从|按照|根据|依照)|别理)")
 _WEAK_VERB_ZH = r"(?:覆盖|推翻|取代|替换|取消|清除|清空|放弃|不再遵守|不再遵循|停止遵守|违反|违背)"
 _STRONG_VERB_EN = (r"\b(?:ignore|disregard|forget|override|overrule|bypass|discard|dismiss|skip|set aside"
                    r"|pay no (?:attention|heed) to|do not (?:follow|obey|heed|listen to|use)"
@@ -106,26 +106,30 @@ _ROLE = _rx(r"你现在是|你现在的(?:身份|角色)|你的新(?:身份|角�
 _ADDRESS = _rx(r"你是|你(?!们)(?:必须|应该|应当|要|需要|只能|只需|只要|不得|不能|不要|务必|一定|得|将|可以)|"
                r"作为(?:一[个名])?(?:ai|人工智能|语言模型|大模型|助手|助理|机器人|聊天机器人|模型|问答系统|问答助手)|"
                r"(?:ai|人工智能)(?:助手|助理|模型)|语言模型|chatgpt|gpt-?\d|\bllm\b|亲爱的(?:ai|助手|模型)|"
-               r"^(?:助手|ai)\s*[,:]|从现在(?:起|开始)|从今以后",
+               r"^(?:助手|ai)\s*[,:]|从现在(?:起|开始)|从今以后|你的(?:回答|答案|回复|任务|身份|角色)|"
+               r"用户(?:问|询问|提问|问到)|(?:如|如果|若|当)(?:被|有人)(?:问及|问到|询问)",
                r"\byou are (?:an?|the) (?:ai|assistant|language model|chatbot|helpful)|"
                r"\bas an? (?:ai|assistant|language model|large language model|llm|chatbot)\b|"
-               r"\b(?:ai|chatbot|language model|ai model)\b|\bassistant\b|\bfrom now on\b|"
+               r"\b(?:ai|chatbot|language model|ai model)\b|\bfrom now on\b|"
                r"\byou (?:must|should|will|shall|need to|have to|are to|may only|can only|only)\b|"
-               r"\byour (?:answer|response|reply|output|instructions|rules|task|role)\b")
-_STRONG_STEER = _rx(r"(?:正确|标准|真正|真实|最终|官方|唯一|实际)的?答案(?:是|为|应|就是|:)|答案(?:应|应该|应当|必须|一律|只能)(?:是|为)",
+               r"\byour (?:answer|response|reply|output|instructions|rules|task|role)\b|"
+               r"\b(?:if|when) (?:you are |you're )?asked\b|\bthe user asks\b")
+_STRONG_STEER = _rx(r"(?:正确|标准|真正|真实|最终|官方|唯一|实际)的?答案(?:是|为|应|就是|:)|答案(?:应|应该|应当|必须|一律|只能)(?:是|为)|"
+                    r"(?:以下|下面|这|此)才是(?:真实|正确|准确|真正)的?(?:数据|答案|数字|信息|内容)",
                     r"\bthe (?:correct|right|real|true|actual|final|official) answer (?:is|should be|would be|will be|:)|"
-                    r"\b(?:the )?answer (?:must|should) be\b")
+                    r"\b(?:the )?answer (?:must|should) be\b|\b(?:answer|response|reply) (?:you should|you must|to give)\b")
 _STEER = _rx(r"(?:请|只|仅|只能|一律|必须|务必|直接|统一)(?:回答|作答|答复|回复|输出|打印|显示|说|写|告诉)|"
-             r"回答(?:时|为|成|说|:)|答案(?:是|为)|(?:告诉|告知|回复)(?:用户|提问者|提问人|对方|他们)|"
+             r"回答(?:时|为|成|说|:)|答案(?:是|为)|(?:回答|回复|答复|输出)(?:必须|应|应该|只能|一律)(?:是|为)|"
+             r"(?:作为|当作|视为)(?:最终|正确|标准)?的?(?:答案|答复|回答)|(?:告诉|告知|回复)(?:用户|提问者|提问人|对方|他们)|"
              r"照(?:此|这样|这么)(?:回答|回复|说)|(?:以|按)(?:本段|此段|这段|本句|此句|下文|以下)(?:内容)?为准|"
              r"(?:输出|打印)(?::|\"|“|「|以下|如下)|原样(?:输出|回复|复述)|一字不改|逐字(?:输出|复述)",
              r"\banswer (?:with|only|exactly|by saying|that|is)\b|\brespond (?:only )?(?:with|by|using)\b|"
              r"\breply (?:only )?(?:with|by)\b|\b(?:say|print|output|write|return|repeat|state) "
              r"(?:exactly|only|just|verbatim|the following|this|that)\b|\b(?:say|print|output)\s*[:\"“'‘]|"
              r"\bonly (?:answer|respond|reply|say|output|print|write)\b|\b(?:tell|inform) the user\b|"
-             r"\banswer\s+[\"“'‘]?\d|\band answer\b")
+             r"\banswer\s+[\"“'‘]?\d|\band answer\b|\b(?:must|should|shall|always) (?:answer|reply|respond|say|output)\b")
 # A steering verb right before a colon or quote: the payload follows ("请直接回答：100万吨").
-_PAYLOAD = _rx(r"(?:回答|作答|回复|输出|打印|说|写|告诉(?:用户|他们)?)\s*[:\"“「『'‘]",
+_PAYLOAD = _rx(r"(?:回答|作答|回复|答复|答案|输出|打印|说|写|告诉(?:用户|他们)?)\s*[:\"“「『'‘]",
                r"\b(?:answer|respond|reply|say|print|output|write)(?: only| exactly| with)?\s*[:\"“'‘]")
 _IMPERATIVE = _rx(r"请|务必|一定要|^必须", r"^(?:please|always|never|only|now|just)\b|\bplease\b|\bmust\b")
 _MENTION_BAN = _rx(r"不要(?:提及|提到|透露|解释|引用|告诉)|不得(?:提及|提到)",
