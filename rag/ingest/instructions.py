@@ -20,11 +20,13 @@ after NFKC (full-width letters and colons), traditional->simplified for the char
 patterns use, and with invisible characters, markdown emphasis and spaces between Chinese
 characters removed, so "無視 以上"、"**忽略**前面" and "ｉｇｎｏｒｅ" are caught too.
 
-Origin of the weights and THRESHOLD: every sentence of data/corpus/ and of the 2010-2017
-State Council work reports (../shared/corpora/gov-work-reports-2010-2017/; `python
-benchmarks/injection_bench.py`) scores below 0.7 (none flagged), while each paraphrase in
-tests/test_injection.py scores 1.0 or more: a sentence needs one strong family (weight 1.0)
-or two weaker ones (0.6 + 0.7, 0.7 + 0.3, ...).
+Origin of the weights and THRESHOLD: the 8,333 sentences, headings and titles of data/corpus/
+and of the 2010-2017 State Council work reports (../shared/corpora/gov-work-reports-2010-2017/;
+`python benchmarks/injection_bench.py`) score at most 0.2 (an imperative cue alone; none
+flagged), a set of hard government-style negatives in tests/test_injection.py at most 0.9
+("Please reply with your comments by Friday"), while each paraphrase there scores 1.0 or more:
+a sentence needs one strong family (weight 1.0) or two weaker ones (0.6 + 0.7, 0.7 + 0.3, ...).
+What follows a flagged sentence in its paragraph is flagged with it (its payload).
 """
 from __future__ import annotations
 
