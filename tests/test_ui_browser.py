@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import warnings
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from browser_util import free_port, open_page, start_browser
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FARMLAND_ZH = "市长对高标准农田建设提出了什么要求？"
 CHANGGE_TITLE = "长葛市2020年3月大事记"
 
@@ -43,42 +38,15 @@ IN_VIEW_JS = """id => { const r = document.getElementById(id).getBoundingClientR
                        return r.top >= 0 && r.bottom <= window.innerHeight; }"""
 
 
-def _has_cjk_font() -> bool:
-    try:
-        out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return True             # cannot tell; say nothing
-    return bool(out.stdout.strip())
-
-
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as e:
-        pytest.skip(f"python playwright is not installed: {e}")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"chromium not found at {CHROMIUM} (apt-get install chromium)")
-    if not _has_cjk_font():
-        warnings.warn("no CJK font installed: the screenshot will show boxes for Chinese text "
-                      "(apt-get install fonts-noto-cjk)")
-    pw = sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    except Exception as e:
-        pw.stop()
-        pytest.skip(f"chromium at {CHROMIUM} cannot start: {str(e).splitlines()[0]}")
-    yield b
-    b.close()
-    pw.stop()
+    yield from start_browser()
 
 
 @pytest.fixture(scope="module")
 def app_url(corpus_api, corpus_settings):
     from ui.app import launch
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     demo = launch(replace(corpus_settings, ui_port=port), api=corpus_api,
                   prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}/"
@@ -86,10 +54,7 @@ def app_url(corpus_api, corpus_settings):
 
 
 def _open(browser, url: str, locale: str, height: int = 1000):
-    page = browser.new_page(locale=locale, viewport={"width": 1400, "height": height})
-    page.goto(url)
-    page.wait_for_selector("#question textarea", timeout=30_000)
-    return page
+    return open_page(browser, url, locale, height)
 
 
 def test_language_follows_the_browser(browser, app_url):

@@ -14,12 +14,16 @@ import gradio as gr
 from ui import chat as chat_tab
 from ui import documents as docs_tab
 from ui.access import ClientAddress, OpenAccess, access_for, document_of
+from ui.errors import api_errors
 from ui.i18n import LANG_CHOICES, pick_lang, t
 from ui.render import turn_record
 
 # Queue workers shared by all sessions. Answering is mostly waiting on retrieval and the
 # LLM; more workers than cores keeps a slow LLM call from blocking everyone else.
 CONCURRENCY = 8
+# Gradio's temporary files (uploads not yet ingested, e.g. from an abandoned page) are
+# swept every 15 minutes once an hour old; ingested uploads are deleted at once.
+DELETE_CACHE = (900, 3600)
 BROWSER_LANG_JS = "() => (navigator.languages && navigator.languages[0]) || navigator.language || ''"
 
 
@@ -60,7 +64,8 @@ def build_app(api, lang: str = "zh", access=None) -> gr.Blocks:
     lets each logged-in user see; `lang` is the language before the browser's is known."""
     texts = Texts(lang)
     access = access or OpenAccess(api)
-    with gr.Blocks(title="地方志问答 · Local records Q&A", analytics_enabled=False) as demo:
+    with gr.Blocks(title="地方志问答 · Local records Q&A", analytics_enabled=False,
+                   delete_cache=DELETE_CACHE) as demo:
         with gr.Row(equal_height=True):
             texts.make(gr.Markdown, {"value": header}, elem_id="header")
             # Filled per user on load; shown when the user may use more than one index.
@@ -105,6 +110,7 @@ def _api_endpoints(access) -> None:
     (plus /upload, /remove on the documents tab). `index` defaults to the session's index;
     every call is checked against the logged-in user's permissions (ui.access)."""
 
+    @api_errors("ask")
     def ask(question: str, history: list | None = None, docs: list | None = None,
             date_from: str | None = None, date_to: str | None = None, mode: str | None = None,
             k: int | None = None, llm: str | None = None, index: str | None = None,
@@ -172,8 +178,6 @@ def _index_choice(demo, access, index_box, chat, docs, lang_box) -> None:
                     api_visibility="private")
 
 
-
-
 def parse_auth(value: str | None) -> tuple[str, str] | None:
     """"user:password" -> (user, password); the password may itself contain ":"."""
     if not value:
@@ -207,9 +211,11 @@ def launch(settings, api=None, **launch_kwargs):
         print(f"no index '{settings.index}' yet: building it from {settings.corpus_dir} ...")
         api.ensure_index()
     demo = build_app(api, access=access)
+    # show_error=False: an exception no handler translated (ui.errors) reaches the browser as
+    # a bare "Error", never its text; gr.Error messages, which are ours, are still shown.
     kwargs = dict(server_name=settings.ui_host, server_port=settings.ui_port,
                   auth=auth, max_file_size=f"{settings.ui_max_upload_mb}mb",
-                  show_error=True, footer_links=["api"], app_kwargs=app_kwargs)
+                  show_error=False, footer_links=["api"], app_kwargs=app_kwargs)
     kwargs.update(launch_kwargs)
     demo.launch(**kwargs)
     return demo

@@ -4,11 +4,13 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from html import escape
 from types import SimpleNamespace
 
 import gradio as gr
 
 from ui.documents import doc_choices
+from ui.errors import user_message
 from ui.i18n import reason, t
 from ui.render import CLICK_JS, SOURCES_CSS, chat_messages, sources_html, turn_record
 
@@ -20,25 +22,31 @@ EXAMPLES = [
     "那市长呢？",
 ]
 MODES = ["hybrid", "dense", "bm25"]
+
+
+class BadDate(ValueError):
+    """A date filter that is not a date; its message is the value as given."""
+
+
 _DATE = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?\s*$")
 
 
 def normalize_date(value: str | None, end: bool = False) -> str | None:
     """"2020", "2020-3", "2020/3/4" or "2020年3月4日" -> ISO; a partial date widens to its
-    first day (from) or last day (to). Raises ValueError on anything else."""
+    first day (from) or last day (to). Raises BadDate (a ValueError) on anything else."""
     if not value or not str(value).strip():
         return None
     m = _DATE.match(str(value))
     if not m:
-        raise ValueError(value)
+        raise BadDate(value)
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
     mo = int(mo) if mo else (12 if end else 1)
     if not 1 <= mo <= 12:
-        raise ValueError(value)
+        raise BadDate(value)
     last = calendar.monthrange(y, mo)[1]
     d = int(d) if d else (last if end else 1)
     if not 1 <= d <= last:
-        raise ValueError(value)
+        raise BadDate(value)
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
@@ -87,8 +95,11 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
     turns = gr.State([])
     with gr.Row():
         with gr.Column(scale=3):
+            # No math: KaTeX runs over the rendered text, where no escaping can stop a
+            # document's "$$…$$"; sanitize_html stays on behind render.md_text's escaping.
             chatbot = texts.make(gr.Chatbot, {"label": "chatbot"}, height=460, elem_id="chatbot",
-                                 feedback_options=None, buttons=["copy"])
+                                 feedback_options=None, buttons=["copy"], latex_delimiters=[],
+                                 sanitize_html=True)
             with gr.Row():
                 msg = texts.make(gr.Textbox, {"label": "question", "placeholder": "question_ph"},
                                  scale=5, elem_id="question", show_label=False, autofocus=True,
@@ -130,7 +141,7 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
         try:
             filters = {"date_from": normalize_date(dfrom), "date_to": normalize_date(dto, end=True)}
         except ValueError as e:
-            gr.Warning(t(lang_, "bad_date", value=str(e)))
+            gr.Warning(escape(t(lang_, "bad_date", value=str(e))))     # toasts render HTML
             yield chat_messages(turns_), turns_, gr.skip(), gr.skip()
             return
         if not api.status().get("exists"):
@@ -148,11 +159,12 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
                     yield chat_messages(turns_, (message, partial)), turns_, gr.skip(), gr.skip()
                 elif ev["type"] == "answer":
                     turns_ = turns_ + [turn_record(ev["answer"])]
-        except Exception as e:       # shown to the user; the session goes on
-            log.exception("answer failed")
-            gr.Warning(t(lang_, "error", error=str(e)))
-            yield chat_messages(turns_, (message, t(lang_, "error", error=str(e)))), turns_, \
-                gr.skip(), gr.skip()
+        except gr.Error:
+            raise
+        except Exception as e:       # a sentence for the user, the detail for the log
+            note = user_message(e, lang_, "answer")
+            gr.Warning(escape(note))
+            yield chat_messages(turns_, (message, note)), turns_, gr.skip(), gr.skip()
             return
         yield chat_messages(turns_), turns_, sources_html(turns_, lang_), gr.skip()
 

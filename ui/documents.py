@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import gradio as gr
 
+from ui.errors import scrub_paths, shown
 from ui.i18n import t
+from ui.render import md_text
 
 log = logging.getLogger(__name__)
 UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html"]
@@ -17,7 +19,9 @@ def check_uploads(paths, max_mb: float, lang: str) -> tuple[list[Path], list[str
     """(files to ingest, messages for rejected ones): wrong type or over the upload limit."""
     ok, rejected = [], []
     for p in map(Path, paths or []):
-        if p.suffix.lower() not in UPLOAD_TYPES:
+        if not p.is_file():           # already ingested and discarded, or cleaned up
+            rejected.append(t(lang, "upload_gone", name=p.name))
+        elif p.suffix.lower() not in UPLOAD_TYPES:
             rejected.append(t(lang, "rejected_type", name=p.name, types=" ".join(UPLOAD_TYPES)))
         elif p.stat().st_size > max_mb * 2**20:
             rejected.append(t(lang, "rejected_size", name=p.name, mb=p.stat().st_size / 2**20,
@@ -25,6 +29,24 @@ def check_uploads(paths, max_mb: float, lang: str) -> tuple[list[Path], list[str
         else:
             ok.append(p)
     return ok, rejected
+
+
+def discard_uploads(paths) -> None:
+    """Delete Gradio's temporary copies of uploaded files (and their per-upload folders):
+    once ingested, the index holds what it needs, and nothing else may pile up on the
+    server. Files outside Gradio's upload folder are never touched."""
+    from gradio.utils import get_upload_folder
+    root = Path(get_upload_folder()).resolve()
+    for p in map(Path, paths or []):
+        try:
+            p = p.resolve()
+            if root not in p.parents:
+                continue
+            p.unlink(missing_ok=True)
+            if p.parent != root and not any(p.parent.iterdir()):
+                p.parent.rmdir()
+        except OSError as e:
+            log.warning("could not delete the upload %s: %s", p, e)
 
 
 def status_markdown(api, lang: str) -> str:
@@ -84,13 +106,16 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                 pf_period = texts.make(gr.Textbox, {"label": "pf_period"}, elem_id="pf-period")
             ingest_btn = texts.make(gr.Button, {"value": "ingest"}, variant="primary",
                                     elem_id="ingest")
-            ingest_msg = gr.Markdown(elem_id="ingest-msg", label="message", show_label=False)
+            # File names and titles shown here come from uploads: escaped, and no math.
+            ingest_msg = gr.Markdown(elem_id="ingest-msg", label="message", show_label=False,
+                                     latex_delimiters=[])
         with gr.Column(scale=2):
             status = gr.Markdown(status_markdown(api, lang), elem_id="index-status", label="status",
-                                 show_label=False)
+                                 show_label=False, latex_delimiters=[])
+            # Cells are plain text ("str"), never markdown or HTML: titles come from documents.
             table = texts.make(gr.Dataframe, {"label": "doc_list"}, value=doc_rows(api),
                                headers=headers(lang), interactive=False, elem_id="doc-table",
-                               wrap=True)
+                               wrap=True, datatype="str", latex_delimiters=[])
             remove_sel = texts.make(gr.CheckboxGroup, {"label": "remove_select"},
                                     choices=doc_choices(api, with_id=True), elem_id="remove-select")
             with gr.Row():
@@ -110,9 +135,18 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
         """Index uploaded files; returns a message plus the refreshed lists."""
         api = api_for(request)
         if not paths:
-            return (t(lang_, "ingest_none"), *refreshed(lang_, request))
+            return (t(lang_, "ingest_none"), *refreshed(lang_, request), None)
         if isinstance(paths, str):
             paths = [paths]
+        try:
+            msg = ingest_checked(api, paths, lang_, progress,
+                                 profile_fields(title, kind, place, year, period))
+        finally:
+            discard_uploads(paths)
+        return (msg, *refreshed(lang_, request), None)
+
+    def ingest_checked(api, paths, lang_, progress, profile) -> str:
+        """The ingest message (markdown; every name in it from the upload is escaped)."""
         ok, lines = check_uploads(paths, max_mb, lang_)
         if ok:
             progress(0, desc=t(lang_, "ingest_loading"))
@@ -121,12 +155,10 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                 progress((done, total), desc=t(lang_, "ingest_progress", done=done, total=total))
 
             try:
-                result, report = api.ingest(ok, progress=on_progress,
-                                            profile=profile_fields(title, kind, place, year, period))
+                result, report = api.ingest(ok, progress=on_progress, profile=profile)
             except Exception as e:       # e.g. an index built with another embedder
-                log.exception("ingest failed")
-                raise gr.Error(t(lang_, "error", error=str(e))) from None
-            lines += [t(lang_, "skipped", name=Path(s.path).name, reason=s.reason)
+                raise shown(e, lang_, "ingest") from None
+            lines += [t(lang_, "skipped", name=Path(s.path).name, reason=scrub_paths(s.reason))
                       for s in result.skipped]
             from rag.ingest.profile import DocProfile
             lines += [t(lang_, "profile_line", name=Path(d.document.path).name,
@@ -136,7 +168,7 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
                               updated=", ".join(report.updated) or "—",
                               unchanged=", ".join(report.unchanged) or "—",
                               chunks=report.embedded_chunks))
-        return ("\n".join(f"- {x}" for x in lines), *refreshed(lang_, request))
+        return "\n".join(f"- {md_text(x)}" for x in lines)
 
     def remove(ids, lang_, request: gr.Request = None):
         api = api_for(request)
@@ -145,14 +177,14 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
         try:
             api.remove(ids)
         except Exception as e:
-            log.exception("remove failed")
-            raise gr.Error(t(lang_, "error", error=str(e))) from None
-        return (t(lang_, "removed", ids=", ".join(ids)), *refreshed(lang_, request))
+            raise shown(e, lang_, "remove") from None
+        return (md_text(t(lang_, "removed", ids=", ".join(ids))), *refreshed(lang_, request))
 
     outs = [ingest_msg, status, table, remove_sel, doc_filter]
     # Index writes are serialized: one ingest or removal at a time across all sessions.
+    # The file box is emptied after an ingest: its temporary copies are gone (discard_uploads).
     ingest_btn.click(ingest, [files, lang_box, pf_title, pf_kind, pf_place, pf_year, pf_period],
-                     outs, api_name="upload", concurrency_limit=1,
+                     outs + [files], api_name="upload", concurrency_limit=1,
                      concurrency_id="index-write")
     remove_btn.click(remove, [remove_sel, lang_box], outs, api_name="remove", concurrency_limit=1,
                      concurrency_id="index-write")

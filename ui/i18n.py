@@ -36,7 +36,12 @@ TEXT: dict[str, dict[str, str]] = {
         "turn": "第 {n} 问",
         "answered_by": "回答方式：{llm}",
         "bad_date": "日期格式应为 YYYY-MM-DD：{value}",
-        "error": "出错了：{error}",
+        "limit": "请求超出限制：{message}",
+        "failed_answer": "回答时出错了，请换个问法再试；问题已记录在服务器日志中。",
+        "failed_ask": "回答时出错了，请换个问法再试；问题已记录在服务器日志中。",
+        "failed_ingest": "文件未能加入索引；详情已记录在服务器日志中。",
+        "failed_remove": "文档未能删除；详情已记录在服务器日志中。",
+        "upload_gone": "{name}：上传的临时文件已不存在，请重新上传",
         "no_index": "还没有索引。请在“文档”页上传文档，或运行 `rag ingest`。",
         "upload": "上传文档（.txt .md .docx .pdf .html）",
         "ingest": "加入索引",
@@ -99,7 +104,15 @@ TEXT: dict[str, dict[str, str]] = {
         "turn": "Question {n}",
         "answered_by": "Answered by: {llm}",
         "bad_date": "Dates must look like YYYY-MM-DD: {value}",
-        "error": "Something went wrong: {error}",
+        "limit": "Request refused: {message}",
+        "failed_answer": "Something went wrong while answering; please try rephrasing. The "
+                         "details are in the server log.",
+        "failed_ask": "Something went wrong while answering; please try rephrasing. The "
+                      "details are in the server log.",
+        "failed_ingest": "The files could not be added to the index; the details are in the "
+                         "server log.",
+        "failed_remove": "The documents could not be removed; the details are in the server log.",
+        "upload_gone": "{name}: the uploaded copy is gone; please upload it again",
         "no_index": "There is no index yet. Upload documents on the Documents tab, or run "
                     "`rag ingest`.",
         "upload": "Upload documents (.txt .md .docx .pdf .html)",

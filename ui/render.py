@@ -27,21 +27,43 @@ def anchor(turn: int, n: int) -> str:
     return f"cite-{turn}-{n}"
 
 
+# Markdown the Chatbot would act on in document text: link/image brackets, emphasis, code,
+# tables, strike-through, math dollars, raw-HTML braces. Each is backslash-escaped (CommonMark
+# lets any ASCII punctuation be escaped), so it shows as itself. `<`, `>` and `&` become
+# entities instead, which markdown also shows literally. "_" inside a word ("file_name")
+# emphasises nothing in GFM and stays as it is, so names stay readable in API replies.
+_MD_ACTIVE = re.compile(r"([\\`*{}\[\]()!#|~$^]|(?<!\w)_|_(?!\w))")
+# What GFM would linkify: a URL's "://" ("http://", "ftp://"), an e-mail's "@", "www.";
+# and list, heading and rule markers opening a line.
+_MD_AUTOLINK = re.compile(r"(:)(?=//)|(@)|(?<=\b[wW]{3})(\.)")
+_MD_LINE_START = re.compile(r"(?m)^([ \t]*)(?:([-+=])|(\d+)([.)]))")
+
+
+def md_text(text: str) -> str:
+    """`text` as markdown that renders exactly that text: no link, image, HTML, math,
+    emphasis or list can come out of it (answers quote documents, which are data)."""
+    out = _MD_ACTIVE.sub(r"\\\1", text)
+    out = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(0), out)
+    out = _MD_LINE_START.sub(lambda m: m.group(1) + (
+        "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), out)
+    return escape(out, quote=False)
+
+
 def answer_markdown(text: str, turn: int | None = None, cited: set[int] | None = None) -> str:
-    """Answer text for the Chatbot: escaped, with [n] markers linked to their cards.
-
-    Markdown punctuation is escaped too, so a document's "*" or "#" stays literal.
-    """
-    out = escape(text, quote=False)
-    out = re.sub(r"([\\`*_#|~])", r"\\\1", out)
-
-    def link(m: re.Match) -> str:
+    """Answer text for the Chatbot: literal (see md_text), with [n] markers linked to their
+    cards; the links are the only markup in it."""
+    parts, pos = [], 0
+    for m in MARKER.finditer(text):
+        parts.append(md_text(text[pos:m.start()]))
         n = int(m.group(1))
         if turn is None or (cited is not None and n not in cited):
-            return f"\\[{n}\\]"
-        return f'<a class="cite-ref" href="#{anchor(turn, n)}" data-cite="{anchor(turn, n)}">[{n}]</a>'
-
-    return MARKER.sub(link, out)
+            parts.append(f"\\[{n}\\]")
+        else:
+            parts.append(f'<a class="cite-ref" href="#{anchor(turn, n)}" '
+                         f'data-cite="{anchor(turn, n)}">[{n}]</a>')
+        pos = m.end()
+    parts.append(md_text(text[pos:]))
+    return "".join(parts)
 
 
 def chat_messages(turns: list[dict], pending: tuple[str, str] | None = None) -> list[dict]:
@@ -49,14 +71,14 @@ def chat_messages(turns: list[dict], pending: tuple[str, str] | None = None) -> 
     msgs = []
     for i, rec in enumerate(turns, 1):
         cited = {c["n"] for c in rec.get("citations", [])}
-        msgs.append({"role": "user", "content": escape(rec["question"], quote=False)})
+        msgs.append({"role": "user", "content": md_text(rec["question"])})
         text = answer_markdown(rec["answer"], i, cited)
         if rec.get("notice"):
             text += "\n\n*⚠ " + answer_markdown(rec["notice"]) + "*"
         msgs.append({"role": "assistant", "content": text})
     if pending:
         q, partial = pending
-        msgs.append({"role": "user", "content": escape(q, quote=False)})
+        msgs.append({"role": "user", "content": md_text(q)})
         msgs.append({"role": "assistant", "content": answer_markdown(partial) or "…"})
     return msgs
 
