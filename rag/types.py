@@ -55,6 +55,7 @@ class Chunk:
     stance: str | None = None        # "review" (looks back) or "plan" (looks ahead)
     doc_period: list[int] | None = None   # [first, last] year its document covers (profile)
     doc_place: str | None = None     # where its document is from (profile): 全国, 平阳县
+    ref_year: int | None = None      # the year it was written in: "今年"/"去年" count from it
     flagged: list[str] = field(default_factory=list)  # instruction-like sentences of `text`
 
     def to_dict(self) -> dict:

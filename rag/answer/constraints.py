@@ -94,6 +94,9 @@ _QTY_EN = re.compile(r"\bhow (?:many|much|long|large|big|far|fast)\b|\bby how mu
                      re.I)
 _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
                        r"\bbudget\b|\bincome\b|\bpopulation\b|\bgrowth (?:target|rate)\b", re.I)
+# "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
+_QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
+                          r"volume|quota|share|amount|number|revenue|income|investment)s?\b", re.I)
 _PERSON_Q = re.compile(r"谁|哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
                        r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b", re.I)
 _DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|几月|几号|几日|日期|"
@@ -223,8 +226,40 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+# A five-year plan named in either language: "“十一五”期间", "the 11th Five-Year Plan".
+_YEAR_WORD = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])\s*年?")
+_PLAN_ZH = re.compile(r"[“\"][十一二三四五六七八九]{1,2}五[”\"]|[十一二三四五六七八九]{1,2}五(?:规划|计划|时期|期间)")
+_PLAN_EN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year\s+plan\b", re.I)
+
+
 def _years(q: str) -> list[int]:
-    return list(dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(q)))
+    years = list(dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(q)))
+    if not years:
+        from rag.ingest.profile import document_rules
+        m = _PLAN_EN.search(q)
+        n = int(m.group(1)) if m else None
+        span = ((1966 + 5 * (n - 3), 1970 + 5 * (n - 3)) if n else
+                document_rules().five_year_plan(q) if _PLAN_ZH.search(q) else None)
+        if span and span[0] >= 1950:
+            years = list(range(span[0], span[1] + 1))
+    return years
+
+
+def is_period(years: list[int]) -> bool:
+    """Whether asked years are one stretch of time ("十一五", 2006-2010) rather than years
+    named one by one: a sentence then has to be about that stretch, not one year of it."""
+    return len(years) >= 3 and years == list(range(years[0], years[0] + len(years)))
+
+
+def frame_free(cons: "Constraints") -> str:
+    """The question without what frames it (the document named, years, outcome/target
+    words), leaving what it is about: "What CPI target did the 2013 report set" -> "CPI"."""
+    q = cons.question
+    if cons.doc_ref is not None and cons.doc_ref.text:
+        q = q.replace(cons.doc_ref.text, " ")
+    for rx in (_PLAN_EN, _PLAN_ZH, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME):
+        q = rx.sub(" ", q)
+    return q
 
 
 def _period_kind(q: str) -> str | None:
@@ -369,7 +404,7 @@ def _asks(q: str) -> str:
         return "person"
     if _DATE_Q.search(q):
         return "date"
-    if _QTY_NOUN.search(q) and not _LIST_Q.search(q) and not _REQ_Q.search(q):
+    if (_QTY_NOUN.search(q) or _QTY_WHAT_EN.search(q)) and not _LIST_Q.search(q) and not _REQ_Q.search(q):
         return "quantity"
     if _REQ_Q.search(q):
         return "requirement"

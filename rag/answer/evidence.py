@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.constraints import Constraints
+from rag.answer.constraints import Constraints, frame_free, is_period
 from rag.answer.query import bigrams, chinese_terms, has_answer_kind, term_coverage
 from rag.types import Hit
 
@@ -58,6 +58,8 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
         kind = next((k for k, rx in _KIND_OF if unit and rx.match(unit)), None)
         if kind == "time" and not m.group(4):
             continue                                    # 2016年, 3月, 5日, 30天
+        if m.group(3) == "一" and kind == "count" and not m.group(4):
+            continue                                    # 一批, 一个, 一项: an article, not a count
         if m.group(1) and not unit and not m.group(4) and re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
             continue                                    # a bare year
         out.append((m.group(0).strip(), kind))
@@ -90,6 +92,7 @@ class Check:
     start: int
     end: int
     misses: list[str] = field(default_factory=list)     # "year", "period", "place", "value", "restates"
+    soft: list[str] = field(default_factory=list)       # fits, but less well: "period" (a plan for an outcome)
 
     @property
     def ok(self) -> bool:
@@ -108,6 +111,10 @@ class Decision:
 
     def ok_sentences(self) -> set[tuple[int, int, int]]:
         return {(c.hit, c.start, c.end) for c in self.checks if c.ok}
+
+    def soft_misses(self) -> dict[tuple[int, int, int], int]:
+        """Sentences that fit but less well, with how many preferences they miss."""
+        return {(c.hit, c.start, c.end): len(c.soft) for c in self.checks if c.ok and c.soft}
 
 
 def _years_of(hit: Hit) -> set[int] | None:
@@ -178,9 +185,15 @@ def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
 
 
 def subject_terms(cons: Constraints) -> set[str]:
-    """What a quantity question is about, as Chinese-comparable terms without its years."""
-    terms = chinese_terms(cons.question, cons.lang)
-    return {t for t in terms if not re.search(r"\d", t)}
+    """What a quantity question is about, as Chinese-comparable terms: without its years, the
+    document it names, its outcome/target words and its place, which are checked apart
+    ("What was China's grain output" is about 粮食产量, not 全国)."""
+    from rag.ingest.profile import document_rules
+    terms = chinese_terms(frame_free(cons), cons.lang) or chinese_terms(cons.question, cons.lang)
+    rules = document_rules()
+    place = _chinese_place(cons.place) if cons.place else None
+    drop = set(getattr(rules, "NATION_WORDS", ())) | ({place, _short_place(place)} if place else set())
+    return {t for t in terms if not re.search(r"\d", t) and t not in drop}
 
 
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
@@ -210,6 +223,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     qb = bigrams(cons.question)
     subject = subject_terms(cons) if cons.asks == "quantity" else None
     people = named_people(cons.question)
+    asked = asked_years(cons)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
     for i, hit in enumerate(hits):
@@ -218,16 +232,63 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             pm.append("person")             # the question names someone the passage does not
         pmiss[i] = pm
         text = hit.chunk.text
-        for s, e in sentences(text):
+        spans = list(sentences(text))
+        scopes = sentence_scopes(hit.chunk, [text[s:e] for s, e in spans]) if asked else None
+        for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject)
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
-            if "year" in misses and cons.years and any(str(y) in sent for y in cons.years):
-                misses.remove("year")           # the sentence names the year itself
-            checks.append(Check(i, s, e, misses + sm))
+            scope = scopes[j] if scopes is not None else None
+            if scope is not None:
+                misses = _time_misses(cons, hit.chunk, misses, scope, asked)
+            soft = ["period"] if _plan_for_outcome(cons, hit.chunk, scope) else []
+            checks.append(Check(i, s, e, misses + sm, soft))
     return Decision(cons, checks, pmiss)
+
+
+def asked_years(cons: Constraints) -> set[int]:
+    """The years a sentence must be about: those the question names, or for "what target did
+    the 2013 report set" the report's own year."""
+    if cons.years:
+        return set(cons.years)
+    if cons.doc_ref is not None and cons.period_kind == "target" and not cons.period_implied:
+        return {cons.doc_ref.year}
+    return set()
+
+
+def sentence_scopes(chunk, sents: list[str]) -> list[set[int] | None]:
+    """The years each sentence of a passage is about (None: as its passage). A chronicle
+    entry stays about its own date whatever other years it mentions."""
+    from rag.ingest.profile import document_rules
+    scopes = document_rules().sentence_scopes(sents, chunk.ref_year)
+    if chunk.date:
+        own = int(chunk.date[:4])
+        scopes = [(sc | {own}) if sc is not None else None for sc in scopes]
+    return scopes
+
+
+def _plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None) -> bool:
+    """A sentence that plans, for a question whose wording only suggests it asks what
+    happened ("2016年城镇新增就业多少人"): kept, but a record of what happened is preferred."""
+    if cons.period_kind != "outcome" or chunk.stance != "plan":
+        return False
+    return scope is None or not chunk.ref_year or min(scope) >= chunk.ref_year
+
+
+def _time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
+                 asked: set[int]) -> list[str]:
+    """A sentence whose own words (or its paragraph's opening) say which years it speaks of is
+    judged by those, not by its passage: "去年…增长7.8%" in a 2013 plan answers for 2012, and
+    "过去一年…" in a chapter on 2011 does not answer for 2011."""
+    misses = [m for m in misses if m not in ("year", "period")]
+    if not (scope <= asked or asked <= scope) if is_period(sorted(asked)) else not scope & asked:
+        misses.append("year")               # "十一五" is not answered by 2008-2012 or by 2009 alone
+    elif (cons.period_kind == "outcome" and not cons.period_implied and chunk.stance == "plan"
+          and chunk.ref_year and min(scope) >= chunk.ref_year):
+        misses.append("period")             # still this year's plan, not what happened
+    return misses
 
 
 def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:

@@ -25,7 +25,11 @@ MIN_SENTENCE_CHARS = 6
 KEEP_SAME_PASSAGE = 0.5     # a further sentence of the best passage must score this share of the best
 KEEP_OTHER_PASSAGE = 0.95   # ... and one from another passage this share
 RANK_WEIGHT = 0.2           # prior for the retriever's order
+# A sentence that fits but misses a preference (a plan where the question suggests an
+# outcome) loses this much score. Origin: tune parts of both sets, extractive; see README.
+SOFT_PENALTY = 0.3
 
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?!\d)")
 # Sentences: up to 。！？；!?; plus closing quotes (the chunker's rule), with offsets.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*|$)")
 # Instructions planted in a document are data, never an answer (prompt injection).
@@ -80,9 +84,13 @@ class ExtractiveAnswerer(Answerer):
         the kind of value asked for."""
         cons = cons or extract(question)
         top = hits[:TOP_PASSAGES]
-        allowed = constraint_check.check(cons, top, passage_sentences).ok_sentences()
-        zh_terms = chinese_terms(question, lang)
-        en_terms = english_terms(question) if lang == "en" else set()
+        decision = constraint_check.check(cons, top, passage_sentences)
+        allowed, soft = decision.ok_sentences(), decision.soft_misses()
+        # The years asked about are checked sentence by sentence above; as words they would only
+        # favour sentences that name a year over those that give the figure.
+        worded = _YEARS.sub("，", question) if constraint_check.asked_years(cons) else question
+        zh_terms = chinese_terms(worded, lang) or chinese_terms(question, lang)
+        en_terms = english_terms(worded) if lang == "en" else set()
         wants_req = asks_for_requirements(question)
         focus = focus_terms(question, lang)
         kind = answer_kind(question)
@@ -112,7 +120,8 @@ class ExtractiveAnswerer(Answerer):
                          + (0.4 * term_coverage(focus, sent) if focus and cjk else 0.0)
                          + (0.25 if wants_req and REQUIREMENT_WORDS.search(sent) else 0.0)
                          + (0.15 if has_answer_kind(sent, kind) else 0.0)
-                         + RANK_WEIGHT / (1 + r) - 0.01 * min(pos, 10))
+                         + RANK_WEIGHT / (1 + r) - 0.01 * min(pos, 10)
+                         - SOFT_PENALTY * soft.get((r, s, e), 0))
                 cands.append(_Sentence(r, pos, s, e, score, cov))
         if not cands or (any_terms and not any_overlap):
             return []           # nothing in the passages touches the question

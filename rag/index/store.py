@@ -315,7 +315,7 @@ def _chunks_fingerprint(chunks) -> str:
     """Changes when chunk boundaries or metadata change even though the text did not."""
     import hashlib
     # flagged sentences only when there are any: clean chunks keep their old fingerprint
-    return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}{c.flagged or ''}"
+    return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}{c.ref_year}{c.flagged or ''}"
                                 for c in chunks)
                         .encode()).hexdigest()[:16]
 

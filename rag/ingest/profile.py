@@ -267,4 +267,5 @@ def annotate_chunks(chunks, profile: DocProfile, domain=None) -> None:
         c.years = sorted(own)
         c.doc_period = list(profile.period) if profile.period else None
         c.doc_place = profile.place
+        c.ref_year = int(c.date[:4]) if c.date else profile.year
         c.stance = stance or ("review" if profile.kind in ("年鉴", "大事记") else None)

@@ -27,6 +27,8 @@ CONTENT_CUES = [
 NATIONAL = re.compile(r"国务院|全国人民代表大会|全国人大|中华人民共和国|中共中央|党中央|全国政协|"
                       r"\bstate council\b|\bnational people'?s congress\b", re.I)
 NATIONAL_NAME = "全国"
+# Words for the whole country in running text: where a question names the country, not its subject.
+NATION_WORDS = ("全国", "中国", "我国", "国家", "全国各地")
 _SUFFIX_LEVEL = [("自治区", "省"), ("省", "省"), ("自治州", "市"), ("地区", "市"), ("盟", "市"),
                  ("市", "市"), ("自治县", "县"), ("县", "县"), ("旗", "县"), ("区", "区"),
                  ("街道", "乡镇"), ("镇", "乡镇"), ("乡", "乡镇")]
@@ -194,6 +196,16 @@ _REVIEW = re.compile(r"回顾|总结|过去|成就|成绩|主要工作|工作情
 _PLAN = re.compile(r"部署|任务|目标|要求|建议|安排|计划|打算|重点工作|主要任务|今年|工作思路|展望|举措|plan|target", re.I)
 _RELATIVE = [(re.compile(r"过去五年|五年来"), (-5, -1)), (re.compile(r"去年|过去一年|上一年|一年来"), (-1, -1)),
              (re.compile(r"今年|本年"), (0, 0)), (re.compile(r"明年"), (1, 1))]
+# The same in running text, where "比去年增长" compares with last year rather than speaks of it.
+_RELATIVE_TEXT = [(re.compile(r"过去五年|五年来|这五年"), (-5, -1)), (re.compile(r"今后五年|未来五年"), (0, 4)),
+                  (re.compile(r"(?<![比较同])(?:去年|过去一年|上一年|一年来)"), (-1, -1)),
+                  (re.compile(r"前年"), (-2, -2)),
+                  (re.compile(r"(?<![比较同])(?:今年|本年)"), (0, 0)), (re.compile(r"明年"), (1, 1))]
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-—–至到~]\s*((?:19|20)\d{2})\s*年")
+_YEAR_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# A sentence that opens on a time ("2012年，", "过去一年，", "“十二五”时期，") sets the time of
+# the sentences after it in its paragraph; a prefix longer than this is no opening.
+LEAD_CHARS = 16
 
 
 def _cn_number(s: str) -> int | None:
@@ -228,6 +240,40 @@ def section_years(title: str, doc_year: int | None) -> set[int]:
             if rx.search(title):
                 years |= set(range(doc_year + a, doc_year + b + 1))
     return years
+
+
+def sentence_years(sentence: str, ref_year: int | None) -> set[int]:
+    """The years a sentence speaks of: those it names ("2012年", "2009-2012年"), its relative
+    ones against the year it was written ("去年" in a 2013 report is 2012) and five-year plans."""
+    years = {int(y) for y in _YEAR_TEXT.findall(sentence)}
+    for a, b in _YEAR_RANGE.findall(sentence):
+        if int(a) <= int(b) <= int(a) + 30:
+            years |= set(range(int(a), int(b) + 1))
+    plan = five_year_plan(sentence)
+    if plan:
+        years |= set(range(plan[0], plan[1] + 1))
+    if ref_year:
+        for rx, (a, b) in _RELATIVE_TEXT:
+            if rx.search(sentence):
+                years |= set(range(ref_year + a, ref_year + b + 1))
+    return years
+
+
+def sentence_scopes(sentences: list[str], ref_year: int | None) -> list[set[int] | None]:
+    """For each sentence of a paragraph, in order, the years it is about: its own, else those
+    of the last sentence before it that opened on a time ("过去一年，我们…。国内生产总值增长
+    10.3%…" : the figures are last year's); None when nothing in the paragraph says."""
+    out: list[set[int] | None] = []
+    carried: set[int] | None = None
+    for sent in sentences:
+        own = sentence_years(sent, ref_year)
+        out.append(own or carried)
+        lead = re.split(r"[，,：:]", sent, maxsplit=1)[0]
+        if len(lead) <= LEAD_CHARS:
+            opened = sentence_years(lead, ref_year)
+            if opened:
+                carried = opened
+    return out
 
 
 def section_stance(title: str) -> str | None:
