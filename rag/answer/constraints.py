@@ -422,7 +422,7 @@ def extract(question: str) -> Constraints:
     c.years = _years(qa)
     c.relative_years = list(dict.fromkeys(m.group(0) for m in _REL_YEAR.finditer(q)))
     c.dates = find_dates(qa)
-    c.period_kind = _period_kind(q)
+    c.period_kind = _period_kind(_PLAN_ZH.sub(" ", _PLAN_EN.sub(" ", q)))   # "Five-Year Plan" names a period
     if c.period_kind == "outcome?":
         c.period_kind, c.period_implied = "outcome", True
     c.doc_ref = _doc_ref(qa)

@@ -26,6 +26,9 @@ MIN_NOVELTY = 0.3
 # content terms (its subject): "国内生产总值达到67.7万亿元" gives a figure, not grain output's.
 # Origin: tune parts of both sets, extractive answers; see README "How well it works".
 MIN_SUBJECT = 0.2
+# For an English question, one glossary expression of its subject must be there with at least
+# this share of its bigrams. Origin: tune parts of both sets, extractive; see README.
+EXPRESSION_SHARE = 0.6
 
 _NUM = r"(?<![\d.])\d+(?:[.,]\d+)*"
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -179,9 +182,21 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
 def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
     # Chinese questions give the bigrams of their own words: a share of them must be there.
     # English ones give glossary expressions, several per word: one of them is enough.
+    # An expression counts when most of its bigrams are there: "居民消费价格指数" (CPI) in
+    # "居民消费价格涨幅3.5%左右".
     if lang == "en":
-        return term_coverage(subject, sentence) > 0
+        have = bigrams(sentence)
+        return any(len(bigrams(t) & have) >= EXPRESSION_SHARE * len(bigrams(t)) for t in subject)
     return term_coverage(subject, sentence) >= MIN_SUBJECT
+
+
+def place_words(cons: Constraints) -> set[str]:
+    """The words for the place a question names, and for the whole country: the place is
+    checked against the passage, so as words they would only favour sentences naming it."""
+    from rag.ingest.profile import document_rules
+    place = _chinese_place(cons.place) if cons.place else None
+    words = set(getattr(document_rules(), "NATION_WORDS", ())) if cons.level == "national" else set()
+    return words | ({place, _short_place(place)} if place else set())
 
 
 def subject_terms(cons: Constraints) -> set[str]:
@@ -190,9 +205,7 @@ def subject_terms(cons: Constraints) -> set[str]:
     ("What was China's grain output" is about 粮食产量, not 全国)."""
     from rag.ingest.profile import document_rules
     terms = chinese_terms(frame_free(cons), cons.lang) or chinese_terms(cons.question, cons.lang)
-    rules = document_rules()
-    place = _chinese_place(cons.place) if cons.place else None
-    drop = set(getattr(rules, "NATION_WORDS", ())) | ({place, _short_place(place)} if place else set())
+    drop = place_words(cons) | set(getattr(document_rules(), "NATION_WORDS", ()))
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
 
 
@@ -283,7 +296,7 @@ def _time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
     judged by those, not by its passage: "去年…增长7.8%" in a 2013 plan answers for 2012, and
     "过去一年…" in a chapter on 2011 does not answer for 2011."""
     misses = [m for m in misses if m not in ("year", "period")]
-    if not (scope <= asked or asked <= scope) if is_period(sorted(asked)) else not scope & asked:
+    if not asked <= scope if is_period(sorted(asked)) else not scope & asked:
         misses.append("year")               # "十一五" is not answered by 2008-2012 or by 2009 alone
     elif (cons.period_kind == "outcome" and not cons.period_implied and chunk.stance == "plan"
           and chunk.ref_year and min(scope) >= chunk.ref_year):

@@ -89,7 +89,8 @@ class ExtractiveAnswerer(Answerer):
         # The years asked about are checked sentence by sentence above; as words they would only
         # favour sentences that name a year over those that give the figure.
         worded = _YEARS.sub("，", question) if constraint_check.asked_years(cons) else question
-        zh_terms = chinese_terms(worded, lang) or chinese_terms(question, lang)
+        zh_terms = ((chinese_terms(worded, lang) - constraint_check.place_words(cons))
+                    or chinese_terms(question, lang))
         en_terms = english_terms(worded) if lang == "en" else set()
         wants_req = asks_for_requirements(question)
         focus = focus_terms(question, lang)
