@@ -7,6 +7,8 @@ one unit. Pure Python, no dependencies.
 """
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
@@ -43,6 +45,17 @@ def _in_ranges(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
 def is_cjk(ch: str) -> bool:
     """True for a character of a space-less East Asian script (Han, kana, hangul)."""
     return _in_ranges(ch, _CJK_RANGES)
+
+
+def question_lang(text: str) -> str:
+    """"zh" or "en": the language a question is written in. An English question may quote a
+    Chinese term ("listed on the STAR Market (科创板)"): Chinese when its CJK characters are at
+    least twice its Latin words, which a Chinese question with "GDP" in it always is."""
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    if not cjk:
+        return "en"
+    latin = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "zh" if cjk >= 2 * latin else "en"
 
 
 def is_han(ch: str) -> bool:

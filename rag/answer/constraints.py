@@ -108,7 +108,7 @@ _LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:meas
                      r"areas|achievements|problems|priorities)\b|\bwhich \w+s\b|\blist\b", re.I)
 
 _UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
-            "公里|千米|米|万吨|吨|千克|公斤|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|岁|%")
+            "公里|千米|米|万吨|吨|千克|公斤|个月|小时|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|岁|%")
 _UNIT_Q_ZH = re.compile(rf"(?:多少|几)\s*({_UNIT_ZH})")
 _UNIT_EN_WORDS = (r"(?:(?:trillion|billion|million|thousand|hundred million|100 million|ten thousand)\s+)?"
                   r"(?:yuan|rmb|us dollars|dollars|usd)|percentage points?|percent|%|people|persons|jobs|"
@@ -125,6 +125,7 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
     ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
     ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
     ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位)$")),
+    ("duration", re.compile(r"^(?:天|日|周|小时|个月|days?|weeks?|months?|hours?)$")),
 ]
 # When the question writes no unit, its words still say what kind of figure it wants.
 _KIND_WORDS = [
@@ -417,7 +418,8 @@ def extract(question: str) -> Constraints:
     """The constraints a question states, read by regular expressions (no model)."""
     q = question.strip()
     qa = arabize(q)                 # 二〇一九年 -> 2019年 for years, dates and document years only
-    lang = "zh" if any(_is_cjk(ch) for ch in q) else "en"
+    from rag.textsim import question_lang
+    lang = question_lang(q)
     c = Constraints(question=question, lang=lang)
     c.years = _years(qa)
     c.relative_years = list(dict.fromkeys(m.group(0) for m in _REL_YEAR.finditer(q)))

@@ -40,8 +40,9 @@ _UNITS = [
     ("area", r"亩|公顷|平方公里|平方米|平方千米"),
     ("length", r"公里|千米|米"),
     ("weight", r"吨|斤|千克|公斤"),
+    ("duration", r"个月|小时|天|周"),
     ("count", r"个|项|家|所|座|处|条|户|批|次|辆|台|位|倍|套|件|种|只|头"),
-    ("time", r"年|月|日|天|周|岁"),
+    ("time", r"年|月|日|岁"),
 ]
 _UNIT_RX = "|".join(u for _, u in _UNITS)
 _QUANTITY = re.compile(rf"(?:({_NUM})|百分之({_CN_NUM})|({_CN_NUM})(?=\s*(?:多|余)?\s*(?:万|亿|千)?\s*(?:{_UNIT_RX})))"
@@ -60,7 +61,7 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
         unit = m.group(5)
         kind = next((k for k, rx in _KIND_OF if unit and rx.match(unit)), None)
         if kind == "time" and not m.group(4):
-            continue                                    # 2016年, 3月, 5日, 30天
+            continue                                    # 2016年, 3月, 5日
         if m.group(3) == "一" and kind == "count" and not m.group(4):
             continue                                    # 一批, 一个, 一项: an article, not a count
         if m.group(1) and not unit and not m.group(4) and re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
@@ -209,6 +210,24 @@ def subject_terms(cons: Constraints) -> set[str]:
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
 
 
+def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
+    """Whether every titled person in the sentence holds the title of another place than the
+    one asked about."""
+    place = _chinese_place(cons.place) if cons.place and cons.level != "national" else None
+    if not place:
+        return False
+    from rag.answer.facts import person_names
+    from rag.ingest.profile import document_rules
+    from rag.profiles import get_profile
+    rules, short = document_rules(), _short_place(place)
+    titles = get_profile().roles.title_regex
+    # the title asked about ("Party secretary" -> 市委书记), else every title
+    asked = {m.group(0) for m in titles.finditer(" ".join(chinese_terms(cons.question, cons.lang)))}
+    wheres = [rules.title_place(sentence, m.start()) for m in titles.finditer(sentence)
+              if (not asked or m.group(0) in asked) and person_names(sentence[m.start():m.end() + 4])]
+    return bool(wheres) and all(w and w != short and w not in place for w in wheres)
+
+
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
                     subject: set[str] | None = None) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
@@ -220,6 +239,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
             misses.append("value")          # a figure, but of something else (GDP for grain)
     elif cons.asks == "person" and not (has_answer_kind(sentence, "who") or _NAMED.search(sentence)):
         misses.append("value")
+    elif cons.asks == "person" and _people_elsewhere(cons, sentence):
+        misses.append("place")              # "长垣市委书记秦保建" does not say who leads 长葛
     elif cons.asks == "date" and not (has_answer_kind(sentence, "date") or _WHEN.search(sentence)
                                       or (_ASKS_YEAR.search(cons.question) and _YEAR_IN.search(sentence))):
         misses.append("value")

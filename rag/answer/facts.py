@@ -48,6 +48,7 @@ _DAY_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\s*日")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]\s*)?(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）](?!\d))")
 # Characters no name here contains, and words that follow a title but are not names.
 _NOT_NAME_CHARS = set("的了是在和与及等对也都就市区县镇乡省委会议记部局厅府副年月日全各该本我其此一二三四五六七八九十")
+_NUMERALS = set("一二三四五六七八九十")
 _NOT_NAME = set("明确 高度 全面 安排 关于 应当 成立 时刻 向全 于是 严格 严肃 严厉 文明 和谐 方面 深入 充分 高效 "
                 "高质 金融 史无 安全 管理 曾经 连续".split())
 
@@ -137,11 +138,13 @@ def _name_at(t: str, pos: int, prof) -> str | None:
 
     n2 = t[pos:pos + 2]
     if len(n2) < 2 or n2[0] not in prof.surnames or not is_han(n2[1]) or n2 in _NOT_NAME \
-            or any(ch in _NOT_NAME_CHARS for ch in n2):
+            or n2[0] in _NOT_NAME_CHARS:
         return None
-    if ends(pos + 2):
+    if n2[1] not in _NOT_NAME_CHARS and ends(pos + 2):
         return n2
-    if pos + 2 < len(t) and t[pos + 2] not in _NOT_NAME_CHARS and ends(pos + 3):
+    # A numeral inside a three-character name ("胡五岳", "王一鸣") when the name ends cleanly.
+    if pos + 2 < len(t) and (n2[1] not in _NOT_NAME_CHARS or n2[1] in _NUMERALS) \
+            and t[pos + 2] not in _NOT_NAME_CHARS and ends(pos + 3):
         return t[pos:pos + 3]
     return None
 

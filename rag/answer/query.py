@@ -11,7 +11,7 @@ import unicodedata
 
 from rag.answer.context import passage_header
 from rag.profiles import get_profile
-from rag.textsim import is_cjk, normalize
+from rag.textsim import is_cjk, normalize, question_lang
 
 # Words that signal a question about requirements or deadlines, and sentence words that answer
 # one (要求/确保/必须 introduce a directive; 底前/月前/日前 state a deadline).
@@ -97,8 +97,8 @@ def focus_terms(question: str, lang: str | None = None) -> set[str]:
 
 
 def detect_lang(text: str) -> str:
-    """"zh" if the text contains any CJK character, else "en"."""
-    return "zh" if any(is_cjk(ch) for ch in text) else "en"
+    """"zh" or "en" (rag.textsim.question_lang)."""
+    return question_lang(text)
 
 
 def asks_for_requirements(question: str) -> bool:
@@ -211,6 +211,34 @@ def term_coverage(terms: set[str], text: str) -> float:
         else:
             found += w * (t in have or t in flat)
     return found / total
+
+
+def english_groups(question: str, drop: set[str] = frozenset()) -> list[tuple[str, ...]]:
+    """An English question's content as groups of Chinese alternatives, one group per phrase
+    (glossary or place), date, Chinese word written in it or number; alternatives in `drop`
+    (the place, checked apart) are left out."""
+    groups = [g for g in (tuple(v for v in grp if v not in drop)
+                          for grp in get_profile().translate_groups(question)) if g]
+    groups += [(d,) for d in english_dates(question)]
+    for run in re.findall(r"[^\x00-\u2fff]+", question):
+        groups += [(b,) for b in bigrams(run) if any(is_cjk(c) for c in b)]
+    if groups:
+        groups += [(n,) for n in _NUMBER.findall(question)]
+    return groups
+
+
+def group_coverage(groups: list[tuple[str, ...]], text: str, share: float) -> float:
+    """Share of the groups with an alternative in the text; a long alternative also counts
+    when `share` of its bigrams are there: "居民消费价格指数" (CPI) in "居民消费价格涨幅3.5%"."""
+    if not groups:
+        return 0.0
+    have = bigrams(text)
+    flat = _flat(text)
+
+    def found(t: str) -> bool:
+        tb = bigrams(t)
+        return t in flat or t in have or (len(tb) >= 3 and len(tb & have) >= share * len(tb))
+    return sum(any(found(t) for t in g) for g in groups) / len(groups)
 
 
 def match_text(chunk) -> str:

@@ -47,17 +47,22 @@ class DomainProfile:
     def translate_terms(self, question: str) -> list[str]:
         """Corpus-language expressions for the English phrases and place names of a question,
         in question order, longer phrases winning over the phrases inside them."""
+        out: dict[str, None] = {}
+        for values in self.translate_groups(question):
+            for v in values:
+                out.setdefault(v)
+        return list(out)
+
+    def translate_groups(self, question: str) -> list[tuple[str, ...]]:
+        """The same, one tuple of alternatives per English phrase ("grain output" ->
+        (粮食产量, 粮食总产量, 粮食生产)): a passage covers the phrase with any one of them."""
         places = self.places()
         found = [(a, b, v) for a, b, v in self.glossary().matches(question)]
         found += [(a, b, places.names_of(ids)) for a, b, ids in places.matches(question)]
         kept = self._in_context(question, keep_longest(found))
         if self.word_fallback is not None:
             kept = sorted(kept + self._fallback_spans(question, found), key=lambda s: s[0])
-        out: dict[str, None] = {}
-        for _, _, values in kept:
-            for v in values:
-                out.setdefault(v)
-        return list(out)
+        return [tuple(values) for _, _, values in kept if values]
 
     def _in_context(self, question: str, kept: list) -> list:
         """Generic role names ("party secretary") as the titles of the places the question

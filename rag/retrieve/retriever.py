@@ -62,7 +62,6 @@ SATISFY_POOL = 10
 # paragraph returns the paragraph, ranked by its best part.
 WHOLE_PARAGRAPHS = True
 PARTS_HEADROOM = 3
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # "3月底前", "by the end of March": a deadline, not the date of the event asked about.
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|底前)")
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\bbefore|\buntil|\bdeadline(?: of)?)\s*(?:the\s+)?$", re.I)
@@ -109,7 +108,8 @@ class Retrieval:
 
 
 def detect_lang(text: str) -> str:
-    return "zh" if _CJK.search(text) else "en"
+    from rag.textsim import question_lang
+    return question_lang(text)
 
 
 class Retriever:

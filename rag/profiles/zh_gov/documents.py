@@ -89,6 +89,23 @@ def divisions() -> dict[str, tuple[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _short_names() -> frozenset[str]:
+    return frozenset(re.sub(r"(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)$", "", n)
+                     for n in divisions())
+
+
+def title_place(text: str, title_start: int) -> str | None:
+    """The place written in front of a title ("长垣市委书记" -> 长垣, "许昌市长" -> 许昌): the
+    two or three characters before it, when they are a division's short name."""
+    before = text[max(0, title_start - 3):title_start]
+    for n in (3, 2):
+        cand = before[-n:]
+        if len(cand) == n and cand in _short_names():
+            return cand
+    return None
+
+
 def place_level(name: str) -> str | None:
     known = divisions().get(name)
     if known:
