@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.constraints import Constraints, frame_free, is_period
-from rag.answer.query import bigrams, chinese_terms, has_answer_kind, term_coverage
+from rag.answer.query import bigrams, chinese_terms, has_answer_kind, match_text, term_coverage
 from rag.types import Hit
 
 # A sentence is a restatement when less than this share of its character bigrams is new
@@ -29,6 +29,11 @@ MIN_SUBJECT = 0.2
 # For an English question, one glossary expression of its subject must be there with at least
 # this share of its bigrams. Origin: tune parts of both sets, extractive; see README.
 EXPRESSION_SHARE = 0.6
+# A passage answers a question naming a programme, event or accident ("第十三届三国文化旅游周")
+# only if it holds this share of the name's bigrams. Origin: tune parts of both sets: every
+# answerable question's named thing has at least 0.67 of its bigrams in the passage answered from.
+ENTITY_SHARE = 0.6
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _NUM = r"(?<![\d.])\d+(?:[.,]\d+)*"
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -171,6 +176,12 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             # asked what happened, the passage only plans; a review that mentions the target
             # it met still answers a target question, so the reverse is no decline
             misses.append("period")
+    text = match_text(c)
+    for name in cons.entities:
+        nb = bigrams(name) if _CJK.search(name) else frozenset()
+        if len(nb) >= 2 and len(nb & bigrams(text)) < ENTITY_SHARE * len(nb):
+            misses.append("entity")         # the programme, event or accident asked about is not here
+            break
     place = _chinese_place(cons.place) if cons.place and cons.level != "national" else None
     if place:
         short = _short_place(place)
@@ -349,6 +360,9 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
             elif m == "document" and cons.doc_ref:
                 seen.append(f"资料中没有{cons.doc_ref.year}年的{cons.doc_ref.kind}" if lang == "zh" else
                             f"the documents include no {cons.doc_ref.year} {cons.doc_ref.kind}")
+            elif m == "entity":
+                what = "、".join(e for e in cons.entities if _CJK.search(e))
+                seen.append(f"相关段落没有提到{what}" if lang == "zh" else f"the passages do not mention {what}")
             elif m == "person":
                 who = "、".join(named_people(cons.question))
                 seen.append(f"相关段落没有提到{who}" if lang == "zh" else f"the passages do not mention {who}")
