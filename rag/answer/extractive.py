@@ -28,6 +28,7 @@ RANK_WEIGHT = 0.2           # prior for the retriever's order
 # A sentence that fits but misses a preference (a plan where the question suggests an
 # outcome) loses this much score. Origin: tune parts of both sets, extractive; see README.
 SOFT_PENALTY = 0.3
+PART_SENTENCES = 2          # sentences quoted per question of a compound question
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?!\d)")
 # Sentences: up to 。！？；!?; plus closing quotes (the chunker's rule), with offsets.
@@ -47,6 +48,26 @@ class _Sentence:
     end: int
     score: float
     cov: float          # share of the question's terms in the sentence
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions of a compound question, each with what the first one fixes (years,
+    place) when it leaves them out: "2016年城镇新增就业多少人？年末城镇登记失业率是多少？" ->
+    [..., "2016年 年末城镇登记失业率是多少？"]. One part for a simple question."""
+    mark = "？" if detect_lang(question) == "zh" else "?"
+    parts = [p.strip() + mark for p in re.split(r"[？?]", question) if len(p.strip()) >= 4]
+    if len(parts) < 2:
+        return [question]
+    first = extract(parts[0])
+    out = [parts[0]]
+    for p in parts[1:]:
+        c = extract(p)
+        prefix = "".join(f"{y}年" for y in first.years if not c.years) if first.lang == "zh" else ""
+        if first.lang == "zh" and first.place and not c.place and first.place not in p:
+            prefix = first.place + prefix
+        suffix = "".join(f" in {y}" for y in first.years if not c.years) if first.lang == "en" else ""
+        out.append(prefix + p[:-1] + suffix + p[-1])
+    return out
 
 
 def passage_sentences(text: str) -> list[tuple[int, int]]:
@@ -69,11 +90,31 @@ class ExtractiveAnswerer(Answerer):
     def stream(self, question: str, hits: list[Hit], lang: str | None = None) -> Iterator[str]:
         lang = lang or detect_lang(question)
         cons = extract(question)
-        picked = self.select(question, hits, lang, cons)
+        parts = question_parts(question)
+        if len(parts) > 1:
+            picked, leads = self._select_parts(parts, hits, lang)
+        else:
+            picked = self.select(question, hits, lang, cons)
+            leads = [self._lead(picked[0], hits, lang, cons)] if picked else []
         if not picked:
             yield ABSTAIN[lang]
             return
-        yield from self._compose(picked, hits, lang, cons)
+        yield from self._compose(picked, hits, lang, [x for x in leads if x])
+
+    def _select_parts(self, parts: list[str], hits: list[Hit], lang: str):
+        """Each question of a compound one ("…多少人？年末失业率是多少？") answered on its
+        own: its best sentences and its lead line, in the order asked."""
+        picked: list[_Sentence] = []
+        leads: list[str | None] = []
+        for part in parts:
+            cons = extract(part)
+            got = self.select(part, hits, lang, cons)[:PART_SENTENCES]
+            if not got:
+                continue
+            leads.append(self._lead(got[0], hits, lang, cons))
+            seen = {(p.rank, p.start) for p in picked}
+            picked += [g for g in got if (g.rank, g.start) not in seen]
+        return picked, list(dict.fromkeys(leads))
 
     def select(self, question: str, hits: list[Hit], lang: str,
                cons: Constraints | None = None) -> list[_Sentence]:
@@ -155,10 +196,8 @@ class ExtractiveAnswerer(Answerer):
         return picked
 
     def _compose(self, picked: list[_Sentence], hits: list[Hit], lang: str,
-                 cons: Constraints | None = None) -> Iterator[str]:
-        best = picked[0]
-        lead = self._lead(best, hits, lang, cons)
-        if lead:
+                 leads: list[str]) -> Iterator[str]:
+        for lead in leads:
             yield lead + "\n"
         order = list(dict.fromkeys(p.rank for p in picked))      # passage of the best sentence first
         for gi, r in enumerate(order):
@@ -178,7 +217,7 @@ class ExtractiveAnswerer(Answerer):
                 head = f"据《{title}》" + (f"（{'，'.join(meta)}）" if meta else "") + "："
             else:
                 head = f"According to 《{title}》" + (f" ({', '.join(meta)})" if meta else "") + ":"
-            yield ("\n" if gi or lead else "") + head + "\n"
+            yield ("\n" if gi or leads else "") + head + "\n"
             for _, s, e in merged:
                 yield f"“{chunk.text[s:e]}”[{r + 1}]\n"
 
