@@ -6,6 +6,7 @@ other's conversations.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +21,8 @@ from ui.render import turn_record
 
 # Queue workers shared by all sessions. Answering is mostly waiting on retrieval and the
 # LLM; more workers than cores keeps a slow LLM call from blocking everyone else.
+# Extractive answers are CPU-bound, yet 2 workers did no better than 8 under 20 sessions
+# (benchmarks/load_bench.py: the same p50 and server CPU per answer), so 8 serves both.
 CONCURRENCY = 8
 # Gradio's temporary files (uploads not yet ingested, e.g. from an abandoned page) are
 # swept every 15 minutes once an hour old; ingested uploads are deleted at once.
@@ -188,6 +191,18 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
     return user, password
 
 
+def one_thread_per_call() -> None:
+    """OpenMP (FAISS, the e5 engine) on one thread per call unless OMP_NUM_THREADS says
+    otherwise; effective only before the first of them loads, so launch() calls it first.
+
+    A server answers many requests at once: its parallelism is across requests. Two OpenMP
+    threads per query embedding spin-wait for a core the other requests hold; on 2 busy
+    cores an embedding took 112 ms (median, max 1.7 s) instead of 26 ms on one thread, and
+    the server's CPU per answer under 20 sessions fell from 126 to 103 ms
+    (benchmarks/load_bench.py). Ingesting from the UI embeds on one core too."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
 def launch(settings, api=None, **launch_kwargs):
     """Serve the UI on settings.ui_host:ui_port (127.0.0.1 unless told otherwise).
 
@@ -197,6 +212,7 @@ def launch(settings, api=None, **launch_kwargs):
     index is built (the admin decides what each department gets). Extra keyword arguments
     go to `gr.Blocks.launch`.
     """
+    one_thread_per_call()
     from rag.api import RAG
     api = api or RAG(settings)
     access = access_for(settings, api)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+import time
 from html import escape
 from types import SimpleNamespace
 
@@ -22,6 +23,12 @@ EXAMPLES = [
     "那市长呢？",
 ]
 MODES = ["hybrid", "dense", "bm25"]
+# Seconds between streamed updates of the answer bubble. An LLM's tokens still flow (a
+# handful per update); an extractive answer, whose pieces come in one burst, costs two
+# updates instead of one per piece. Each update is a full Chatbot postprocess, diff and
+# SSE message: under 20 sessions one update per piece cost 107-118 ms of server CPU per
+# answer, 89-99 ms coalesced (benchmarks/load_bench.py).
+STREAM_EVERY = 0.05
 
 
 class BadDate(ValueError):
@@ -148,15 +155,22 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
             gr.Warning(t(lang_, "no_index"))
             yield chat_messages(turns_), turns_, gr.skip(), gr.skip()
             return
-        partial = ""
-        yield chat_messages(turns_, (message, partial)), turns_, gr.skip(), ""
+        partial, shown_at = "", 0.0
+        # The conversation state is sent once, with the answer: Gradio copies and diffs
+        # every output of every update, and the state does not change while streaming.
+        yield chat_messages(turns_, (message, partial)), gr.skip(), gr.skip(), ""
         try:
             for ev in api.stream(message, history=history_for(turns_), llm=llm_ or None,
                                  docs=docs_ or None, mode=mode_ or None, k=int(k_) if k_ else None,
                                  **filters):
                 if ev["type"] == "token":
                     partial += ev["text"]
-                    yield chat_messages(turns_, (message, partial)), turns_, gr.skip(), gr.skip()
+                    if time.monotonic() - shown_at >= STREAM_EVERY:
+                        shown_at = time.monotonic()
+                        yield chat_messages(turns_, (message, partial)), gr.skip(), gr.skip(), \
+                            gr.skip()
+                elif ev["type"] == "reset":         # the model failed mid-answer: start over
+                    partial = ""
                 elif ev["type"] == "answer":
                     turns_ = turns_ + [turn_record(ev["answer"])]
         except gr.Error:
