@@ -25,7 +25,7 @@ from rag.answer.context import build_context
 from rag.answer.constraints import extract
 from rag.answer.evidence import check as check_evidence
 from rag.answer.evidence import reasons as evidence_reasons
-from rag.answer.extractive import ExtractiveAnswerer, passage_sentences
+from rag.answer.extractive import ExtractiveAnswerer, passage_sentences, question_parts
 from rag.answer.query import MIN_EVIDENCE, detect_lang, weak_evidence
 from rag.answer.verify import verify_answer
 from rag.types import Answer, Hit
@@ -132,7 +132,11 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
         cons = extract(sq)
         decision = check_evidence(cons, hits, passage_sentences)
         state["constraints"] = cons
-        if weak_evidence(sq, hits, lang, min_evidence) or not decision.satisfied:
+        # a compound question is answered when one of its questions is
+        parts = question_parts(sq)
+        satisfied = decision.satisfied or (len(parts) > 1 and any(
+            check_evidence(extract(p), hits, passage_sentences).satisfied for p in parts))
+        if weak_evidence(sq, hits, lang, min_evidence) or not satisfied:
             text = ABSTAIN[lang]
             state["why"] = [] if not decision.checks else evidence_reasons(decision, hits, lang)
             yield {"type": "token", "text": text}

@@ -21,16 +21,19 @@ _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])(?!\s*(?:[万亿千百�
 _REL_YEAR = re.compile(r"今年|去年|前年|明年|后年|本年度|本年|(?<![比较同])上一?年(?!度)|"
                        r"\b(?:this|last|next|the previous|the following|the past) year\b", re.I)
 
-_OUTCOME_STRONG = re.compile(r"实际|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b", re.I)
+_OUTCOME_STRONG = re.compile(r"实际|最终|最后|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
+                             r"\bultimately\b|\bfinally\b", re.I)
 # Comparisons with the year before: an outcome, unless a target word is there too
 # ("拟安排的财政赤字比上年预算增加多少" compares two plans).
 _OUTCOME_COMPARE = re.compile(r"比上年|较上年|同比|\byear[- ]on[- ]year\b", re.I)
 # "was to grow", "were to be raised": what was planned, in the past tense.
 _TARGET_PAST = re.compile(r"\b(?:was|were)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:be\s+)?\w+", re.I)
-_TARGET = re.compile(r"目标|预期|计划|(?<!模)拟|安排|力争|争取|(?<![主重需只必想])要(?=[达实完增控保确])|"
+_TARGET = re.compile(r"目标|预期|计划|(?<!模)拟|安排|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
                      r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"
                      r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b", re.I)
-_OUTCOME = re.compile(r"增长了|增加了|下降了|减少了|提高了|了多少|完成|实现|达到|累计|共计|"
+# Verbs a plan uses as well ("要在3月底前完成", "力争实现"): they suggest an outcome, no more.
+_OUTCOME_BARE = re.compile(r"(?<![已])(?:完成|实现|达到)(?!了)")
+_OUTCOME = re.compile(r"增长了|增加了|下降了|减少了|提高了|了多少|完成了|实现了|达到了|已完成|已实现|累计|共计|"
                       r"\bgrew\b|\breached\b|\brose\b|\bincreased\b|\bfell\b|\bdeclined\b|"
                       r"\baccomplished\b|\bcompleted\b|\bhappened\b|\bdid\b[^?.]{0,60}\b(?:grow|increase|rise|fall)\b",
                       re.I)
@@ -129,8 +132,9 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
     ("duration", re.compile(r"^(?:天|日|周|小时|个月|days?|weeks?|months?|hours?)$")),
 ]
 # When the question writes no unit, its words still say what kind of figure it wants.
+_SEVERAL = re.compile(r"分别|各(?:是|为|有)|\brespectively\b|\beach\b", re.I)
 _KIND_WORDS = [
-    ("percent", re.compile(r"百分|比例|比重|占比|增速|增长率|增幅|增长|percentage|percent|\brate\b|ratio|share|"
+    ("percent", re.compile(r"百分|比例|比重|占比|增速|(?<!效)率|增幅|增长|percentage|percent|\brate\b|ratio|share|"
                            r"proportion|growth|\bgrow\b|\bgrew\b", re.I)),
     ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|GDP|money|budget|investment|fund|spend|cost|"
                          r"revenue|income|output value",
@@ -243,7 +247,9 @@ def _years(q: str) -> list[int]:
         span = ((1966 + 5 * (n - 3), 1970 + 5 * (n - 3)) if n else
                 document_rules().five_year_plan(q) if _PLAN_ZH.search(q) else None)
         if span and span[0] >= 1950:
-            years = list(range(span[0], span[1] + 1))
+            # "“十二五”末", "by the end of the 12th Five-Year Plan": its last year
+            end = re.search(r"五[”\"]?(?:规划|计划|时期)?(?:末|期末)|\bend of the \d{1,2}(?:st|nd|rd|th) five", q, re.I)
+            years = [span[1]] if end else list(range(span[0], span[1] + 1))
     return years
 
 
@@ -267,15 +273,16 @@ def frame_free(cons: "Constraints") -> str:
 def _period_kind(q: str) -> str | None:
     # An explicit "actual"/"比上年" beats a target word; a target word beats the weak
     # outcome verbs ("What was the 2015 target?" asks for the target).
+    target = _TARGET.search(q) or _TARGET_PAST.search(q)
     if _OUTCOME_STRONG.search(q):
-        return "outcome"
-    if _TARGET.search(q) or _TARGET_PAST.search(q):
+        return None if target else "outcome"     # "预期目标和实际增长分别是多少": both
+    if target:
         return "target"
     if _OUTCOME_COMPARE.search(q):
         return "outcome"
     if _OUTCOME.search(q):
         return "outcome"
-    return "outcome?" if _OUTCOME_WEAK.search(q) else None
+    return "outcome?" if _OUTCOME_WEAK.search(q) or _OUTCOME_BARE.search(q) else None
 
 
 _LEVEL_NAME = {"省": "province", "市": "city", "县": "county", "区": "district", "乡镇": "township"}
@@ -393,10 +400,10 @@ def _quantity_kind(q: str, unit: str | None) -> str | None:
                 return kind
         if _HOW_MANY.search(q):
             return "count"              # "how many enterprises"
-    for kind, rx in _KIND_WORDS:
-        if rx.search(q):
-            return kind
-    return None
+    kinds = [kind for kind, rx in _KIND_WORDS if rx.search(q)]
+    if len(kinds) > 1 and _SEVERAL.search(q):
+        return None             # "城镇化率和人均可支配收入分别达到了多少": a share and an amount
+    return kinds[0] if kinds else None
 
 
 def _asks(q: str) -> str:

@@ -53,6 +53,14 @@ _UNIT_RX = "|".join(u for _, u in _UNITS)
 _QUANTITY = re.compile(rf"(?:({_NUM})|百分之({_CN_NUM})|({_CN_NUM})(?=\s*(?:多|余)?\s*(?:万|亿|千)?\s*(?:{_UNIT_RX})))"
                        rf"\s*(?:多|余)?\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*((?:{_UNIT_RX}))?")
 _KIND_OF = [(kind, re.compile(rf"^(?:{u})")) for kind, u in _UNITS]
+_LABEL_BEFORE, _LABEL_AFTER = re.compile(r"[“\"「『]"), re.compile(r"[”\"」』]")
+_NAME_AFTER = re.compile(r"[#＃]|号(?:线|楼|院|地|文|令)|国道|省道|路|街|工程|计划|行动|专项")
+# Kinds a figure must carry its unit for: "98" is no length, "513" no amount of money. A bare
+# number still counts people or things ("农村贫困人口减少1240万").
+_CHANGE_Q = re.compile(r"增长|增加|下降|减少|提高|降低|上升|回落|\b(?:grow|grew|grown|growth|rise|rose|risen|fall|fell|"
+                       r"fallen|drop|dropped|decline|declined|increase|increased|decrease|decreased)\b|by how much", re.I)
+_AMOUNTS = {"percent", "money", "people", "weight", "area", "length"}    # what a change is given in
+_UNIT_NEEDED = {"money", "percent", "area", "length", "weight", "duration"}
 
 
 def quantities(text: str) -> list[tuple[str, str | None]]:
@@ -60,6 +68,10 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
     months and days are left out."""
     out = []
     for m in _QUANTITY.finditer(text):
+        before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
+        if _LABEL_BEFORE.match(before) or _NAME_AFTER.match(after) \
+                or before == "第":                      # 第二批: an ordinal
+            continue                                    # “513”工业行动计划, “三个代表”, 98#地, 107国道: names
         if m.group(2):                                  # 百分之七点四
             out.append((m.group(0), "percent"))
             continue
@@ -75,10 +87,12 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def states_value(sentence: str, kind: str | None) -> bool:
-    """Does the sentence give a quantity of the asked kind (or one with no unit at all)?"""
+def states_value(sentence: str, kind: str | None, change: bool = False) -> bool:
+    """Does the sentence give a quantity of the asked kind (or one with no unit at all)? A
+    question on a change ("by how much did GDP fall") is answered by a share or an amount."""
     for _, k in quantities(sentence):
-        if kind is None or k is None or k == kind or (kind == "count" and k == "people"):
+        if kind is None or k == kind or (change and k in _AMOUNTS and kind in _AMOUNTS) or (kind == "count" and k == "people") \
+                or (k is None and kind not in _UNIT_NEEDED):
             return True
     return False
 
@@ -221,6 +235,34 @@ def subject_terms(cons: Constraints) -> set[str]:
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
 
 
+_LEVEL_ZH = {"province": "省", "city": "市", "county": "县", "district": "区", "township": "乡镇",
+             "national": "national", "省": "省", "市": "市", "县": "县", "区": "区", "乡镇": "乡镇"}
+
+
+def _stance(sentence: str) -> str | None:
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    return rules.sentence_stance(sentence) if hasattr(rules, "sentence_stance") else None
+
+
+def _other_level(cons: Constraints, sentence: str) -> bool:
+    """Whether the sentence's scope words give another level than the one asked about and it
+    does not name the place asked about ("全区…" for a question on 许昌市)."""
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    asked = _LEVEL_ZH.get(cons.level or "")
+    place = _chinese_place(cons.place) if cons.place and asked != "national" else None
+    if not hasattr(rules, "sentence_levels") or not (asked or place):
+        return False
+    # a county-level city's own texts say 全市: the name's suffix counts as its level too
+    names = {asked} | {lv for suf, lv in (("市", "市"), ("县", "县"), ("区", "区"), ("省", "省"), ("旗", "县"),
+                                           ("镇", "乡镇"), ("乡", "乡镇")) if place and place.endswith(suf)}
+    levels = rules.sentence_levels(sentence)
+    if not levels or levels & names:
+        return False
+    return not (place and _short_place(place) in sentence)
+
+
 def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
     """Whether every titled person in the sentence holds the title of another place than the
     one asked about."""
@@ -244,7 +286,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
     misses = []
     if cons.asks == "quantity":
-        if not states_value(sentence, cons.quantity_kind):
+        if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question))):
             misses.append("value")
         elif subject and not _about_subject(subject, sentence, cons.lang):
             misses.append("value")          # a figure, but of something else (GDP for grain)
@@ -252,6 +294,10 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # "长垣市委书记秦保建" does not say who leads 长葛
+    if _other_level(cons, sentence):
+        misses.append("place")              # "全区生产总值…" does not answer for the city
+    if cons.period_kind == "outcome" and not cons.period_implied and _stance(sentence) == "plan":
+        misses.append("period")             # "今年要力争引进3个…" is no result
     elif cons.asks == "date" and not (has_answer_kind(sentence, "date") or _WHEN.search(sentence)
                                       or (_ASKS_YEAR.search(cons.question) and _YEAR_IN.search(sentence))):
         misses.append("value")
@@ -288,7 +334,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             scope = scopes[j] if scopes is not None else None
             if scope is not None:
                 misses = _time_misses(cons, hit.chunk, misses, scope, asked)
-            soft = ["period"] if _plan_for_outcome(cons, hit.chunk, scope) else []
+            soft = ["period"] if _plan_for_outcome(cons, hit.chunk, scope, sent) else []
             checks.append(Check(i, s, e, misses + sm, soft))
     return Decision(cons, checks, pmiss)
 
@@ -298,7 +344,8 @@ def asked_years(cons: Constraints) -> set[int]:
     the 2013 report set" the report's own year."""
     if cons.years:
         return set(cons.years)
-    if cons.doc_ref is not None and cons.period_kind == "target" and not cons.period_implied:
+    if (cons.doc_ref is not None and cons.period_kind == "target" and not cons.period_implied
+            and cons.asks == "quantity"):
         return {cons.doc_ref.year}
     return set()
 
@@ -314,10 +361,18 @@ def sentence_scopes(chunk, sents: list[str]) -> list[set[int] | None]:
     return scopes
 
 
-def _plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None) -> bool:
+def _plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None, sentence: str) -> bool:
     """A sentence that plans, for a question whose wording only suggests it asks what
-    happened ("2016年城镇新增就业多少人"): kept, but a record of what happened is preferred."""
-    if cons.period_kind != "outcome" or chunk.stance != "plan":
+    happened ("2016年城镇新增就业多少人"), or one that records, for a target question: kept,
+    but the other kind is preferred."""
+    stance = _stance(sentence)
+    if cons.period_kind == "target":
+        return stance == "record"
+    if cons.period_kind != "outcome":
+        return False
+    if stance:
+        return stance == "plan"
+    if chunk.stance != "plan":
         return False
     return scope is None or not chunk.ref_year or min(scope) >= chunk.ref_year
 

@@ -293,6 +293,34 @@ def sentence_scopes(sentences: list[str], ref_year: int | None) -> list[set[int]
     return out
 
 
+# How a sentence says it plans rather than records: "今年要力争引进3个", "预期目标是",
+# "拟安排财政赤字"; and how it says it records ("已", "累计", "比上年增长", "去年").
+_PLAN_CUE = re.compile(r"力争|确保|争取|预期|预计|(?<![主重需只必想纪摘概简])要(?![求点素害闻])|(?<![即])将(?=[^军领]{0,6}"
+                       r"(?:达到|实现|完成|增长|新增|建成|提高|下降|超过))|拟(?=[^合]{0,3}[安发新设建])|"
+                       r"计划(?=[^生单经]{0,4}(?:投资|完成|新增|建设|实施))|目标(?:是|为)|左右|以内")
+_RECORD_CUE = re.compile(r"(?<![将要])已(?:经)?|累计|(?<![将要])完成了|比上年|同比|较上年|实际|首次|创历史|去年|过去")
+# Scope words: "全区生产总值" is the district's figure, "全市" the city's, whatever the document.
+SCOPE_LEVEL = {"全国": "national", "全省": "省", "全市": "市", "全县": "县", "全区": "区", "全镇": "乡镇",
+               "全乡": "乡镇", "全街道": "乡镇"}
+_SCOPE = re.compile("|".join(SCOPE_LEVEL))
+
+
+def sentence_stance(sentence: str) -> str | None:
+    """"plan" for a sentence that sets a target, "record" for one that reports what
+    happened, None when it says neither or both."""
+    plan, record = bool(_PLAN_CUE.search(sentence)), bool(_RECORD_CUE.search(sentence))
+    if plan and not record:
+        return "plan"
+    if record and not plan:
+        return "record"
+    return None
+
+
+def sentence_levels(sentence: str) -> set[str]:
+    """The administrative levels a sentence's scope words name ("全区…" -> {"区"})."""
+    return {SCOPE_LEVEL[m.group(0)] for m in _SCOPE.finditer(sentence)}
+
+
 def section_stance(title: str) -> str | None:
     """"review" for a section looking back (工作回顾), "plan" for one looking ahead (总体部署,
     重点工作, 主要任务); None when the title says neither."""
