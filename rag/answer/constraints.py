@@ -102,7 +102,9 @@ _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|收入|投资额|增�
 _QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
                           r"volume|quota|share|amount|number|revenue|income|investment)s?\b", re.I)
 _PERSON_Q = re.compile(r"谁|哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
-                       r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b", re.I)
+                       r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
+                       r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
+                       r"chairman|chairwoman|chair|director|head|deputy|commissioner|member)s?\b", re.I)
 _DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|几月|几号|几日|日期|"
                      r"\bwhen\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b",
                      re.I)

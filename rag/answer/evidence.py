@@ -263,6 +263,39 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     return not (place and _short_place(place) in sentence)
 
 
+def asked_titles(cons: Constraints) -> set[str]:
+    """The titles a question asks the holder of ("哪位副市长", "长垣市政协主席是谁", "Which
+    premier"): the profile's titles among its words."""
+    from rag.profiles import get_profile
+    titles = get_profile().roles.title_regex
+    from rag.answer.facts import person_names
+    if cons.lang != "zh":
+        return {m.group(0) for m in titles.finditer(" ".join(chinese_terms(cons.question, cons.lang)))}
+    q = cons.question           # a title with its holder's name ("市长张忠民") only sets the scene
+    return {m.group(0) for m in titles.finditer(q) if not person_names(q[m.start():m.end() + 4])}
+
+
+def _names_person(cons: Constraints, sentence: str) -> bool:
+    """Whether a sentence can answer a who-question: with the asked title and a name after it
+    when the question names a title; else with anyone titled or a named body. A bare "谁" or
+    "to whom" with no title may be answered by anyone or anything ("企业处于主体地位")."""
+    titles = asked_titles(cons)
+    if titles:
+        from rag.answer.facts import person_names
+        from rag.profiles import get_profile
+        # the holder after the title ("副市长赵胜业") or before it ("以胡锦涛同志为总书记")
+        return any(m.group(0) in titles and (person_names(sentence[m.start():m.end() + 4])
+                                             or person_names(sentence[max(0, m.start() - 8):m.start()]))
+                   for m in get_profile().roles.title_regex.finditer(sentence))
+    if not _WHICH_PERSON.search(cons.question):
+        return True
+    return bool(has_answer_kind(sentence, "who") or _NAMED.search(sentence))
+
+
+_WHICH_PERSON = re.compile(r"哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
+                           re.I)
+
+
 def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
     """Whether every titled person in the sentence holds the title of another place than the
     one asked about."""
@@ -290,7 +323,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
             misses.append("value")
         elif subject and not _about_subject(subject, sentence, cons.lang):
             misses.append("value")          # a figure, but of something else (GDP for grain)
-    elif cons.asks == "person" and not (has_answer_kind(sentence, "who") or _NAMED.search(sentence)):
+    elif cons.asks == "person" and not _names_person(cons, sentence):
         misses.append("value")
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # "长垣市委书记秦保建" does not say who leads 长葛

@@ -48,6 +48,7 @@ _DAY_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\s*日")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]\s*)?(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）](?!\d))")
 # Characters no name here contains, and words that follow a title but are not names.
 _NOT_NAME_CHARS = set("的了是在和与及等对也都就市区县镇乡省委会议记部局厅府副年月日全各该本我其此一二三四五六七八九十")
+_BEFORE_NAME = set("以由和与在是同向对及给请把被")     # "以习近平同志为核心": a word, then the name
 _NUMERALS = set("一二三四五六七八九十")
 _NOT_NAME = set("明确 高度 全面 安排 关于 应当 成立 时刻 向全 于是 严格 严肃 严厉 文明 和谐 方面 深入 充分 高效 "
                 "高质 金融 史无 安全 管理 曾经 连续".split())
@@ -165,7 +166,8 @@ def _names(t: str) -> list[str]:
     for m in re.finditer("同志", t):        # "陈志强同志": the name right before, at a boundary
         for n in (3, 2):
             i = m.start() - n
-            if i >= 0 and (i == 0 or not is_han(t[i - 1])) and _name_at(t, i, prof) == t[i:m.start()]:
+            if i >= 0 and (i == 0 or not is_han(t[i - 1]) or t[i - 1] in _BEFORE_NAME) \
+                    and _name_at(t, i, prof) == t[i:m.start()]:
                 out.append(t[i:m.start()])
                 break
     return list(dict.fromkeys(out))
