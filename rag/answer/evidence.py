@@ -182,7 +182,7 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             misses.append("document")       # "2021年政府工作报告": not this one
     if cons.years:
         years = _years_of(hit)
-        if years is not None and not (years & set(cons.years)):
+        if years is not None and (not (years & set(cons.years)) or _span_for_year(cons, years)):
             misses.append("year")
         elif cons.period_implied:
             pass                        # preferred in ranking, never a reason to decline
@@ -191,6 +191,10 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             # it met still answers a target question, so the reverse is no decline
             misses.append("period")
     text = match_text(c)
+    for n, what in _ordinals(cons.question):
+        if (n, what) not in _ordinals(text):
+            misses.append("entity")         # "第三百八十次晨会" is not the 375th
+            break
     for name in cons.entities:
         nb = bigrams(name) if _CJK.search(name) else frozenset()
         if len(nb) >= 2 and len(nb & bigrams(text)) < ENTITY_SHARE * len(nb):
@@ -214,6 +218,20 @@ def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
         have = bigrams(sentence)
         return any(len(bigrams(t) & have) >= EXPRESSION_SHARE * len(bigrams(t)) for t in subject)
     return term_coverage(subject, sentence) >= MIN_SUBJECT
+
+
+_ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
+
+
+def _ordinals(text: str) -> set[tuple[int, str]]:
+    """The numbered things a text names ("第三百八十次", "第13届") as (number, what)."""
+    from rag.answer.numerals import cn_number
+    out = set()
+    for m in _ORDINAL.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+        if n is not None:
+            out.add((int(n), m.group(2)))
+    return out
 
 
 def place_words(cons: Constraints) -> set[str]:
@@ -366,7 +384,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             misses = list(pm)
             scope = scopes[j] if scopes is not None else None
             if scope is not None:
-                misses = _time_misses(cons, hit.chunk, misses, scope, asked)
+                misses = _time_misses(cons, hit.chunk, misses, scope, asked, sent)
             soft = ["period"] if _plan_for_outcome(cons, hit.chunk, scope, sent) else []
             checks.append(Check(i, s, e, misses + sm, soft))
     return Decision(cons, checks, pmiss)
@@ -394,6 +412,18 @@ def sentence_scopes(chunk, sents: list[str]) -> list[set[int] | None]:
     return scopes
 
 
+def _span_for_year(cons: Constraints, years: set[int]) -> bool:
+    """A figure for several years ("“十三五”时期…新增就业5000万人以上", "五年年均增长9.3%")
+    does not give one year's figure."""
+    return (cons.asks == "quantity" and len(cons.years) == 1 and len(years) >= 3
+            and str(cons.years[0]) in cons.question)      # "“十二五”末" asks the state at the span's end
+
+
+def _single_years(chunk, sentence: str) -> set[int]:
+    from rag.ingest.profile import document_rules
+    return document_rules().sentence_years(sentence, chunk.ref_year, spans=False)
+
+
 def _plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None, sentence: str) -> bool:
     """A sentence that plans, for a question whose wording only suggests it asks what
     happened ("2016年城镇新增就业多少人"), or one that records, for a target question: kept,
@@ -411,12 +441,13 @@ def _plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None, sentence
 
 
 def _time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
-                 asked: set[int]) -> list[str]:
+                 asked: set[int], sentence: str = "") -> list[str]:
     """A sentence whose own words (or its paragraph's opening) say which years it speaks of is
     judged by those, not by its passage: "去年…增长7.8%" in a 2013 plan answers for 2012, and
     "过去一年…" in a chapter on 2011 does not answer for 2011."""
     misses = [m for m in misses if m not in ("year", "period")]
-    if not asked <= scope if is_period(sorted(asked)) else not scope & asked:
+    if (not asked <= scope if is_period(sorted(asked)) else not scope & asked) or (
+            _span_for_year(cons, scope) and not asked & _single_years(chunk, sentence)):
         misses.append("year")               # "十一五" is not answered by 2008-2012 or by 2009 alone
     elif (cons.period_kind == "outcome" and not cons.period_implied and chunk.stance == "plan"
           and chunk.ref_year and min(scope) >= chunk.ref_year):

@@ -259,10 +259,17 @@ def section_years(title: str, doc_year: int | None) -> set[int]:
     return years
 
 
-def sentence_years(sentence: str, ref_year: int | None) -> set[int]:
+def sentence_years(sentence: str, ref_year: int | None, spans: bool = True) -> set[int]:
     """The years a sentence speaks of: those it names ("2012年", "2009-2012年"), its relative
-    ones against the year it was written ("去年" in a 2013 report is 2012) and five-year plans."""
+    ones against the year it was written ("去年" in a 2013 report is 2012) and five-year plans;
+    with spans=False only the single years ("今年", "2012年")."""
     years = {int(y) for y in _YEAR_TEXT.findall(sentence)}
+    if ref_year:
+        for rx, (a, b) in _RELATIVE_TEXT:
+            if a == b and rx.search(sentence):
+                years.add(ref_year + a)
+    if not spans:
+        return years
     for a, b in _YEAR_RANGE.findall(sentence):
         if int(a) <= int(b) <= int(a) + 30:
             years |= set(range(int(a), int(b) + 1))
