@@ -28,7 +28,7 @@ _OUTCOME_STRONG = re.compile(r"实际|最终|最后|\bactual(?:ly)?\b|\bachieved
 _OUTCOME_COMPARE = re.compile(r"比上年|较上年|同比|\byear[- ]on[- ]year\b", re.I)
 # "was to grow", "were to be raised": what was planned, in the past tense.
 _TARGET_PAST = re.compile(r"\b(?:was|were)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:be\s+)?\w+", re.I)
-_TARGET = re.compile(r"目标|预期|计划|(?<!模)拟|安排|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
+_TARGET = re.compile(r"目标|预期|计划|任务(?:是|为)|(?<!模)拟|安排|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
                      r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"
                      r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b", re.I)
 # Verbs a plan uses as well ("要在3月底前完成", "力争实现"): they suggest an outcome, no more.

@@ -33,6 +33,10 @@ EXPRESSION_SHARE = 0.6
 # only if it holds this share of the name's bigrams. Origin: tune parts of both sets: every
 # answerable question's named thing has at least 0.67 of its bigrams in the passage answered from.
 ENTITY_SHARE = 0.6
+# A long question sets a scene (who spoke, at which meeting) its passage matches; a sentence
+# of that passage touching the subject then needs no MIN_SUBJECT share of its own.
+# Origin: tune parts of both sets, gold sentences rejected as "value" (wd-010 kind).
+SCENE_SUBJECT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _NUM = r"(?<![\d.])\d+(?:[.,]\d+)*"
@@ -248,8 +252,14 @@ def subject_terms(cons: Constraints) -> set[str]:
     document it names, its outcome/target words and its place, which are checked apart
     ("What was China's grain output" is about 粮食产量, not 全国)."""
     from rag.ingest.profile import document_rules
-    terms = chinese_terms(frame_free(cons), cons.lang) or chinese_terms(cons.question, cons.lang)
-    drop = place_words(cons) | set(getattr(document_rules(), "NATION_WORDS", ()))
+    rules = document_rules()
+    text = frame_free(cons)
+    # the unit, scope words (全市) and the place are no subject either
+    for w in [cons.unit, cons.place, *getattr(rules, "SCOPE_LEVEL", {})]:
+        if w and cons.lang == "zh":
+            text = text.replace(w, "，")
+    terms = chinese_terms(text, cons.lang) or chinese_terms(cons.question, cons.lang)
+    drop = place_words(cons) | set(getattr(rules, "NATION_WORDS", ()))
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
 
 
@@ -275,6 +285,7 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     # a county-level city's own texts say 全市: the name's suffix counts as its level too
     names = {asked} | {lv for suf, lv in (("市", "市"), ("县", "县"), ("区", "区"), ("省", "省"), ("旗", "县"),
                                            ("镇", "乡镇"), ("乡", "乡镇")) if place and place.endswith(suf)}
+    names |= rules.sentence_levels(cons.question)     # "全市…推进会上，介绍魏都区…": both asked
     levels = rules.sentence_levels(sentence)
     if not levels or levels & names:
         return False
@@ -302,12 +313,17 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
         from rag.answer.facts import person_names
         from rag.profiles import get_profile
         # the holder after the title ("副市长赵胜业") or before it ("以胡锦涛同志为总书记")
-        return any(m.group(0) in titles and (person_names(sentence[m.start():m.end() + 4])
+        return any(_same_title(m.group(0), titles) and (person_names(sentence[m.start():m.end() + 4])
                                              or person_names(sentence[max(0, m.start() - 8):m.start()]))
                    for m in get_profile().roles.title_regex.finditer(sentence))
     if not _WHICH_PERSON.search(cons.question):
         return True
     return bool(has_answer_kind(sentence, "who") or _NAMED.search(sentence))
+
+
+def _same_title(title: str, asked: set[str]) -> bool:
+    """"市政协主席" holds "政协主席"; "市委副书记" does not hold "书记"."""
+    return any(title == a or (title.endswith(a) and not title[:-len(a)].endswith("副")) for a in asked)
 
 
 _WHICH_PERSON = re.compile(r"哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
@@ -332,14 +348,27 @@ def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
     return bool(wheres) and all(w and w != short and w not in place for w in wheres)
 
 
+def _new_names(question: str, sentence: str) -> bool:
+    """Whether the sentence names a person or place the question does not ("副市长张雪飞陪同",
+    "…推进会在魏都区召开"): what a who- or where-question asks for."""
+    from rag.answer.facts import person_names
+    from rag.ingest.profile import document_rules
+    if any(n not in question for n in person_names(sentence)):
+        return True
+    found = document_rules().place_in(sentence)
+    return bool(found) and _short_place(found[0]) not in question
+
+
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
-                    subject: set[str] | None = None) -> list[str]:
+                    subject: set[str] | None = None, passage: str | None = None) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
     misses = []
     if cons.asks == "quantity":
         if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question))):
             misses.append("value")
-        elif subject and not _about_subject(subject, sentence, cons.lang):
+        elif subject and not _about_subject(subject, sentence, cons.lang) and not (
+                passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
+                and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
     elif cons.asks == "person" and not _names_person(cons, sentence):
         misses.append("value")
@@ -354,8 +383,9 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
-            re.sub(r"\D", "", q) not in re.sub(r"\D", "", cons.question) for q, _ in quantities(sentence)):
-        misses.append("restates")           # no new words and no figure the question lacks
+            re.sub(r"\D", "", q) not in re.sub(r"\D", "", cons.question) for q, _ in quantities(sentence)) \
+            and not _new_names(cons.question, sentence):
+        misses.append("restates")           # no new words, figure, person or place
     return misses
 
 
@@ -375,10 +405,11 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         pmiss[i] = pm
         text = hit.chunk.text
         spans = list(sentences(text))
+        ptext = match_text(hit.chunk)
         scopes = sentence_scopes(hit.chunk, [text[s:e] for s, e in spans]) if asked else None
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
-            sm = sentence_misses(cons, sent, qb, subject)
+            sm = sentence_misses(cons, sent, qb, subject, ptext)
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)

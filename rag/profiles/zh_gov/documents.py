@@ -219,7 +219,8 @@ _RELATIVE_TEXT = [(re.compile(r"过去五年|五年来|这五年"), (-5, -1)), (
                   (re.compile(r"前年"), (-2, -2)),
                   (re.compile(r"(?<![比较同])(?:今年|本年)"), (0, 0)), (re.compile(r"明年"), (1, 1))]
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-—–至到~]\s*((?:19|20)\d{2})\s*年")
-_YEAR_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# A year a figure is compared with ("是2010年的2.2倍", "比2015年增长") is not what it is about.
+_YEAR_TEXT = re.compile(r"(?<![比较\d])(?<!是)((?:19|20)\d{2})\s*年(?!的\d+(?:\.\d+)?倍)")
 # A sentence that opens on a time ("2012年，", "过去一年，", "“十二五”时期，") sets the time of
 # the sentences after it in its paragraph; a prefix longer than this is no opening.
 LEAD_CHARS = 16
