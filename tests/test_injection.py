@@ -240,6 +240,10 @@ def test_status_counts_flagged_sentences(tmp_path, server, capsys):
     assert "1 instruction-like sentence flagged" in capsys.readouterr().out
     chunk = next(c for c in api.load_index().chunks if c.flagged)
     assert chunk.flagged == [INJECTIONS_ZH[1]]
+    # the UI's documents table shows the count in both languages
+    from ui.documents import doc_rows, headers
+    assert "1" in doc_rows(api, "zh")[0][-1] and "instruction-like" in doc_rows(api, "en")[0][-1]
+    assert len(headers("en")) == len(doc_rows(api, "en")[0])
 
 
 # --- verification and the LLM context ------------------------------------------------------------

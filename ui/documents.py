@@ -58,15 +58,23 @@ def status_markdown(api, lang: str) -> str:
              chunks=st["chunks"], embedder=st["embedder"], updated=updated)
 
 
-def doc_rows(api) -> list[list]:
+def doc_rows(api, lang: str = "zh") -> list[list]:
     from rag.ingest.profile import DocProfile
     return [[d["doc_id"], d.get("title") or "", DocProfile.from_dict(d.get("profile")).describe(),
-             d.get("chunks", 0), Path(d.get("path") or "").name]
+             d.get("chunks", 0), Path(d.get("path") or "").name, flags_cell(d, lang)]
             for d in api.status().get("docs", [])]
 
 
+def flags_cell(doc: dict, lang: str) -> str:
+    """Planted instructions found at ingest (rag.ingest.instructions): kept as data, never answers."""
+    n, title = int(doc.get("flagged") or 0), bool(doc.get("title_flagged"))
+    if not n and not title:
+        return ""
+    return t(lang, "flags_cell", n=n) + (t(lang, "flags_title") if title else "")
+
+
 def headers(lang: str) -> list[str]:
-    return [t(lang, k) for k in ("col_id", "col_title", "col_profile", "col_chunks", "col_path")]
+    return [t(lang, k) for k in ("col_id", "col_title", "col_profile", "col_chunks", "col_path", "col_flags")]
 
 
 KIND_CHOICES = ["", "年鉴", "大事记", "政府工作报告", "讲话", "通知/文件", "other"]
@@ -113,7 +121,7 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
             status = gr.Markdown(status_markdown(api, lang), elem_id="index-status", label="status",
                                  show_label=False, latex_delimiters=[])
             # Cells are plain text ("str"), never markdown or HTML: titles come from documents.
-            table = texts.make(gr.Dataframe, {"label": "doc_list"}, value=doc_rows(api),
+            table = texts.make(gr.Dataframe, {"label": "doc_list"}, value=doc_rows(api, lang),
                                headers=headers(lang), interactive=False, elem_id="doc-table",
                                wrap=True, datatype="str", latex_delimiters=[])
             remove_sel = texts.make(gr.CheckboxGroup, {"label": "remove_select"},
@@ -126,7 +134,7 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
     def refreshed(lang_: str, request: gr.Request = None) -> tuple:
         api = api_for(request)
         return (status_markdown(api, lang_),
-                gr.update(value=doc_rows(api), headers=headers(lang_)),
+                gr.update(value=doc_rows(api, lang_), headers=headers(lang_)),
                 gr.update(choices=doc_choices(api, with_id=True), value=[]),
                 gr.update(choices=doc_choices(api)))
 
