@@ -47,6 +47,21 @@ def is_cjk(ch: str) -> bool:
     return _in_ranges(ch, _CJK_RANGES)
 
 
+def match_spans(rx: "re.Pattern", text: str) -> list[tuple[int, int]]:
+    """[start, end) of each match of rx in text with outer whitespace excluded, empty ones
+    dropped: how sentence splitters turn their pattern into spans."""
+    spans = []
+    for m in rx.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
 def question_lang(text: str) -> str:
     """"zh" or "en": the language a question is written in. An English question may quote a
     Chinese term ("listed on the STAR Market (科创板)"): Chinese when its CJK characters are at

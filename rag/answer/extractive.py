@@ -33,11 +33,6 @@ PART_SENTENCES = 2          # sentences quoted per question of a compound questi
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?!\d)")
 # Sentences: up to 。！？；!?; plus closing quotes (the chunker's rule), with offsets.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*|$)")
-# Instructions planted in a document are data, never an answer (prompt injection).
-INJECTION = re.compile(
-    r"忽略(?:以上|上述|之前|前面|先前|所有|全部)|无视(?:以上|上述|之前|前面)|(?:以上|之前|前面)的?(?:指令|提示|规则)"
-    r"|你现在是|系统提示|(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior|earlier)"
-    r"|system\s+prompt|new\s+instructions", re.I)
 
 
 @dataclass
@@ -72,16 +67,8 @@ def question_parts(question: str) -> list[str]:
 
 def passage_sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of text, leading/trailing whitespace excluded."""
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    from rag.textsim import match_spans
+    return match_spans(_SENTENCE, text)
 
 
 class ExtractiveAnswerer(Answerer):
@@ -148,7 +135,7 @@ class ExtractiveAnswerer(Answerer):
             passage_cov = term_coverage(terms, match_text(hit.chunk)) if terms else 0.0
             for pos, (s, e) in enumerate(passage_sentences(text)):
                 sent = text[s:e]
-                if len(sent) < MIN_SENTENCE_CHARS or INJECTION.search(sent):
+                if len(sent) < MIN_SENTENCE_CHARS:
                     continue
                 if (r, s, e) not in allowed:
                     continue

@@ -238,16 +238,8 @@ _SENTENCE = re.compile(r"[^。！？；!?;\n]+?(?:[。！？；!?;]+[”’」�
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence, outer whitespace excluded."""
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    from rag.textsim import match_spans
+    return match_spans(_SENTENCE, text)
 
 
 @functools.lru_cache(maxsize=4096)
