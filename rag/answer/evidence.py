@@ -107,7 +107,8 @@ def states_value(sentence: str, kind: str | None, change: bool = False) -> bool:
 _NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委员会|办公室|中心|公司|集团|人民政府|"
                     r"街道办事处|办事处|管委会)(?=要|负责|牵头|承担|完成|[，、])")
 # Deadlines and parts of months answer "when" as well as a day does.
-_WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|年底|年内|\d{4}年(?:底|前)")
+_WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|年底|年内|\d{4}年(?:底|前)|"
+                   r"农历[正冬腊一二三四五六七八九十]{1,2}月(?:初|十|廿|二十|三十)[一二三四五六七八九十]?")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|\b(?:what|which) year\b|\bin what year\b", re.I)
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 
