@@ -198,3 +198,33 @@ def test_failures_show_a_sentence_not_the_exception(browser, hostile):
         page.close()
         pointer.write_text(saved)
         shutil.rmtree(broken)
+
+
+def test_a_limit_is_shown_with_its_message(browser, hostile):
+    """A refusal (rag.limits.LimitError) is for users: the page shows what it says."""
+    url, _, _ = hostile
+    page = open_page(browser, url, "en-US")
+    try:
+        page.fill("#question textarea", "农田" * 1100)      # over RAG_MAX_QUESTION_CHARS (2000)
+        page.press("#question textarea", "Enter")
+        page.get_by_text("RAG_MAX_QUESTION_CHARS", exact=False).first.wait_for(timeout=60_000)
+        assert "Request refused" in page.inner_text("#chatbot")
+    finally:
+        page.close()
+
+
+def test_api_errors_are_sentences(hostile):
+    """/ask through gradio_client: a limit keeps its message; anything else is a sentence
+    without the exception's text."""
+    from gradio_client import Client
+    url, _, _ = hostile
+    client = Client(url, verbose=False)
+    with pytest.raises(Exception, match="question is empty"):
+        client.predict(None, api_name="/ask")
+    with pytest.raises(Exception) as e:
+        client.predict(FARMLAND_ZH, None, None, "2020-13-45", api_name="/ask")
+    assert "YYYY-MM-DD" in str(e.value) and "Traceback" not in str(e.value)
+    with pytest.raises(Exception) as e:
+        client.predict(FARMLAND_ZH, [[1, 2, 3]], ["no-such-doc"], None, None, "nonsense",
+                       api_name="/ask")
+    assert "Traceback" not in str(e.value) and "/" not in str(e.value), str(e.value)
