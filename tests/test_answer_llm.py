@@ -148,13 +148,11 @@ def test_openai_errors_are_clear_and_keyless(api, hits, failure, needle, caplog)
     caplog.set_level(logging.DEBUG)
     a = get_answerer("openai", settings_for(api, llm_timeout=1.0))
     api.fail_with = failure
-    t0 = time.perf_counter()
     for call in (lambda: a.generate(FARMLAND_ZH, hits), lambda: list(a.stream(FARMLAND_ZH, hits))):
         with pytest.raises(LLMError) as err:
             call()
         assert needle in str(err.value)
         assert no_key(str(err.value), repr(err.value), repr(a), caplog.text)
-    assert time.perf_counter() - t0 < 15
 
 
 def test_openai_wrong_model_and_wrong_url(hits):

@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -154,10 +153,8 @@ def _assert_load_hint(msg: str):
 
 
 def test_st_missing_folder_fails_fast_and_says_how_to_fix():
-    t = time.monotonic()
     with pytest.raises(EmbedderError) as ei:
         get_embedder("st:/no/such/models/bge-small-zh-v1.5", Settings.load())
-    assert time.monotonic() - t < 5
     _assert_load_hint(str(ei.value))
     assert "no such folder" in str(ei.value)
 
@@ -168,24 +165,20 @@ def test_st_folder_without_model_files(tmp_path):
         get_embedder(f"st:{tmp_path}", Settings.load())
 
 
-# These two take `minilm` so sentence-transformers is already imported: the timing is the failure's.
+# These two take `minilm` so sentence-transformers is already imported.
 def test_st_unknown_hub_id_fails_fast_when_hub_unreachable(monkeypatch, minilm):
     # The hub endpoint is a local port with nothing listening: no traffic leaves the machine.
     monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{closed_port()}")
-    t = time.monotonic()
     with pytest.raises(EmbedderError) as ei:
         get_embedder("st:no-such-org/no-such-embedding-model", Settings.load())
-    assert time.monotonic() - t < 10
     _assert_load_hint(str(ei.value))
     assert "unreachable" in str(ei.value) and "no-such-org/no-such-embedding-model" in str(ei.value)
 
 
 def test_st_unknown_hub_id_with_hub_offline(monkeypatch, minilm):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    t = time.monotonic()
     with pytest.raises(EmbedderError) as ei:
         get_embedder("st:BAAI/bge-small-zh-v1.5", Settings.load())
-    assert time.monotonic() - t < 10
     _assert_load_hint(str(ei.value))
     assert "HF_HUB_OFFLINE" in str(ei.value)
 
@@ -256,10 +249,8 @@ def test_openai_timeout(api):
 
     emb = OpenAIEmbedder("fake-embed", api.base_url, KEY, timeout=0.5, retries=0)
     api.fail_with = "timeout"
-    t = time.monotonic()
     with pytest.raises(EmbedderError, match="did not answer in time"):
         emb.embed_passages(["x"])
-    assert time.monotonic() - t < 4
 
 
 def test_openai_needs_a_base_url():

@@ -276,7 +276,7 @@ def _stance(sentence: str) -> str | None:
 
 def _other_level(cons: Constraints, sentence: str) -> bool:
     """Whether the sentence's scope words give another level than the one asked about and it
-    does not name the place asked about ("全区…" for a question on 许昌市)."""
+    does not name the place asked about ("全区…" for a question on a city)."""
     from rag.ingest.profile import document_rules
     rules = document_rules()
     asked = _LEVEL_ZH.get(cons.level or "")
@@ -286,7 +286,7 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     # a county-level city's own texts say 全市: the name's suffix counts as its level too
     names = {asked} | {lv for suf, lv in (("市", "市"), ("县", "县"), ("区", "区"), ("省", "省"), ("旗", "县"),
                                            ("镇", "乡镇"), ("乡", "乡镇")) if place and place.endswith(suf)}
-    names |= rules.sentence_levels(cons.question)     # "全市…推进会上，介绍魏都区…": both asked
+    names |= rules.sentence_levels(cons.question)     # "全市…会上，介绍某区经验…": both levels asked
     levels = rules.sentence_levels(sentence)
     if not levels or levels & names:
         return False
@@ -294,14 +294,14 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
 
 
 def asked_titles(cons: Constraints) -> set[str]:
-    """The titles a question asks the holder of ("哪位副市长", "长垣市政协主席是谁", "Which
+    """The titles a question asks the holder of ("哪位副市长", "某市政协主席是谁", "Which
     premier"): the profile's titles among its words."""
     from rag.profiles import get_profile
     titles = get_profile().roles.title_regex
     from rag.answer.facts import person_names
     if cons.lang != "zh":
         return {m.group(0) for m in titles.finditer(" ".join(chinese_terms(cons.question, cons.lang)))}
-    q = cons.question           # a title with its holder's name ("市长张忠民") only sets the scene
+    q = cons.question           # a title with its holder's name ("市长王某某") only sets the scene
     return {m.group(0) for m in titles.finditer(q) if not person_names(q[m.start():m.end() + 4])}
 
 
@@ -351,7 +351,7 @@ def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
 
 def _new_names(question: str, sentence: str) -> bool:
     """Whether the sentence names a person or place the question does not ("副市长张雪飞陪同",
-    "…推进会在魏都区召开"): what a who- or where-question asks for."""
+    "…推进会在某区召开"): what a who- or where-question asks for."""
     from rag.answer.facts import person_names
     from rag.ingest.profile import document_rules
     if any(n not in question for n in person_names(sentence)):
@@ -374,7 +374,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks == "person" and not _names_person(cons, sentence):
         misses.append("value")
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
-        misses.append("place")              # "长垣市委书记秦保建" does not say who leads 长葛
+        misses.append("place")              # another city's "X市委书记…" does not say who leads this one
     if _other_level(cons, sentence):
         misses.append("place")              # "全区生产总值…" does not answer for the city
     if cons.period_kind == "outcome" and not cons.period_implied and _stance(sentence) == "plan":

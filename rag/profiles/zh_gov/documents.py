@@ -96,7 +96,7 @@ def _short_names() -> frozenset[str]:
 
 
 def title_place(text: str, title_start: int) -> str | None:
-    """The place written in front of a title ("长垣市委书记" -> 长垣, "许昌市长" -> 许昌): the
+    """The place written in front of a title ("海淀区委书记" -> 海淀, "杭州市长" -> 杭州): the
     two or three characters before it, when they are a division's short name."""
     before = text[max(0, title_start - 3):title_start]
     for n in (3, 2):
@@ -135,7 +135,7 @@ def _candidates(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _pinyin_names() -> dict[str, list[str]]:
     """One-word pinyin keys of the national place table -> the divisions they may be
-    ("changge" -> [长葛市]); the table reads polyphones in the context of the name."""
+    ("haidian" -> [海淀区]); the table reads polyphones in the context of the name."""
     from rag.profiles.zh_gov.divisions import table
     seen: dict[str, set[str]] = {}
     for p in table().places:
