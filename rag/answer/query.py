@@ -11,7 +11,7 @@ import unicodedata
 
 from rag.answer.context import passage_header
 from rag.profiles import get_profile
-from rag.textsim import is_cjk, normalize, question_lang
+from rag.textsim import is_cjk, normalize, question_lang, units
 
 # Words that signal a question about requirements or deadlines, and sentence words that answer
 # one (要求/确保/必须 introduce a directive; 底前/月前/日前 state a deadline).
@@ -113,17 +113,6 @@ def zh_segments(question: str) -> list[str]:
     return [s for s in re.split(r"[|\W_]+", text) if s]
 
 
-# rag.textsim.units as one regex: a CJK character, or a run of other letters/digits. Scoring
-# runs it over every candidate sentence, and the per-character range checks are too slow.
-_CJK_CLASS = "\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U000323af"
-_UNIT = re.compile(f"[{_CJK_CLASS}]|[^\\W_{_CJK_CLASS}]+")
-
-
-def units(text: str) -> list[str]:
-    """Same units as `rag.textsim.units`, faster."""
-    return _UNIT.findall(unicodedata.normalize("NFKC", text).lower())
-
-
 @functools.lru_cache(maxsize=4096)
 def bigrams(text: str) -> frozenset[str]:
     """Unit bigrams of a text as strings ("高标", "2021年"); a one-unit text gives itself."""
@@ -181,7 +170,9 @@ def english_terms(question: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in stop and len(w) > 1}
 
 
+@functools.lru_cache(maxsize=4096)
 def mostly_cjk(text: str) -> bool:
+    """At least half of the text's comparison units are CJK characters."""
     u = units(text)
     return bool(u) and sum(1 for x in u if len(x) == 1 and is_cjk(x)) * 2 >= len(u)
 

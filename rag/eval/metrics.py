@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from rag.textsim import is_cjk, is_han, normalize, support
+from rag.textsim import count_cjk, is_han, normalize, support
 
 # ---------------------------------------------------------------- retrieval
 
@@ -148,7 +148,7 @@ def _fold_latin(text: str) -> str:
 
 def _mostly_latin(text: str) -> bool:
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    cjk = sum(1 for ch in text if is_cjk(ch))
+    cjk = count_cjk(text)
     return latin > cjk
 
 
