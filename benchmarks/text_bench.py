@@ -1,4 +1,5 @@
-"""Timings the tests do not assert: question constraints, claim facts, `rag --help`.
+"""Timings the tests do not assert: question constraints, claim facts, one cold extractive
+answer, `rag --help`.
 
     .venv/bin/python benchmarks/text_bench.py [--repeat 5]
 
@@ -46,6 +47,20 @@ def main() -> int:
             short = median_ms(lambda: fn(unit * 200), repeat)
             long = median_ms(lambda: fn(unit * 2000), repeat)
             print(f"{name} {unit!r}: 200x {short:.1f} ms, 2000x {long:.1f} ms, ratio {long / short:.1f}")
+    from rag.answer.extractive import ExtractiveAnswerer
+    from rag.answer.query import _flat, bigrams
+    from rag.ingest import ingest_paths
+    from rag.settings import Settings
+    from rag.types import Hit
+    chunks = [c for c in ingest_paths([REPO / "data" / "corpus"]).chunks if "高标准农田" in c.text][:4]
+    hits = [Hit(c, 1.0 / (i + 1), i + 1) for i, c in enumerate(chunks)]
+    answerer = ExtractiveAnswerer(Settings(llm="extractive"))
+
+    def cold_answer():
+        bigrams.cache_clear(), _flat.cache_clear()          # no scoring work cached
+        answerer.generate("市长对高标准农田建设提出了什么要求？", hits)
+    cold_answer()
+    print(f"extractive answer over {len(hits)} passages, cold: median {median_ms(cold_answer, repeat):.1f} ms")
     helps = []
     for _ in range(repeat):
         t0 = time.perf_counter()

@@ -1,7 +1,6 @@
 """Answer generation without a model: prompts, context, citation checks, extractive answers, chain."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -182,16 +181,19 @@ def test_extractive_answers_farmland_from_the_right_passage(question, farmland_h
         assert v.answer.startswith("据《长葛市2020年3月大事记》")
 
 
-def test_extractive_is_fast(farmland_hits, settings):
-    from rag.answer.query import _flat, bigrams
-    answerer = ExtractiveAnswerer(settings)
-    times = []
-    for _ in range(3):
-        bigrams.cache_clear(), _flat.cache_clear()          # cold: no scoring work cached
-        t0 = time.perf_counter()
-        answerer.generate(FARMLAND_ZH, farmland_hits)
-        times.append(time.perf_counter() - t0)
-    assert min(times) < 0.05, times
+@pytest.mark.parametrize("question, parts", [
+    # a comma between two asking clauses: two questions, the second keeps the first's year
+    ("2016年易地扶贫搬迁的任务是多少，实际搬迁了多少人？",
+     ["2016年易地扶贫搬迁的任务是多少？", "2016年实际搬迁了多少人？"]),
+    ("What was the 2015 growth target, and what growth was achieved?",
+     ["What was the 2015 growth target?", "what growth was achieved in 2015?"]),
+    # a clause that asks nothing stays with its neighbour: one question
+    ("在3月4日的会议上，市长提出了什么要求？", ["在3月4日的会议上，市长提出了什么要求？"]),
+    ("In 2019, what did the mayor require?", ["In 2019, what did the mayor require?"]),
+])
+def test_question_parts_split_at_asking_clauses(question, parts):
+    from rag.answer.extractive import question_parts
+    assert question_parts(question) == parts
 
 
 def test_extractive_ignores_planted_instructions(farmland_hits, farmland_chunk, settings):

@@ -121,6 +121,9 @@ def test_entities():
     assert "高标准农田建设项目" in extract("3万亩高标准农田建设项目什么时候完成？").entities
     assert extract("What is the Belt and Road Initiative?").entities == ["Belt and Road Initiative"]
     assert extract("今天天气怎么样").entities == []
+    # 计划 before a verb is "plans to", not a programme: no "棚户区改造计划" invented
+    assert extract("2015年棚户区改造计划开工多少套？").entities == []
+    assert "就业见习计划" in extract("青年就业见习计划覆盖多少人？").entities
 
 
 def test_lang_to_dict_and_describe():

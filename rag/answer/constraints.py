@@ -84,6 +84,9 @@ _NOT_PLACE_EN = set("The A An This That These Those China National January Febru
 _QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n]{1,40})」|\"([^\"\n]{2,60})\"")
 _PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略|"
                                r"事故|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会")
+# 计划/安排 before a verb is the verb "plans to" ("计划开工多少套"), not a programme's name.
+_PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|"
+                              r"培训|发放|引进|开展|推进|筹集|投入|招")
 _ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
 _LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
 _PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
@@ -368,6 +371,8 @@ def _entities(q: str) -> list[str]:
         quoted[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PROGRAMME_SUFFIX.finditer(q):
         if quoted[m.start()]:
+            continue
+        if m.group(0) == "计划" and _PLAN_VERB_AFTER.match(q, m.end()):
             continue
         i = j = m.start()
         while j > 0 and i - j < 10 and _is_cjk(q[j - 1]) and q[j - 1] not in _ENTITY_STOP:

@@ -49,8 +49,10 @@ def question_parts(question: str) -> list[str]:
     """The questions of a compound question, each with what the first one fixes (years,
     place) when it leaves them out: "2016年城镇新增就业多少人？年末城镇登记失业率是多少？" ->
     [..., "2016年 年末城镇登记失业率是多少？"]. One part for a simple question."""
-    mark = "？" if detect_lang(question) == "zh" else "?"
-    parts = [p.strip() + mark for p in re.split(r"[？?]", question) if len(p.strip()) >= 4]
+    lang = detect_lang(question)
+    mark = "？" if lang == "zh" else "?"
+    parts = [c.strip() + mark for p in re.split(r"[？?]", question) if len(p.strip()) >= 4
+             for c in _clauses(p.strip(), lang) if len(c.strip()) >= 4]
     if len(parts) < 2:
         return [question]
     first = extract(parts[0])
@@ -63,6 +65,33 @@ def question_parts(question: str) -> list[str]:
         suffix = "".join(f" in {y}" for y in first.years if not c.years) if first.lang == "en" else ""
         out.append(prefix + p[:-1] + suffix + p[-1])
     return out
+
+
+# A question word, by language: a clause with one asks something of its own.
+_ASKS = {"zh": re.compile(r"多少|什么|哪|谁|几|是否|吗|怎样|怎么|如何|何时|为何|为什么"),
+         "en": re.compile(r"\b(?:what|how|which|who|whom|when|where|whether|why)\b", re.I)}
+# Where one asking clause ends and the next begins: "…的任务是多少，实际搬迁了多少人",
+# "What was the target, and what was achieved".
+_CLAUSE_BREAK = {"zh": re.compile(r"[，；,;]"),
+                 "en": re.compile(r"[;,]\s*(?:and\s+)?(?=(?:what|how|which|who|whom|when|where|whether|why)\b)"
+                                  r"|\s+and\s+(?=(?:what|how|which|who|whom|when|where|whether|why)\s)", re.I)}
+
+
+def _clauses(question: str, lang: str) -> list[str]:
+    """A question split where each piece asks something of its own; a clause without a
+    question word ("在3月4日的会议上，") stays with its neighbour."""
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK[lang].finditer(question):
+        if _ASKS[lang].search(question[start:m.start()]):
+            spans.append((start, m.start()))
+            start = m.end()
+    if not spans:
+        return [question]
+    if _ASKS[lang].search(question[start:]):
+        spans.append((start, len(question)))
+    else:                                   # a trailing clause that asks nothing
+        spans[-1] = (spans[-1][0], len(question))
+    return [question[s:e] for s, e in spans]
 
 
 def passage_sentences(text: str) -> list[tuple[int, int]]:
