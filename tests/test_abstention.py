@@ -12,10 +12,10 @@ from rag.types import Chunk, Hit
 
 
 def hit(text: str, years=(), stance=None, period=None, title="2015年国务院政府工作报告",
-        date=None) -> Hit:
+        date=None, speaker=None, ref_year=None) -> Hit:
     c = Chunk(id="d:p1", doc_id="d", doc_title=title, section="", date=date, start=0,
               end=len(text), text=text, hash="h", years=list(years), stance=stance,
-              doc_period=list(period) if period else None)
+              doc_period=list(period) if period else None, speaker=speaker, ref_year=ref_year)
     return Hit(c, 1.0, 1)
 
 
@@ -86,3 +86,39 @@ def test_latin_terms_must_be_in_the_evidence():
     assert weak_evidence("长葛市2021年的GDP是多少？",
                          [hit("开展长葛市安全发展示范城市创建，到2021年上半年基本达到创建标准。")], "zh")
     assert weak_evidence("任何问题", [], "zh")
+
+
+# A made-up district's 2020 speech reviewing 2019 and the months of 2020 so far.
+SPEECH_2020 = hit("一是经济平稳运行。2019年全区完成生产总值300亿元，增长6.5%；一般公共预算收入12亿元，"
+                  "增长9%。今年以来经济下行压力加大，一季度全区生产总值同比下降12%。",
+                  years=[2019, 2020], stance="review", period=(2019, 2020), title="某区年鉴2020",
+                  date="2020-06-14", speaker="王某", ref_year=2020)
+
+
+def test_a_speech_date_is_when_it_was_said_not_what_a_sentence_is_about():
+    # "2019年…" in a speech given in 2020 gives 2019's figure; so does the rest of its sentence
+    cons, d = decide("某区2020年生产总值实际增长了多少？", [SPEECH_2020])
+    assert not any(c.ok for c in d.checks if SPEECH_2020.chunk.text[c.start:c.end].startswith("2019年"))
+    budget = [c for c in d.checks if SPEECH_2020.chunk.text[c.start:c.end].startswith("一般公共预算")]
+    assert budget and "year" in budget[0].misses
+    _, d = decide("某区2019年生产总值增长了多少？", [SPEECH_2020])
+    assert d.satisfied
+
+
+def test_a_part_of_the_year_does_not_answer_for_the_whole_year():
+    # the first quarter's fall is no answer for the year, and answers the quarter
+    _, d = decide("某区2020年全年生产总值实际增长了多少？", [SPEECH_2020])
+    assert not d.satisfied
+    _, d = decide("某区2020年一季度生产总值同比下降了多少？", [SPEECH_2020])
+    assert {SPEECH_2020.chunk.text[c.start:c.end][:4] for c in d.checks if c.ok} == {"今年以来"}
+    _, d = decide("By how much did the district's GDP fall in the first quarter of 2020?", [SPEECH_2020])
+    assert d.satisfied
+
+
+def test_someone_named_only_further_on_is_not_who_acted():
+    entry = hit("3月28日，市委书记张某主持召开常委会议，部署疫情防控和项目建设工作。会议传达学习了省委书记李某调研时的讲话精神。",
+                years=[2020], date="2020-03-28", title="某市2020年3月大事记")
+    _, d = decide("省委书记李某2020年3月哪天到某市调研？", [entry])
+    assert not d.satisfied
+    _, d = decide("市委书记张某2020年3月哪天主持召开常委会议？", [entry])
+    assert d.satisfied

@@ -255,6 +255,8 @@ def subject_terms(cons: Constraints) -> set[str]:
     from rag.ingest.profile import document_rules
     rules = document_rules()
     text = frame_free(cons)
+    if hasattr(rules, "without_part_of_year"):
+        text = rules.without_part_of_year(text)     # "全年", "一季度": a time, checked apart
     # the unit, scope words (全市) and the place are no subject either
     for w in [cons.unit, cons.place, *getattr(rules, "SCOPE_LEVEL", {})]:
         if w and cons.lang == "zh":
@@ -291,6 +293,22 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     if not levels or levels & names:
         return False
     return not (place and _short_place(place) in sentence)
+
+
+def _other_part_of_year(cons: Constraints, sentence: str) -> bool:
+    """Whether the sentence gives figures only for parts of the year ("一季度", "1~4月份")
+    the question does not ask about, or only for the whole year when it asks a part."""
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    if not hasattr(rules, "part_of_year"):
+        return False
+    given = rules.part_of_year(sentence)
+    if not given:
+        return False
+    asked = rules.part_of_year(cons.question)
+    if not asked:
+        return "year" not in given      # no part asked: the year, or the question's own span
+    return not (given & asked)
 
 
 def asked_titles(cons: Constraints) -> set[str]:
@@ -377,6 +395,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("place")              # another city's "X市委书记…" does not say who leads this one
     if _other_level(cons, sentence):
         misses.append("place")              # "全区生产总值…" does not answer for the city
+    if cons.asks == "quantity" and _other_part_of_year(cons, sentence):
+        misses.append("period")             # "一季度…下降12%" does not answer for the whole year
     if cons.period_kind == "outcome" and not cons.period_implied and _stance(sentence) == "plan":
         misses.append("period")             # "今年要力争引进3个…" is no result
     elif cons.asks == "date" and not (has_answer_kind(sentence, "date") or _WHEN.search(sentence)
@@ -408,9 +428,14 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         spans = list(sentences(text))
         ptext = match_text(hit.chunk)
         scopes = sentence_scopes(hit.chunk, [text[s:e] for s, e in spans]) if asked else None
+        # who a passage is about: its speaker and those its opening sentence names; someone
+        # named only further on ("传达了某某讲话精神") is not who acted in it
+        actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext)
+            if people and "person" not in pm and not all(n in sent or n in actors for n in people):
+                sm.append("person")
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
@@ -435,10 +460,12 @@ def asked_years(cons: Constraints) -> set[int]:
 
 def sentence_scopes(chunk, sents: list[str]) -> list[set[int] | None]:
     """The years each sentence of a passage is about (None: as its passage). A chronicle
-    entry stays about its own date whatever other years it mentions."""
+    entry stays about its own date whatever other years it mentions; a speech's date (its
+    byline, with a speaker) is when it was said, so "2019年全区完成生产总值…" in a 2020
+    speech is about 2019 only."""
     from rag.ingest.profile import document_rules
     scopes = document_rules().sentence_scopes(sents, chunk.ref_year)
-    if chunk.date:
+    if chunk.date and not chunk.speaker:
         own = int(chunk.date[:4])
         scopes = [(sc | {own}) if sc is not None else None for sc in scopes]
     return scopes

@@ -224,6 +224,8 @@ _YEAR_TEXT = re.compile(r"(?<![比较\d])(?<!是)((?:19|20)\d{2})\s*年(?!的\d+
 # A sentence that opens on a time ("2012年，", "过去一年，", "“十二五”时期，") sets the time of
 # the sentences after it in its paragraph; a prefix longer than this is no opening.
 LEAD_CHARS = 16
+# ...or it opens on one in its first characters: "2019年", "过去五年", "“十二五”时期".
+OPENING_CHARS = 8
 
 
 def _cn_number(s: str) -> int | None:
@@ -290,14 +292,20 @@ def sentence_scopes(sentences: list[str], ref_year: int | None) -> list[set[int]
     10.3%…" : the figures are last year's); None when nothing in the paragraph says."""
     out: list[set[int] | None] = []
     carried: set[int] | None = None
+    within: set[int] | None = None      # until the sentence's full stop only
     for sent in sentences:
         own = sentence_years(sent, ref_year)
-        out.append(own or carried)
+        out.append(own or within or carried)
         lead = re.split(r"[，,：:]", sent, maxsplit=1)[0]
-        if len(lead) <= LEAD_CHARS:
-            opened = sentence_years(lead, ref_year)
-            if opened:
-                carried = opened
+        opened = sentence_years(lead, ref_year) if len(lead) <= LEAD_CHARS else set()
+        if opened:
+            carried, within = opened, None
+        elif len(lead) > LEAD_CHARS:
+            # a long first clause that starts on a time ("2019年全区完成…；一般公共预算收入…；")
+            # sets it for the rest of its sentence, up to the full stop
+            within = sentence_years(lead[:OPENING_CHARS], ref_year) or within
+        if re.search(r"[。！？!?]\s*$", sent):
+            within = None
     return out
 
 
@@ -327,6 +335,39 @@ def sentence_stance(sentence: str) -> str | None:
 def sentence_levels(sentence: str) -> set[str]:
     """The administrative levels a sentence's scope words name ("全区…" -> {"区"})."""
     return {SCOPE_LEVEL[m.group(0)] for m in _SCOPE.finditer(sentence)}
+
+
+# Parts of a year a figure can be given for, in both languages, each to one key: a first-
+# quarter or January-April figure does not answer for the whole year, nor the reverse.
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+            "first": 1, "second": 2, "third": 3, "fourth": 4}
+_PART_OF_YEAR = [
+    (re.compile(r"全年|全年度|\b(?:whole|full|entire) year\b|\bfull-year\b|\bfor the year as a whole\b", re.I),
+     lambda m: "year"),
+    (re.compile(r"前三季度|\bfirst three quarters\b", re.I), lambda m: "Q1-3"),
+    (re.compile(r"(?<!前)(?:第)?([一二三四1-4])季度|\b(first|second|third|fourth) quarter\b|\bQ([1-4])\b", re.I),
+     lambda m: f"Q{_QUARTER[(m.group(1) or m.group(2) or m.group(3)).lower()]}"),
+    (re.compile(r"上半年|\bfirst half\b|\bH1\b", re.I), lambda m: "H1"),
+    (re.compile(r"下半年|\bsecond half\b|\bH2\b", re.I), lambda m: "H2"),
+    (re.compile(r"(?<!\d)(1[0-2]|[1-9])\s*[-~～—–至到]\s*(1[0-2]|[1-9])\s*月(?:份)?"), lambda m: f"M{m.group(1)}-{m.group(2)}"),
+    (re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个月"), lambda m: f"M1-{_cn_number(m.group(1)) or m.group(1)}"),
+]
+
+
+def part_of_year(text: str) -> set[str]:
+    """The parts of a year a text gives figures for: "year" (全年), "Q1".."Q4", "Q1-3", "H1",
+    "H2", "M1-4" (1~4月份); empty when it names none."""
+    found = set()
+    for rx, key in _PART_OF_YEAR:
+        found |= {key(m) for m in rx.finditer(text)}
+    return found
+
+
+def without_part_of_year(text: str) -> str:
+    """The text with its part-of-year words ("全年", "一季度") cut out: a time, no subject."""
+    for rx, _ in _PART_OF_YEAR:
+        text = rx.sub("，", text)
+    return text
 
 
 def section_stance(title: str) -> str | None:
