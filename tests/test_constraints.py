@@ -114,6 +114,13 @@ def test_what_is_asked(question, asks, unit, kind):
     assert (c.asks, c.unit, c.quantity_kind) == (asks, unit, kind)
 
 
+def test_a_verb_before_a_place_is_not_part_of_its_name():
+    # the national list knows 魏都区, so "介绍魏都区" names 魏都区
+    c = extract("推进会上，介绍魏都区经验做法的是谁？")
+    assert (c.place, c.level) == ("魏都区", "district")
+    assert extract("浙江省温州市平阳县2019年生产总值是多少？").place == "浙江省温州市平阳县"
+
+
 def test_entities():
     assert extract("《魏都区机构改革方案》是哪天印发的？").entities == ["魏都区机构改革方案"]
     assert extract("“两个维护”指的是什么？").entities == ["两个维护"]

@@ -339,6 +339,7 @@ def _place_zh(q: str) -> tuple[str | None, str | None]:
             continue
         if chain and j != chain_end:
             break                                   # a second, separate place: keep the first
+        j = _known_start(q, j, m.end())
         chain.append(q[j:m.end()])
         level, chain_end = _PLACE_SUFFIX[m.group(0)], m.end()
     if chain:
@@ -348,6 +349,19 @@ def _place_zh(q: str) -> tuple[str | None, str | None]:
             return word, lvl
     m = _NATIONAL_ZH.search(q)
     return (m.group(0), "national") if m else (None, None)
+
+
+def _known_start(q: str, j: int, end: int) -> int:
+    """Where a place name really starts: a verb in front of it ("介绍魏都区的经验") is cut off
+    when the national list knows the name without it; an unknown name is kept as found."""
+    from rag.profiles.zh_gov.documents import divisions
+    known = divisions()
+    if not known or q[j:end] in known:
+        return j
+    for k in range(j + 1, end - 1):
+        if q[k:end] in known:
+            return k
+    return j
 
 
 def _place_en(q: str) -> tuple[str | None, str | None]:
