@@ -1,0 +1,19 @@
+"""The HTTP API (`rag serve`): OpenAI-compatible chat with citations, retrieval, documents,
+jobs, status and eval over the same rag.api.RAG the CLI and UI use.
+
+    from rag.server import create_app      # FastAPI app; imports fastapi only when called
+    app = create_app(Settings.load(llm="extractive"))
+"""
+from __future__ import annotations
+
+
+def create_app(settings, ui: bool = False):
+    from rag.server.app import create_app as make
+    return make(settings, ui=ui)
+
+
+def serve(settings, host: str = "127.0.0.1", port: int = 8000, ui: bool = False) -> None:
+    """Run the API with uvicorn until interrupted (127.0.0.1 unless another host is asked)."""
+    import uvicorn
+    app = create_app(settings, ui=ui)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
