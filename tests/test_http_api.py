@@ -386,3 +386,12 @@ def test_help_imports_no_server_framework():
                        timeout=60)
     assert p.returncode == 0, p.stderr
     assert "--ui" in p.stdout and "127.0.0.1" in p.stdout and "HEAVY []" in p.stdout
+
+
+def test_sampling_options_reach_the_answerer(env):
+    """A request's temperature/max_tokens become the answerer's settings for that request."""
+    from rag.api import RAG
+    api = RAG(env["settings"])
+    a = api.answerer("extractive", temperature=0.7, max_tokens=99)
+    assert (a.settings.llm_temperature, a.settings.llm_max_tokens) == (0.7, 99)
+    assert api.answerer("extractive").settings.llm_max_tokens == env["settings"].llm_max_tokens

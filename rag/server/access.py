@@ -119,9 +119,12 @@ class Access:
     def _rag(self, index: str):
         from rag.api import RAG
         with self._lock:
-            if index not in self._apis:
-                self._apis[index] = RAG(replace(self.settings, index=index))
-            return self._apis[index]
+            if index in self._apis:
+                return self._apis[index]
+            api = RAG(replace(self.settings, index=index))
+            if api.store.exists():         # kept once built: names asked for in vain are not
+                self._apis[index] = api
+            return api
 
     def audit(self, caller: Caller, action: str, index: str | None, target=None,
               outcome: str = "ok", detail=None) -> None:

@@ -138,7 +138,8 @@ def _sse(model: str, first: dict, events) -> Iterator[str]:
                     yield chunk("\n\n(revised answer)\n\n" + final)
                 sources = sources_text(answer)
                 if sources:
-                    yield chunk(sources)
+                    yield chunk(sources[1:] if final.endswith("\n") or shown.endswith("\n")
+                                else sources)
                 fields = rag_fields(answer)
                 yield chunk(finish="stop", **fields)
     except Exception as e:

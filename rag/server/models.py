@@ -100,22 +100,19 @@ class Usage(BaseModel):
     total_tokens: int = 0
 
 
-class RagFields(BaseModel):
+class ChatCompletion(BaseModel):
+    id: str
+    object: Literal["chat.completion"] = "chat.completion"
+    created: int
+    model: str
+    choices: list[Choice]
+    usage: Usage | None = Field(None, description="Not counted by this server")
     citations: list[Citation] = Field(description="The sources of the answer, by marker number")
     abstained: bool = Field(description="True when the documents do not answer the question")
     answer: str = Field(description="The answer text alone, without the Sources list")
     standalone_question: str = Field(description="The question as answered (follow-ups rewritten)")
     notice: str | None = Field(None, description="E.g. the LLM failed and an extractive answer "
                                                  "is shown")
-
-
-class ChatCompletion(RagFields):
-    id: str
-    object: Literal["chat.completion"] = "chat.completion"
-    created: int
-    model: str
-    choices: list[Choice]
-    usage: Usage = Usage()
 
 
 class Delta(BaseModel):
@@ -130,7 +127,7 @@ class ChunkChoice(BaseModel):
 
 
 class ChatCompletionChunk(BaseModel):
-    """One SSE event. The last one (finish_reason "stop") carries the RagFields too."""
+    """One SSE event. The last one (finish_reason "stop") carries citations, abstained, answer too."""
     id: str
     object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
     created: int
