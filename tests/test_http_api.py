@@ -30,14 +30,15 @@ EDU_DOC = ("柳河县教育局2021年工作要点\n\n"
 
 
 class Server:
-    def __init__(self, settings):
-        from rag.server import create_app
+    def __init__(self, settings, ui: bool = False):
         import uvicorn
+
+        from rag.server import create_app
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.app = create_app(settings)
+        self.app = create_app(settings, ui=ui)
         self.uv = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port,
                                                 log_level="warning"))
         self.thread = threading.Thread(target=self.uv.run, daemon=True)
@@ -388,10 +389,54 @@ def test_help_imports_no_server_framework():
     assert "--ui" in p.stdout and "127.0.0.1" in p.stdout and "HEAVY []" in p.stdout
 
 
-def test_sampling_options_reach_the_answerer(env):
-    """A request's temperature/max_tokens become the answerer's settings for that request."""
-    from rag.api import RAG
-    api = RAG(env["settings"])
-    a = api.answerer("extractive", temperature=0.7, max_tokens=99)
-    assert (a.settings.llm_temperature, a.settings.llm_max_tokens) == (0.7, 99)
-    assert api.answerer("extractive").settings.llm_max_tokens == env["settings"].llm_max_tokens
+def test_sampling_options_reach_the_llm(env):
+    """A request's temperature/max_tokens reach an OpenAI-compatible answerer's endpoint (a
+    real local server standing in for it), and the server's defaults apply without them."""
+    from dataclasses import replace
+
+    from tests.fake_openai import FakeOpenAI
+    with FakeOpenAI(api_key="sk-llm", reply="市长要求确保3月底前2019年度3万亩高标准农田建设项目大头落地[1]。") as llm:
+        settings = replace(env["settings"], llm="openai", llm_base_url=llm.base_url,
+                           llm_api_key="sk-llm", llm_model="fake-chat", llm_timeout=10.0)
+        with Server(settings) as server:
+            from openai import OpenAI
+            c = OpenAI(base_url=server.url + "/v1", api_key=TOKEN, max_retries=0)
+            ask = [{"role": "user", "content": FARMLAND_Q}]
+            r = c.chat.completions.create(model="rag-default", messages=ask, temperature=0.7,
+                                          max_tokens=99)
+            sent = [q["json"] for q in llm.requests if q["json"] and q["json"].get("messages")]
+            assert (sent[-1]["temperature"], _max_tokens(sent[-1])) == (0.7, 99)
+            assert r.citations and "[1]" in r.choices[0].message.content
+            c.chat.completions.create(model="rag-default", messages=ask)
+            sent = [q["json"] for q in llm.requests if q["json"] and q["json"].get("messages")]
+            assert (sent[-1]["temperature"], _max_tokens(sent[-1])) == (0, settings.llm_max_tokens)
+
+
+def _max_tokens(body: dict):
+    """langchain-openai sends max_tokens as max_completion_tokens."""
+    return body.get("max_completion_tokens", body.get("max_tokens"))
+
+
+def test_open_stream_does_not_hold_up_other_requests(env):
+    """While one client sits on an unfinished stream, others are answered."""
+    body = {"model": "rag-default", "stream": True,
+            "messages": [{"role": "user", "content": FARMLAND_Q}]}
+    with httpx.stream("POST", env["url"] + "/v1/chat/completions", json=body,
+                      headers=auth(TOKEN), timeout=60) as r:
+        lines = r.iter_lines()
+        assert next(lines).startswith("data: ")            # the stream is open, unread
+        models = httpx.get(env["url"] + "/v1/models", headers=auth(TOKEN), timeout=30)
+        other = client(env).chat.completions.create(
+            model="rag-default", messages=[{"role": "user", "content": "3月16日召开了什么会议？"}])
+        assert models.status_code == 200 and other.standalone_question == "3月16日召开了什么会议？"
+        assert [ln for ln in lines if ln][-1] == "data: [DONE]"
+
+
+def test_ui_mounted_under_ui(env):
+    """`rag serve --ui`: the Gradio page under /ui beside the API, in one process."""
+    from dataclasses import replace
+    with Server(replace(env["settings"]), ui=True) as server:
+        page = httpx.get(server.url + "/ui/", timeout=60, follow_redirects=True)
+        assert page.status_code == 200 and "gradio" in page.text.lower()
+        assert httpx.get(server.url + "/v1/models").status_code == 401
+        assert httpx.get(server.url + "/v1/models", headers=auth(TOKEN)).status_code == 200

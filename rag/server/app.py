@@ -227,12 +227,19 @@ def _error_handlers(app: FastAPI) -> None:
 
 
 def _mount_ui(app: FastAPI, settings) -> None:
-    """The Gradio UI in this process, with its own login when accounts exist."""
-    import gradio as gr
+    """The Gradio UI in this process, with its own login when accounts exist.
+
+    The one place rag reaches for ui, imported only when `--ui` is asked for: the UI stays
+    an optional layer over rag, and a server without it says what is missing."""
+    import importlib
 
     from rag.api import RAG
-    from ui.access import access_for
-    from ui.app import build_app
+    try:
+        gr = importlib.import_module("gradio")
+        access_for = importlib.import_module("ui.access").access_for
+        build_app = importlib.import_module("ui.app").build_app
+    except ImportError as e:
+        raise RuntimeError(f"--ui needs the chat UI installed (pip install -e .): {e}") from None
     api = RAG(settings)
     access = access_for(settings, api)
     demo = build_app(api, access=access)

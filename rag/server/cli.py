@@ -15,9 +15,10 @@ def register(sub) -> None:
 
 
 def run(args, settings) -> int:
+    import os
+
     from rag.server import serve
     # one OpenMP thread per call: the server's parallelism is across requests (see ui.app)
-    import os
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     serve(settings, host=args.host, port=args.port, ui=args.ui)
     return 0
