@@ -12,6 +12,7 @@ import time
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.server import chat, documents
@@ -116,7 +117,7 @@ async def upload(request: Request, who: Caller = Depends(caller)):
                             "named 'files'", "files") from None
     index = form.get("index") if isinstance(form.get("index"), str) else None
     names = ", ".join(getattr(f, "filename", "") or "" for f in form.getlist("files"))
-    api = access.rag(who, index or None, "upload", names)
+    api = await run_in_threadpool(access.rag, who, index or None, "upload", names)
     profile = documents.profile_of(form)
     folder, paths = await documents.save_uploads(form, access.settings)
 

@@ -10,6 +10,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
+
 from rag.server.access import ApiError
 
 # The UI's list (ui.documents.UPLOAD_TYPES; rag does not import ui).
@@ -106,7 +108,7 @@ async def save_uploads(form, settings) -> tuple[Path, list[Path]]:
         while path.exists():                 # two uploads with one name
             path = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
             n += 1
-        path.write_bytes(await up.read())
+        await run_in_threadpool(path.write_bytes, await up.read())   # off the event loop
         paths.append(path)
     return folder, paths
 
