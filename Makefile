@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test eval eval-check bench browser clean
+.PHONY: install run serve test eval eval-check bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ browser:
 run: install
 	$(BIN)/rag ingest
 	$(BIN)/rag ui
+
+# The HTTP API on 127.0.0.1:8000 (OpenAI-compatible; see README "HTTP API"). HOST=0.0.0.0
+# only when other machines must reach it, and then with RAG_API_KEYS or `rag users key`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: install
+	$(BIN)/rag serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/pytest

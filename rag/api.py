@@ -115,9 +115,18 @@ class RAG:
         return RagRetriever(api=self, search_kwargs=kwargs)
 
     # --- answers ---------------------------------------------------------------------------
-    def answerer(self, name: str | None = None):
+    def answerer(self, name: str | None = None, temperature: float | None = None,
+                 max_tokens: int | None = None):
+        """The answer backend; `temperature`/`max_tokens` override the settings for this one
+        (an HTTP client's per-request sampling options)."""
+        from dataclasses import replace
+
         from rag.answer import get_answerer
-        return get_answerer(name or self.settings.llm, self.settings)
+        s = self.settings
+        if temperature is not None or max_tokens is not None:
+            s = replace(s, llm_temperature=s.llm_temperature if temperature is None else temperature,
+                        llm_max_tokens=max_tokens or s.llm_max_tokens)
+        return get_answerer(name or s.llm, s)
 
     def _retrieve_fn(self, k=None, mode=None, docs=None, date_from=None, date_to=None):
         """Retrieval for answering: the top chunks, widened to whole paragraphs."""
@@ -129,16 +138,18 @@ class RAG:
             return widen(hits, index.chunks, index.paragraph_groups)
         return retrieve
 
-    def ask(self, question: str, history=None, llm: str | None = None, **filters):
+    def ask(self, question: str, history=None, llm: str | None = None,
+            temperature: float | None = None, max_tokens: int | None = None, **filters):
         q = self._checked(question, filters.pop("k", None), history, filters.pop("docs", None))
         from rag.answer.chain import answer_question
         return answer_question(q["question"], self._retrieve_fn(k=q["k"], docs=q["docs"], **filters),
-                               self.answerer(llm), history=q["history"])
+                               self.answerer(llm, temperature, max_tokens), history=q["history"])
 
-    def stream(self, question: str, history=None, llm: str | None = None, **filters):
+    def stream(self, question: str, history=None, llm: str | None = None,
+               temperature: float | None = None, max_tokens: int | None = None, **filters):
         """Answer events (see rag.answer.chain). Not a generator function, so a request over a
         limit raises LimitError here, before the first event, where an API can still refuse it."""
         q = self._checked(question, filters.pop("k", None), history, filters.pop("docs", None))
         from rag.answer.chain import stream_answer
         return stream_answer(q["question"], self._retrieve_fn(k=q["k"], docs=q["docs"], **filters),
-                             self.answerer(llm), history=q["history"])
+                             self.answerer(llm, temperature, max_tokens), history=q["history"])

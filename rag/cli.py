@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from rag.auth.cli import register as register_users   # `rag users ...`
     register_users(sub)
+    from rag.server.cli import register as register_serve  # `rag serve` (HTTP API)
+    register_serve(sub)
     _plugin_commands(sub)
     return ap
 

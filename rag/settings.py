@@ -50,6 +50,7 @@ class Settings:
     llm_model: str | None = None
     llm_timeout: float = 60.0
     llm_max_tokens: int = 512
+    llm_temperature: float | None = None  # None: the backend's own (0 for openai, 0.2 local)
     local_model: str | None = None    # GGUF path; default: the bundled Gemma 3 270M
     context_tokens: int = 3000
     ui_host: str = "127.0.0.1"
@@ -58,7 +59,8 @@ class Settings:
     users_db: Path | None = None      # accounts and audit log; default <index_dir>/users.db
     login_max_failures: int = 5       # wrong passwords before a lock-out (per user)
     login_lockout_s: float = 30.0     # first lock-out; doubles with each further failure
-    ui_max_upload_mb: int = 50
+    ui_max_upload_mb: int = 50        # per uploaded file, in the UI and the HTTP API
+    api_keys: str | None = None       # RAG_API_KEYS: comma-separated bearer tokens for `rag serve`
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

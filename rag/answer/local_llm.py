@@ -103,12 +103,17 @@ class LocalAnswerer(Answerer):
         with lock:
             try:
                 for part in llm.create_chat_completion(messages=messages, stream=True, stop=STOP,
-                                                       max_tokens=max_tokens, temperature=0.2):
+                                                       max_tokens=max_tokens,
+                                                       temperature=self._temperature()):
                     delta = part["choices"][0].get("delta", {}).get("content")
                     if delta:
                         yield delta
             except Exception as e:
                 raise LLMError(f"local model failed: {type(e).__name__}: {e}") from None
+
+    def _temperature(self) -> float:
+        t = self.settings.llm_temperature
+        return 0.2 if t is None else t
 
     def stream(self, question: str, hits: list[Hit], lang: str | None = None) -> Iterator[str]:
         lang = lang or detect_lang(question)

@@ -59,7 +59,7 @@ class OpenAIAnswerer(Answerer):
                 model=self.model, base_url=s.llm_base_url,
                 api_key=s.llm_api_key or "not-needed",     # local servers (Ollama, vLLM) take any key
                 timeout=s.llm_timeout, max_retries=MAX_RETRIES, max_tokens=s.llm_max_tokens,
-                temperature=0)
+                temperature=0 if s.llm_temperature is None else s.llm_temperature)
         return self._client
 
     def _where(self) -> str:
