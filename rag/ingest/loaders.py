@@ -13,12 +13,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.ingest import encoding
+from rag.ingest import encoding, tables
 from rag.limits import Deadline, FileLimits, LimitError
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = {".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm"}
+SUPPORTED = {".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls", ".csv"}
 ZIP_FORMATS = {".docx", ".xlsx", ".pptx", ".odt"}      # size limits count their unzipped bytes
 
 
@@ -39,6 +39,7 @@ class Loaded:
     title: str | None = None
     confidence: float | None = None              # of the encoding; None for binary formats
     warnings: list[str] = field(default_factory=list)
+    tables: list = field(default_factory=list)   # rag.ingest.tables.Table, marked in `text`
 
 
 def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = None) -> Loaded:
@@ -64,9 +65,13 @@ def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = N
         if suffix in (".txt", ".md", ".markdown"):
             return _text(data)
         if suffix == ".docx":
-            return Loaded(_docx(data, deadline), None)
+            text, found = tables.from_row_lines(_docx(data, deadline), "docx")
+            return Loaded(text, None, tables=found)
         if suffix == ".pdf":
-            return Loaded(_pdf(data, deadline), None)
+            return _pdf(data, deadline)
+        if suffix in (".xlsx", ".xls", ".csv"):
+            from rag.ingest import sheets
+            return sheets.load(data, suffix, limits, deadline)
         return _html(data, limits, deadline)
     except LimitError as e:
         raise LoadError(str(e), "limit", e.setting) from None
@@ -190,26 +195,13 @@ def _table_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _pdf(data: bytes, deadline: Deadline | None = None) -> str:
-    try:
-        from pypdf import PdfReader
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise LoadError("encrypted PDF")
-        pages = []
-        for page in reader.pages:
-            if deadline is not None:
-                deadline.check()
-            pages.append(page.extract_text() or "")
-    except (LoadError, LimitError):
-        raise
-    except Exception as e:
-        log.info("PDF reader failed: %r", e)
-        raise LoadError(f"not a readable PDF ({_why(e)})") from None
-    text = "\n\n".join(pages)
-    if not text.strip():
+def _pdf(data: bytes, deadline: Deadline | None = None) -> Loaded:
+    from rag.ingest import pdf
+    text, found = pdf.load(data, deadline)
+    body = [x for x in text.split("\n") if x.strip() and tables.page_number(x) is None]
+    if not body:
         raise LoadError("PDF has no text layer (scanned images need OCR first)")
-    return text
+    return Loaded(text, None, tables=found)
 
 
 def _html(data: bytes, limits: FileLimits, deadline: Deadline) -> Loaded:
@@ -218,4 +210,5 @@ def _html(data: bytes, limits: FileLimits, deadline: Deadline) -> Loaded:
     out, title = extract(d.text, limits.max_html_depth, deadline)
     if not out:
         raise LoadError("HTML page has no text", "empty")
-    return Loaded("\n\n".join(out), d.encoding, title, d.confidence, d.warnings)
+    text, found = tables.from_row_lines("\n\n".join(out), "html")
+    return Loaded(text, d.encoding, title, d.confidence, d.warnings, found)

@@ -1,0 +1,270 @@
+"""PDF -> text in reading order with page markers, and its tables as data (pdfplumber).
+
+Per page: the table finder's tables are taken out of the text (with the caption and unit
+lines just above them); the remaining words are grouped into lines, and a page whose lines
+leave a vertical gutter is read column by column. Lines at the top or bottom of a page that
+repeat on most pages (page numbers in them vary) are running headers or footers and dropped.
+A table that starts a page, with no caption, and as many columns as the table that ended
+the previous page, continues it.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+
+from rag.ingest import tables as tbl
+from rag.limits import Deadline, LimitError
+
+log = logging.getLogger(__name__)
+
+EDGE_LINES = 2             # lines at each end of a page that may be a running header/footer
+LINE_TOLERANCE = 3         # points: words whose tops differ less are on one line
+CAPTION_GAP = 40           # points: a caption or unit line sits this close above its table
+_PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}|"
+                          r"page\s*\d{1,4})$", re.I)
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    text: str
+    words: list = field(default_factory=list)
+    size: float = 0.0                 # the largest font size on the line
+
+
+@dataclass
+class _Page:
+    number: int
+    items: list = field(default_factory=list)      # _Line or Table, in reading order
+
+
+def load(data: bytes, deadline: Deadline | None = None):
+    """(text with page and table markers, tables) of a PDF; raises LoadError."""
+    from rag.ingest.loaders import LoadError, _why
+    try:
+        import pdfplumber
+    except ImportError:
+        raise LoadError("reading PDF needs pdfplumber: pip install pdfplumber") from None
+    pages: list[_Page] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for n, page in enumerate(pdf.pages, 1):
+                if deadline is not None:
+                    deadline.check()
+                pages.append(_read_page(page, n))
+                page.close()                 # frees the page's parsed objects
+    except (LoadError, LimitError):
+        raise
+    except Exception as e:
+        log.info("PDF reader failed: %r", e)
+        if re.search(r"password|encrypt", f"{type(e).__name__} {e!r}", re.I):
+            raise LoadError("encrypted PDF") from None
+        raise LoadError(f"not a readable PDF ({_why(e)})") from None
+    if not pages:
+        raise LoadError("not a readable PDF (it has no pages)")
+    _drop_running(pages)
+    for p in pages:
+        _take_captions(p)
+    return _assemble(pages)
+
+
+@dataclass
+class _Block:
+    table: tbl.Table
+    top: float
+
+
+def _read_page(page, number: int) -> _Page:
+    found = page.find_tables()
+    boxes = [t.bbox for t in found]
+    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE,
+                                           extra_attrs=["size"])
+             if not any(_inside(w, b) for b in boxes)]
+    lines = _lines(words)
+    blocks = []
+    for t, box in sorted(zip(found, boxes), key=lambda x: x[1][1]):
+        grid = t.extract()
+        # a header cell merged across columns leaves None beside it: the row under it is
+        # the second header row ("2019年" over "收入 | 增长")
+        spanned = next((i for i, r in enumerate(grid[:3]) if None not in r), 0)
+        header_rows = spanned + 1 if spanned else 1
+        table = tbl.split_header(tbl.fill_merged(grid, header_rows), header_rows)
+        table.page, table.source = number, "pdf"
+        blocks.append(_Block(table, box[1]))
+    ordered = _reading_order(lines, float(page.width))
+    _mark_headings(ordered)
+    return _Page(number, _merge_by_top(ordered, blocks))
+
+
+def _mark_headings(lines: list[_Line]) -> None:
+    """A short line set larger than the page's body text is a heading ("# …" for repair)."""
+    sizes = sorted(ln.size for ln in lines if ln.size)
+    if not sizes:
+        return
+    body = sizes[len(sizes) // 2]
+    for ln in lines:
+        if ln.size >= 1.2 * body and len(ln.text) <= 40:
+            ln.text = "# " + ln.text
+
+
+def _merge_by_top(lines: list[_Line], blocks: list[_Block]) -> list:
+    """Lines in reading order with each table (a full-width block) before the first line
+    below it."""
+    out: list = []
+    pending = list(blocks)
+    for ln in lines:
+        while pending and pending[0].top <= ln.top:
+            out.append(pending.pop(0))
+        out.append(ln)
+    return out + pending
+
+
+def _inside(w: dict, box) -> bool:
+    cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _lines(words: list[dict]) -> list[_Line]:
+    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    rows: list[list[dict]] = []
+    for w in words:
+        if rows and abs(rows[-1][0]["top"] - w["top"]) < LINE_TOLERANCE:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [_Line(min(w["top"] for w in r), max(w["bottom"] for w in r),
+                  min(w["x0"] for w in r), max(w["x1"] for w in r), _text(r), r,
+                  max(float(w.get("size") or 0) for w in r)) for r in rows]
+
+
+def _text(words: list[dict]) -> str:
+    words = sorted(words, key=lambda w: w["x0"])
+    out = ""
+    for a, b in zip([None] + words, words):
+        # a gap wider than a character is a space in Latin text; Chinese needs none (repair
+        # removes spaces between Chinese characters)
+        out += (" " if a is not None and b["x0"] - a["x1"] > 1 else "") + b["text"]
+    return out
+
+
+def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
+    """Lines top to bottom; where the page has two columns, the left column's lines before
+    the right column's, block by block between full-width lines (titles)."""
+    gutter = _gutter(lines, width)
+    out: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+
+    def flush() -> None:
+        out.extend(left + right)
+        left.clear()
+        right.clear()
+
+    for ln in lines:
+        words = ln.words
+        if gutter is None:
+            out.append(ln)
+            continue
+        lw = [w for w in words if w["x1"] <= gutter]
+        rw = [w for w in words if w["x0"] >= gutter]
+        if len(lw) + len(rw) < len(words):         # a word crosses the gutter: full width
+            flush()
+            out.append(ln)
+            continue
+        for side, ws in ((left, lw), (right, rw)):
+            if ws:
+                side.append(_Line(ln.top, ln.bottom, min(w["x0"] for w in ws),
+                                  max(w["x1"] for w in ws), _text(ws), ws, ln.size))
+    flush()
+    return out
+
+
+def _gutter(lines: list[_Line], width: float) -> float | None:
+    """An x in the middle of the page that no word of most lines crosses, with text on both
+    sides of it on several lines: the gap between two columns."""
+    if len(lines) < 4:
+        return None
+    best = None
+    for x in range(int(width * 0.3), int(width * 0.7), 2):
+        crossing = sum(1 for ln in lines if any(w["x0"] < x < w["x1"] for w in ln.words))
+        both = sum(1 for ln in lines if any(w["x1"] <= x for w in ln.words)
+                   and any(w["x0"] >= x for w in ln.words))
+        if both >= 3 and crossing <= 0.2 * len(lines) and (best is None or crossing < best[0]
+                                                           or (crossing == best[0] and both > best[1])):
+            best = (crossing, both, x)
+    return best[2] if best else None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "0", re.sub(r"\s+", "", text))
+
+
+def _drop_running(pages: list[_Page]) -> None:
+    """Drop page numbers at a page's edges, and edge lines repeated on at least half of the
+    pages (two at least): running headers and footers."""
+    def edges(p: _Page) -> list[_Line]:
+        # by position on the page, not reading order: a footer under the left column is
+        # read with that column
+        lines = sorted((x for x in p.items if isinstance(x, _Line)), key=lambda ln: ln.top)
+        return lines[:EDGE_LINES] + lines[-EDGE_LINES:] if len(lines) > EDGE_LINES else lines
+
+    counts: dict[str, int] = {}
+    for p in pages:
+        for k in {_key(ln.text) for ln in edges(p)}:
+            counts[k] = counts.get(k, 0) + 1
+    need = max(2, (len(pages) + 1) // 2)
+    for p in pages:
+        drop = {id(ln) for ln in edges(p)
+                if _PAGE_NUMBER.match(ln.text.strip()) or (len(pages) > 1 and counts[_key(ln.text)] >= need)}
+        p.items = [x for x in p.items if id(x) not in drop]
+
+
+def _take_captions(p: _Page) -> None:
+    """A unit line and a caption line right above a table are the table's."""
+    out: list = []
+    for item in p.items:
+        if isinstance(item, _Block):
+            t, top = item.table, item.top
+            while out and isinstance(out[-1], _Line) and 0 <= top - out[-1].bottom < CAPTION_GAP:
+                text = out[-1].text.lstrip("# ")
+                if not t.unit and not t.caption and tbl.unit_of(text):
+                    t.unit = tbl.unit_of(text)
+                elif not t.caption and tbl.is_caption(text, near=True):
+                    t.caption = text
+                else:
+                    break
+                top = out.pop().top
+        out.append(item)
+    p.items = out
+
+
+def _assemble(pages: list[_Page]):
+    """Text with a page marker before each page and a marker line per table; a table that
+    opens a page with no caption and the column count of the table that closed the previous
+    page is that table's continuation."""
+    lines: list[str] = []
+    tables: list[tbl.Table] = []
+    last = None                         # the table that closed the previous page, if one did
+    for p in pages:
+        lines.append(tbl.page_marker(p.number))
+        closing = None
+        for i, item in enumerate(p.items):
+            closing = None
+            if isinstance(item, _Block):
+                item = item.table
+                if i == 0 and last is not None and tbl.continues(last, item):
+                    tbl.append(last, item)
+                    closing = last
+                    continue
+                lines += ["", tbl.marker(len(tables)), ""]
+                tables.append(item)
+                closing = item
+            else:
+                lines.append(item.text)
+        last = closing if p.items else last
+    return "\n".join(lines), tables
