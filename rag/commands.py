@@ -200,7 +200,8 @@ def cmd_ask(args, settings):
             print("\nSources:")
             for c in answer.citations:
                 mark = "" if c.verified else "  [unverified]"
-                print(f"[{c.n}] {c.doc_title} · {c.section or '-'} · {c.date or '-'}{mark}")
+                page = f" · p. {c.page}" if c.page is not None else ""
+                print(f"[{c.n}] {c.doc_title} · {c.section or '-'} · {c.date or '-'}{page}{mark}")
                 print(f"    “{c.quote}”")
         elif answer.abstained and answer.hits:
             print("\nNearest passages:")
