@@ -64,6 +64,8 @@ def load(data: bytes, deadline: Deadline | None = None):
         log.info("PDF reader failed: %r", e)
         if re.search(r"password|encrypt", f"{type(e).__name__} {e!r}", re.I):
             raise LoadError("encrypted PDF") from None
+        if b"%%EOF" not in data[-2048:]:
+            raise LoadError("not a readable PDF (truncated: it has no end-of-file marker)") from None
         raise LoadError(f"not a readable PDF ({_why(e)})") from None
     if not pages:
         raise LoadError("not a readable PDF (it has no pages)")

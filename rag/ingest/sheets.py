@@ -2,7 +2,7 @@
 
 A sheet's leading rows that hold one value only (a title merged across the columns, "单位：
 万元") are its caption and unit; the rows under them down to the first row no merge covers
-are its header. Cells are counted before a sheet is loaded whole: a sheet over
+are its header (rag.ingest.tables.header_rows). Cells are counted before a sheet is loaded whole: a sheet over
 `max_sheet_cells` is refused (a small file can declare a huge sheet, and a zip bomb is
 stopped before by loaders.check_zip).
 """
@@ -17,7 +17,6 @@ from rag.limits import Deadline, FileLimits, LimitError
 
 log = logging.getLogger(__name__)
 
-COVERED = None            # a cell a merge covers (not its top-left cell): takes the merged value
 
 
 def load(data: bytes, suffix: str, limits: FileLimits, deadline: Deadline):
@@ -52,7 +51,9 @@ def load(data: bytes, suffix: str, limits: FileLimits, deadline: Deadline):
         found.append(t)
     if not found:
         raise LoadError("the spreadsheet has no cells with text", "empty")
-    return Loaded("\n".join(lines), enc, confidence=conf, warnings=warn, tables=found)
+    # one sheet with a title row: that title is the document's
+    title = found[0].caption if len(found) == 1 and found[0].caption != sheets[0][0] else None
+    return Loaded("\n".join(lines), enc, title, conf, warn, found)
 
 
 def _too_many(n: int, limits: FileLimits) -> LimitError:
@@ -82,7 +83,7 @@ def _xlsx_sheets(data: bytes, limits: FileLimits, deadline: Deadline):
             for r in range(rng.min_row, rng.max_row + 1):
                 for c in range(rng.min_col, rng.max_col + 1):
                     if (r, c) != (rng.min_row, rng.min_col) and r <= len(grid) and c <= len(grid[r - 1]):
-                        grid[r - 1][c - 1] = COVERED
+                        grid[r - 1][c - 1] = tbl.FROM_LEFT if r == rng.min_row else tbl.FROM_ABOVE
         yield ws.title, grid, 0
 
 
@@ -92,15 +93,16 @@ def _xls_sheets(data: bytes, limits: FileLimits, deadline: Deadline):
     for name in wb.sheet_names:
         deadline.check()
         sheet = wb.get_sheet_by_name(name)
-        if sheet.total_height * max(1, sheet.total_width) > limits.max_sheet_cells:
-            raise _too_many(sheet.total_height * sheet.total_width, limits)
+        cells = (sheet.total_height + 1) * (sheet.total_width + 1)     # both are last indexes
+        if cells > limits.max_sheet_cells:
+            raise _too_many(cells, limits)
         grid = [list(r) for r in sheet.to_python()]
         for rng in sheet.merged_cell_ranges or []:
             (r0, c0), (r1, c1) = rng
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0) and r < len(grid) and c < len(grid[r]):
-                        grid[r][c] = COVERED
+                        grid[r][c] = tbl.FROM_LEFT if r == r0 else tbl.FROM_ABOVE
         yield name, grid, 0
 
 
@@ -123,17 +125,17 @@ def _csv_grid(text: str, limits: FileLimits, deadline: Deadline) -> list[list]:
 
 def _table(grid: list[list], name: str) -> tbl.Table | None:
     """A sheet's grid (merge-covered cells None) -> a table with caption, unit and header."""
-    grid = [r for r in grid if any(v not in ("", None) for v in r)]
+    grid = [r for r in grid if any(tbl.clean_cell(v) for v in r)]
     if not grid:
         return None
     width = max(len(r) for r in grid)
     grid = [list(r) + [""] * (width - len(r)) for r in grid]
-    keep = [j for j in range(width) if any(r[j] not in ("", None) for r in grid)]
+    keep = [j for j in range(width) if any(tbl.clean_cell(r[j]) for r in grid)]
     grid = [[r[j] for j in keep] for r in grid]
     caption, unit = "", ""
     # leading rows of one value (a title merged across the sheet, a unit line)
     while len(grid) > 2:
-        values = [tbl.clean_cell(v) for v in grid[0] if v not in ("", None)]
+        values = [x for x in map(tbl.clean_cell, grid[0]) if x]
         if len(values) == 2 and tbl.unit_of(values[1]) and not caption:    # "表1 …" "单位：万元"
             caption, unit = values[0], tbl.unit_of(values[1])
             grid = grid[1:]
@@ -147,9 +149,7 @@ def _table(grid: list[list], name: str) -> tbl.Table | None:
         else:
             break
         grid = grid[1:]
-    # the header: down to the first row no merge covers
-    spanned = next((i for i, r in enumerate(grid[:3]) if COVERED not in r), 0)
-    header_rows = spanned + 1
-    t = tbl.split_header(tbl.fill_merged(grid, header_rows), header_rows)
+    n = tbl.header_rows(grid)
+    t = tbl.split_header(tbl.fill_merged(grid, n), n)
     t.caption, t.unit = caption or name, unit
     return t

@@ -73,7 +73,7 @@ def page_number(line: str) -> int | None:
 
 
 def clean_cell(v) -> str:
-    if v is None:
+    if v is None or v is FROM_LEFT or v is FROM_ABOVE:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
@@ -96,12 +96,37 @@ def is_caption(line: str, near: bool = False) -> bool:
                                             and bool(re.search(r"[\u4e00-\u9fff]", text)))
 
 
+# Cells a merge covers, where the file says which way (spreadsheets): the merged value is
+# the one to the left, or the one above.
+FROM_LEFT, FROM_ABOVE = object(), object()
+
+
+def header_rows(grid: list[list]) -> int:
+    """Rows of the header: the first row, and every row a merge starting in the header
+    reaches down to or sits right under (a cell merged across columns heads the row below)."""
+    n = 1
+    for i, row in enumerate(grid[:4]):
+        if i >= n:
+            break
+        below = grid[i + 1] if i + 1 < len(grid) else []
+        if any(v is FROM_LEFT for v in row) or any(v is FROM_ABOVE for v in below):
+            n = max(n, i + 2)
+    return min(n, max(1, len(grid) - 1))
+
+
 def fill_merged(grid: list[list], header_rows: int) -> list[list[str]]:
-    """Cells a merge left empty (None) take the merged value: from the left in header rows
-    (a title spanning columns), from above in the body (a category spanning rows)."""
+    """Cells a merge left empty take the merged value: as the file says (FROM_LEFT,
+    FROM_ABOVE), or for None (a PDF's missing cell) from the left in header rows (a title
+    spanning columns) and from above in the body (a category spanning rows)."""
     out = [list(r) for r in grid]
     for i, row in enumerate(out):
         for j, v in enumerate(row):
+            if v is FROM_LEFT and j > 0:
+                row[j] = row[j - 1]
+                continue
+            if v is FROM_ABOVE and i > 0 and j < len(out[i - 1]):
+                row[j] = out[i - 1][j]
+                continue
             if v is not None:
                 continue
             left = row[j - 1] if j > 0 else None
