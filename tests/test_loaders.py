@@ -125,7 +125,7 @@ def test_docx_headings_and_table_rows(tmp_path):
     table = para_with(doc, "299.89亿元")
     assert table.text == "经济发展\n| 指标 | 数值 |\n| 生产总值 | 299.89亿元 |"
     assert table.section == ["魏都区年鉴", "经济发展"] and table.table.header == [["指标", "数值"]]
-    assert [c.text for c in doc.chunks if c.kind == "table-row"] == ["经济发展 · 生产总值 · 数值: 299.89亿元"]
+    assert [c.text for c in doc.chunks if c.kind == "table-row"] == ["经济发展 · 生产总值 · 数值: 299.89亿元。"]
     assert_offsets(doc)
 
 

@@ -108,7 +108,8 @@ def test_table_continued_on_next_page_is_one_table(yearbook):
     assert t.header == [TABLE_HEAD]
     assert [r[0] for r in t.rows] == ["2015年", "2016年", "2017年", "2018年", "2019年"]  # header not a row
     rows = {c.text for c in yearbook.chunks if c.kind == "table-row"}
-    assert "表1 魏都区一般公共预算收入 · 2019年 · 一般公共预算收入: 193600；税收收入: 135500（单位：万元）" in rows
+    # the unit goes on each amount; the caption's label "表1" stays out (it is no value)
+    assert "魏都区一般公共预算收入 · 2019年 · 一般公共预算收入: 193600万元；税收收入: 135500万元。" in rows
     assert len(rows) == 5
     (part,) = [c for c in yearbook.chunks if c.kind == "table"]
     assert part.text.splitlines()[:3] == ["表1 魏都区一般公共预算收入", "单位：万元",
@@ -135,3 +136,20 @@ def test_truncated_pdf_is_refused_with_a_reason_naming_the_file(tmp_path):
     assert Path(skipped.path).name == "cut.pdf" and "PDF" in skipped.reason and "truncated" in skipped.reason
     with pytest.raises(loaders.LoadError):
         loaders.load(tmp_path / "cut.pdf")
+
+
+def test_chunks_of_an_older_index_load_without_page_or_kind(yearbook):
+    from rag.types import Chunk
+    old = {k: v for k, v in yearbook.chunks[0].to_dict().items() if k not in ("page", "kind")}
+    c = Chunk.from_dict(old)
+    assert (c.page, c.kind) == (None, None)
+    row = next(c for c in yearbook.chunks if c.kind == "table-row")
+    assert Chunk.from_dict(row.to_dict()) == row            # saved and loaded as it was
+
+
+def test_citation_cards_show_the_page_in_the_answer_language():
+    from ui.render import citation_card
+    c = {"n": 1, "doc_title": "魏都区年鉴", "section": "财政", "date": None, "text": "全年收入增长。",
+         "quote": "全年收入增长。", "start": 0, "end": 7, "verified": True, "page": 37}
+    assert "第37页" in citation_card(0, c, "zh") and "p. 37" in citation_card(0, c, "en")
+    assert "p. " not in citation_card(0, {**c, "page": None}, "en")

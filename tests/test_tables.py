@@ -45,8 +45,8 @@ def test_xlsx_merged_header_caption_unit_and_row_texts(tmp_path):
     assert t.columns() == ["年份", "一般公共预算/收入", "一般公共预算/税收收入"]
     assert t.rows == [["2018年", "182000", "128000"], ["2019年", "193600", "135500"]]
     rows = [c.text for c in doc.chunks if c.kind == "table-row"]
-    assert rows[1] == ("魏都区一般公共预算收入 · 2019年 · 一般公共预算/收入: 193600；"
-                       "一般公共预算/税收收入: 135500（单位：万元）")
+    assert rows[1] == ("魏都区一般公共预算收入 · 2019年 · 一般公共预算/收入: 193600万元；"
+                       "一般公共预算/税收收入: 135500万元。")
     assert doc.document.title == "魏都区一般公共预算收入"
     assert_offsets(doc)
 
@@ -59,8 +59,8 @@ def test_gbk_csv_read_with_encoding_detection(tmp_path):
     assert (p.table.caption, p.table.unit, p.table.header) == (
         "主要经济指标", "亿元", [["指标", "2018年", "2019年"]])
     rows = [c.text for c in doc.chunks if c.kind == "table-row"]
-    assert rows == ["主要经济指标 · 地区生产总值 · 2018年: 280.5；2019年: 299.89（单位：亿元）",
-                    "主要经济指标 · 固定资产投资 · 2018年: 120.3；2019年: 131.2（单位：亿元）"]
+    assert rows == ["主要经济指标 · 地区生产总值 · 2018年: 280.5亿元；2019年: 299.89亿元。",
+                    "主要经济指标 · 固定资产投资 · 2018年: 120.3亿元；2019年: 131.2亿元。"]
 
 
 def test_docx_merged_cells_repeat_and_caption_above_table(tmp_path):
@@ -79,8 +79,7 @@ def test_docx_merged_cells_repeat_and_caption_above_table(tmp_path):
     (p,) = [p for p in doc.paragraphs if p.table is not None]
     assert (p.table.caption, p.table.unit) == ("表2 重点项目投资情况", "亿元")
     assert p.table.header == [["项目", "投资", "投资"]]
-    assert "表2 重点项目投资情况 · 许昌东站 · 投资: 5.1；投资: 2019年（单位：亿元）" in \
-        [c.text for c in doc.chunks]
+    assert "重点项目投资情况 · 许昌东站 · 投资: 5.1亿元；投资: 2019年。" in [c.text for c in doc.chunks]
     assert p.section == ["魏都区年鉴"]
 
 
@@ -141,6 +140,7 @@ def test_question_about_a_table_cell_retrieves_its_row_with_page(tmp_path):
     answer = api.ask("2019年魏都区一般公共预算收入是多少")
     cited = [c for c in answer.citations if "193600" in c.text]
     assert cited and cited[0].page == 2 and cited[0].to_dict()["page"] == 2
+    assert cited[0].kind == "table-row" and "193600万元" in answer.answer.splitlines()[0]
 
 
 def test_calamine_reader_resolves_the_same_merges(tmp_path):

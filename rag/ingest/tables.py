@@ -165,13 +165,22 @@ def render(t: Table) -> str:
 
 
 def row_text(t: Table, row: list[str]) -> str:
-    """"表名 · 行名 · 列名: 值；列名: 值（单位：万元）" for one body row."""
+    """"表名 · 行名 · 列名: 值万元；列名: 值万元。" for one body row. A single unit goes on
+    every number, so each value reads as an amount; a mixed one ("亿元、%") is said once."""
     cols = t.columns()
     name = row[0] if row else ""
-    cells = [f"{c}: {v}" for c, v in zip(cols[1:], row[1:]) if v]
-    head = " · ".join(x for x in (t.title(), name) if x)
+    single = t.unit and not re.search(r"[、,，/%％]", t.unit)
+    cells = [f"{c}: {v}{t.unit if single and _NUMBER.fullmatch(v) else ''}"
+             for c, v in zip(cols[1:], row[1:]) if v]
+    # the caption without its label ("表1"): a number there would read as a value of the row
+    title = _LABEL.sub("", t.title()) or t.title()
+    head = " · ".join(x for x in (title, name) if x)
     text = head + " · " + "；".join(cells) if cells else head
-    return text + (f"（单位：{t.unit}）" if t.unit else "")
+    return text + (f"（单位：{t.unit}）" if t.unit and not single else "") + "。"
+
+
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_LABEL = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?\s*")
 
 
 @dataclass
