@@ -62,6 +62,7 @@ class Chunk:
     flagged: list[str] = field(default_factory=list)  # instruction-like sentences of `text`
     page: int | None = None          # page its text starts on (PDF); None when unpaged or unknown
     kind: str | None = None          # None: prose; "table": caption + header + rows; "table-row"
+    ocr_confidence: float | None = None   # its page's OCR score (0..1) when read from a scan
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -18,7 +18,9 @@ from rag.limits import Deadline, FileLimits, LimitError
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = {".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls", ".csv"}
+SUPPORTED = {".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls", ".csv",
+             ".png", ".jpg", ".jpeg"}                  # images: OCR (the optional "ocr" extra)
+IMAGES = {".png", ".jpg", ".jpeg"}
 ZIP_FORMATS = {".docx", ".xlsx", ".pptx", ".odt"}      # size limits count their unzipped bytes
 
 
@@ -40,6 +42,7 @@ class Loaded:
     confidence: float | None = None              # of the encoding; None for binary formats
     warnings: list[str] = field(default_factory=list)
     tables: list = field(default_factory=list)   # rag.ingest.tables.Table, marked in `text`
+    ocr: dict[int, float] = field(default_factory=dict)   # page -> OCR confidence, for scans
 
 
 def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = None) -> Loaded:
@@ -69,6 +72,10 @@ def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = N
             return Loaded(text, None, tables=found)
         if suffix == ".pdf":
             return _pdf(data, deadline)
+        if suffix in IMAGES:
+            from rag.ingest import pdf
+            text, conf = pdf.load_image(data)
+            return Loaded(text, None, ocr={1: conf})
         if suffix in (".xlsx", ".xls", ".csv"):
             from rag.ingest import sheets
             return sheets.load(data, suffix, limits, deadline)
@@ -196,12 +203,13 @@ def _table_row(cells: list[str]) -> str:
 
 
 def _pdf(data: bytes, deadline: Deadline | None = None) -> Loaded:
-    from rag.ingest import pdf
-    text, found = pdf.load(data, deadline)
+    from rag.ingest import ocr, pdf
+    text, found, conf, warnings = pdf.load(data, deadline)
     body = [x for x in text.split("\n") if x.strip() and tables.page_number(x) is None]
     if not body:
-        raise LoadError("PDF has no text layer (scanned images need OCR first)")
-    return Loaded(text, None, tables=found)
+        raise LoadError("PDF has no text layer, and OCR found no text in it" if ocr.available()
+                        else f"PDF has no text layer (scanned images need OCR: {ocr.INSTALL})")
+    return Loaded(text, None, warnings=warnings, tables=found, ocr=conf)
 
 
 def _html(data: bytes, limits: FileLimits, deadline: Deadline) -> Loaded:

@@ -40,7 +40,11 @@ class _Line:
 @dataclass
 class _Page:
     number: int
-    items: list = field(default_factory=list)      # _Line or Table, in reading order
+    items: list = field(default_factory=list)      # _Line or _Block, in reading order
+    width: float = 0.0
+    height: float = 0.0
+    scanned: bool = False                          # no text layer: a candidate for OCR
+    confidence: float | None = None                # OCR's, when the text came from it
 
 
 def load(data: bytes, deadline: Deadline | None = None):
@@ -69,10 +73,45 @@ def load(data: bytes, deadline: Deadline | None = None):
         raise LoadError(f"not a readable PDF ({_why(e)})") from None
     if not pages:
         raise LoadError("not a readable PDF (it has no pages)")
+    warnings = _ocr_scanned(data, pages, deadline)
     _drop_running(pages)
     for p in pages:
         _take_captions(p)
-    return _assemble(pages)
+    text, found = _assemble(pages)
+    conf = {p.number: p.confidence for p in pages if p.confidence is not None}
+    return text, found, conf, warnings
+
+
+def _ocr_scanned(data: bytes, pages: list[_Page], deadline: Deadline | None) -> list[str]:
+    """OCR the pages that have no text layer, when OCR is installed; a warning otherwise."""
+    from rag.ingest import ocr
+    scanned = [p for p in pages if p.scanned]
+    if not scanned:
+        return []
+    if not ocr.available():
+        return [f"{len(scanned)} of {len(pages)} pages have no text layer and were left out "
+                f"({ocr.INSTALL})"]
+    import pypdfium2
+    from rag.ingest.loaders import LoadError
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception as e:
+        log.info("PDF renderer failed: %r", e)
+        raise LoadError("not a readable PDF (its scanned pages could not be rendered for OCR)") from None
+    try:
+        for p in scanned:
+            if deadline is not None:
+                deadline.check()          # a long scan needs a larger RAG_PARSE_SECONDS
+            try:
+                words = ocr.pdf_page(document, p.number - 1, p.width, p.height)
+            except Exception as e:
+                log.info("OCR failed on page %d: %r", p.number, e)
+                raise LoadError(f"OCR failed on page {p.number} of the PDF") from None
+            p.items = _ordered(_lines(words), p.width)
+            p.confidence = ocr.confidence(words)
+    finally:
+        document.close()
+    return []
 
 
 @dataclass
@@ -98,9 +137,35 @@ def _read_page(page, number: int) -> _Page:
         table = tbl.split_header(tbl.fill_merged(grid, header_rows), header_rows)
         table.page, table.source = number, "pdf"
         blocks.append(_Block(table, box[1]))
-    ordered = _reading_order(lines, float(page.width))
+    return _Page(number, _merge_by_top(_ordered(lines, float(page.width)), blocks),
+                 float(page.width), float(page.height), scanned=not words and not blocks)
+
+
+def _ordered(lines: list[_Line], width: float) -> list[_Line]:
+    ordered = _reading_order(lines, width)
     _mark_headings(ordered)
-    return _Page(number, _merge_by_top(ordered, blocks))
+    return ordered
+
+
+def load_image(data: bytes):
+    """(text with a page marker, OCR confidence) of a .png/.jpg scan; raises LoadError."""
+    from rag.ingest import ocr
+    from rag.ingest.loaders import LoadError
+    if not ocr.available():
+        raise LoadError(f"an image needs OCR to be read: {ocr.INSTALL}", "unsupported")
+    try:
+        words, width = ocr.image(data)
+    except LimitError:
+        raise
+    except ocr.OcrUnavailable as e:
+        raise LoadError(str(e), "unsupported") from None
+    except Exception as e:
+        log.info("image reader failed: %r", e)
+        raise LoadError("not a readable image (damaged, or not a PNG/JPEG)") from None
+    if not words:
+        raise LoadError("OCR found no text in the image", "empty")
+    lines = [ln.text for ln in _ordered(_lines(words), width)]
+    return "\n".join([tbl.page_marker(1)] + lines), ocr.confidence(words)
 
 
 def _mark_headings(lines: list[_Line]) -> None:

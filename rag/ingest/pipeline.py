@@ -126,6 +126,8 @@ def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20
               for c in chunker.chunk_paragraph(p, title, chunk_tokens)]
     if not chunks:
         raise loaders.LoadError("no paragraphs with text")
+    for c in chunks:           # text read by OCR keeps how sure the recogniser was
+        c.ocr_confidence = loaded.ocr.get(c.page) if loaded.ocr else None
     profile.annotate_chunks(chunks, prof)
     instructions.annotate(document, chunks)     # instruction-like sentences: data, never answers
     return DocResult(document, parsed.paragraphs, chunks,
