@@ -207,8 +207,9 @@ def _pdf(data: bytes, deadline: Deadline | None = None) -> Loaded:
     text, found, conf, warnings = pdf.load(data, deadline)
     body = [x for x in text.split("\n") if x.strip() and tables.page_number(x) is None]
     if not body:
-        raise LoadError("PDF has no text layer, and OCR found no text in it" if ocr.available()
-                        else f"PDF has no text layer (scanned images need OCR: {ocr.INSTALL})")
+        raise LoadError("PDF has no text layer, and no page image in which OCR found text"
+                        if ocr.available() else
+                        f"PDF has no text layer (scanned images need OCR: {ocr.INSTALL})")
     return Loaded(text, None, warnings=warnings, tables=found, ocr=conf)
 
 

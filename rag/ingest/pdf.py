@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 EDGE_LINES = 2             # lines at each end of a page that may be a running header/footer
 LINE_TOLERANCE = 3         # points: words whose tops differ less are on one line
 CAPTION_GAP = 40           # points: a caption or unit line sits this close above its table
+SCAN_MAX_CHARS = 20        # a page with fewer characters (a stamped page number) ...
+SCAN_MIN_IMAGE_SHARE = 0.1 # ... and images over a tenth of it or more is OCR'd
 _PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}|"
                           r"page\s*\d{1,4})$", re.I)
 
@@ -48,7 +50,8 @@ class _Page:
 
 
 def load(data: bytes, deadline: Deadline | None = None):
-    """(text with page and table markers, tables) of a PDF; raises LoadError."""
+    """(text with page and table markers, tables, {page: OCR confidence}, warnings) of a
+    PDF; raises LoadError."""
     from rag.ingest.loaders import LoadError, _why
     try:
         import pdfplumber
@@ -89,8 +92,8 @@ def _ocr_scanned(data: bytes, pages: list[_Page], deadline: Deadline | None) -> 
     if not scanned:
         return []
     if not ocr.available():
-        return [f"{len(scanned)} of {len(pages)} pages have no text layer and were left out "
-                f"({ocr.INSTALL})"]
+        return [f"{len(scanned)} of {len(pages)} pages are scans without a text layer and were "
+                f"left out ({ocr.INSTALL})"]
     import pypdfium2
     from rag.ingest.loaders import LoadError
     try:
@@ -107,7 +110,7 @@ def _ocr_scanned(data: bytes, pages: list[_Page], deadline: Deadline | None) -> 
             except Exception as e:
                 log.info("OCR failed on page %d: %r", p.number, e)
                 raise LoadError(f"OCR failed on page {p.number} of the PDF") from None
-            p.items = _ordered(_lines(words), p.width)
+            p.items = _ordered(_lines(words), p.width)      # a scan has no tables pdfplumber found
             p.confidence = ocr.confidence(words)
     finally:
         document.close()
@@ -137,8 +140,19 @@ def _read_page(page, number: int) -> _Page:
         table = tbl.split_header(tbl.fill_merged(grid, header_rows), header_rows)
         table.page, table.source = number, "pdf"
         blocks.append(_Block(table, box[1]))
+    # a scan: next to no text, and images over a good part of the page (a blank page or a
+    # drawing is not worth OCR's seconds)
+    scanned = not blocks and sum(len(w["text"]) for w in words) < SCAN_MAX_CHARS and \
+        _image_share(page) >= SCAN_MIN_IMAGE_SHARE
     return _Page(number, _merge_by_top(_ordered(lines, float(page.width)), blocks),
-                 float(page.width), float(page.height), scanned=not words and not blocks)
+                 float(page.width), float(page.height), scanned=scanned)
+
+
+def _image_share(page) -> float:
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+                  for i in page.images)
+    return min(1.0, covered / area)
 
 
 def _ordered(lines: list[_Line], width: float) -> list[_Line]:
