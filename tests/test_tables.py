@@ -156,3 +156,20 @@ def test_calamine_reader_resolves_the_same_merges(tmp_path):
     with pytest.raises(LimitError) as err:      # loaders.load turns it into a "limit" LoadError
         sheets.load(data, ".xls", FileLimits(max_sheet_cells=10), limits.deadline())
     assert "RAG_MAX_SHEET_CELLS" in str(err.value)
+
+
+def test_html_colspan_rowspan_repeat_and_two_header_rows(tmp_path):
+    page = """<html><body><h1>财政</h1><p>表3 各街道财政收入</p><p>单位：万元</p><table>
+    <tr><th rowspan=2>街道</th><th colspan=2>2019年</th></tr>
+    <tr><th>收入</th><th>增长</th></tr>
+    <tr><td>西大街</td><td>5000</td><td>5%</td></tr>
+    <tr><td rowspan=2>东大街</td><td>4000</td><td>3%</td></tr>
+    <tr><td>4100</td><td>4%</td></tr></table></body></html>"""
+    doc = ingest_one(write(tmp_path / "streets.html", page))
+    (p,) = [p for p in doc.paragraphs if p.table is not None]
+    t = p.table
+    assert (t.caption, t.unit) == ("表3 各街道财政收入", "万元")
+    assert t.header == [["街道", "2019年", "2019年"], ["街道", "收入", "增长"]]
+    assert t.rows == [["西大街", "5000", "5%"], ["东大街", "4000", "3%"], ["东大街", "4100", "4%"]]
+    assert [c.text for c in doc.chunks if c.kind == "table-row"][0] == \
+        "各街道财政收入 · 西大街 · 2019年/收入: 5000万元；2019年/增长: 5%。"

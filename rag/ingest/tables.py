@@ -136,6 +136,20 @@ def fill_merged(grid: list[list], header_rows: int) -> list[list[str]]:
     return [[clean_cell(v) for v in r] for r in out]
 
 
+def repeated_header_rows(grid: list[list[str]]) -> int:
+    """Header rows of a table whose merges were already repeated into the cells (.docx,
+    .html): a row with a value repeated side by side ("2019年 | 2019年") heads the row under
+    it, when that row holds no figures ("收入 | 增长")."""
+    n = 1
+    while n < min(3, len(grid) - 1):
+        above, row = grid[n - 1], grid[n]
+        if not any(a and a == b for a, b in zip(above, above[1:])) or \
+                any(_NUMBER.fullmatch(v) for v in row):
+            break
+        n += 1
+    return n
+
+
 def split_header(grid: list[list[str]], merged_rows: int = 0) -> Table:
     """The first row is the header, and so is every row down to the last one a merge
     touches (`merged_rows`: header rows known from the file's merged ranges)."""
@@ -236,7 +250,7 @@ def from_row_lines(text: str, source: str) -> tuple[str, list[Table]]:
             if s and not re.fullmatch(r"\|[\s:|-]*\|?", s):        # "|---|---|" separators
                 grid.append([clean_cell(c) for c in s.strip("|").split("|")])
             i += 1
-        t = split_header(grid)
+        t = split_header(grid, repeated_header_rows(grid))
         t.source = source
         _take_caption(out, t)
         out.append(marker(len(tables)))
