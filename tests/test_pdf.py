@@ -24,7 +24,7 @@ def _table(c, rows, y):
     return y - h
 
 
-def make_yearbook_pdf(path: Path) -> Path:
+def make_yearbook_pdf(path: Path, repeat_header: bool = True) -> Path:
     """Three pages, each with a running header and a page number: a title over two columns
     whose right column ends mid-sentence; the sentence ends on page 2, where a captioned
     table with a unit line starts and goes on (header repeated) on page 3."""
@@ -60,7 +60,8 @@ def make_yearbook_pdf(path: Path) -> Path:
                ["2017年", "171000", "120000"]], 700)
     c.showPage()
     frame(3)
-    y = _table(c, [TABLE_HEAD, ["2018年", "182000", "128000"], ["2019年", "193600", "135500"]], 780)
+    y = _table(c, [TABLE_HEAD] * repeat_header + [["2018年", "182000", "128000"],
+                                                  ["2019年", "193600", "135500"]], 780)
     c.drawString(72, y - 30, "二、财政支出")
     c.drawString(72, y - 50, "全年一般公共预算支出三十亿元。")
     c.showPage()
@@ -114,6 +115,32 @@ def test_table_continued_on_next_page_is_one_table(yearbook):
     (part,) = [c for c in yearbook.chunks if c.kind == "table"]
     assert part.text.splitlines()[:3] == ["表1 魏都区一般公共预算收入", "单位：万元",
                                           "| 年份 | 一般公共预算收入 | 税收收入 |"]
+
+
+def test_table_continued_without_its_header_is_one_table(tmp_path):
+    doc = ingest_one(make_yearbook_pdf(tmp_path / "no-repeat.pdf", repeat_header=False))
+    (table,) = [p.table for p in doc.paragraphs if p.table is not None]
+    assert table.header == [TABLE_HEAD]
+    assert [r[0] for r in table.rows] == ["2015年", "2016年", "2017年", "2018年", "2019年"]
+
+
+def test_framed_paragraph_is_text_not_a_table(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(tmp_path / "boxed.pdf"))
+    c.setFont(FONT, 11)
+    c.rect(60, 660, 400, 90)                 # a box of two rows, one column: pdfplumber
+    c.line(60, 705, 460, 705)                # finds it as a 2x1 table
+    c.drawString(72, 720, "专栏：口袋公园建设")
+    c.drawString(72, 680, "全区新建口袋公园十二个。")
+    c.showPage()
+    c.save()
+    doc = ingest_one(tmp_path / "boxed.pdf")
+    # kept as text (and, like any line left open, joined to the next)
+    assert [(p.text, p.table) for p in doc.paragraphs] == [("专栏：口袋公园建设全区新建口袋公园十二个。", None)]
+    assert not any(c.kind for c in doc.chunks)
 
 
 def test_table_split_by_rows_repeats_header(tmp_path):

@@ -124,7 +124,9 @@ class _Block:
 
 
 def _read_page(page, number: int) -> _Page:
-    found = page.find_tables()
+    # a frame drawn around a paragraph is found as a one-column "table": it stays text
+    found = [t for t in page.find_tables()
+             if len(t.rows) >= 2 and max((len(r.cells) for r in t.rows), default=0) >= 2]
     boxes = [t.bbox for t in found]
     words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE,
                                            extra_attrs=["size"])
