@@ -73,9 +73,12 @@ class Chunk:
         return cls(**{k: v for k, v in d.items() if k in names})
 
     def public(self) -> dict:
-        """The fields `rag chunks` prints."""
-        return {k: getattr(self, k) for k in
-                ("id", "doc_id", "doc_title", "section", "date", "start", "end", "text")}
+        """The fields `rag chunks` prints (page, kind and OCR confidence when it has them)."""
+        d = {k: getattr(self, k) for k in
+             ("id", "doc_id", "doc_title", "section", "date", "start", "end", "text")}
+        d.update({k: getattr(self, k) for k in ("page", "kind", "ocr_confidence")
+                  if getattr(self, k) is not None})
+        return d
 
 
 @dataclass
