@@ -85,7 +85,7 @@ def _warnings(doc) -> list[str]:
     undated = doc.counts().get("undated_entries") or 0
     if undated:
         out.append(f"{undated} chronicle entries have no date (their layout was not recognised)")
-    out += [f"encoding: {w}" for w in doc.encoding_warnings]
+    out += [f"encoding: {w}" for w in doc.encoding_warnings] + list(doc.notes)
     if doc.same_as:
         from pathlib import Path
         out.append(f"same text as {Path(doc.same_as).name} (both are indexed)")

@@ -1,7 +1,9 @@
 """File loaders: bytes on disk -> plain text with markdown-style headings.
 
 Every loader returns text where headings are "#"-prefixed lines and paragraphs are separated
-by newlines, so one repair/structure pass serves all formats.
+by newlines, so one repair/structure pass serves all formats. Paged formats put a page marker
+line before each page, and tables are handed over as data with a marker line where each
+stood (rag.ingest.tables).
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
     tables: list = field(default_factory=list)   # rag.ingest.tables.Table, marked in `text`
     ocr: dict[int, float] = field(default_factory=dict)   # page -> OCR confidence, for scans
+    notes: list[str] = field(default_factory=list)        # what the ingest report should say (not encoding)
 
 
 def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = None) -> Loaded:
@@ -210,7 +213,7 @@ def _pdf(data: bytes, deadline: Deadline | None = None) -> Loaded:
         raise LoadError("PDF has no text layer, and no page image in which OCR found text"
                         if ocr.available() else
                         f"PDF has no text layer (scanned images need OCR: {ocr.INSTALL})")
-    return Loaded(text, None, warnings=warnings, tables=found, ocr=conf)
+    return Loaded(text, None, tables=found, ocr=conf, notes=warnings)
 
 
 def _html(data: bytes, limits: FileLimits, deadline: Deadline) -> Loaded:

@@ -33,6 +33,7 @@ class DocResult:
     encoding_confidence: float | None = None     # None for binary formats (.docx, .pdf)
     encoding_warnings: list[str] = field(default_factory=list)
     same_as: str | None = None        # an earlier file of the batch with the same text
+    notes: list[str] = field(default_factory=list)   # from the loader: e.g. scanned pages left out
 
     def counts(self) -> dict:
         content = [p for p in self.paragraphs if structure.is_chunkable(p)]
@@ -44,6 +45,8 @@ class DocResult:
                 "dated": sum(1 for p in content if p.date),
                 "sections": len({" > ".join(p.section) for p in content}),
                 "undated_entries": self.undated_entries,
+                "tables": sum(1 for p in self.paragraphs if p.table is not None),
+                "ocr_pages": len({c.page for c in self.chunks if c.ocr_confidence is not None}),
                 "dropped_boilerplate": self.dropped_boilerplate}
 
 
@@ -133,7 +136,7 @@ def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20
     return DocResult(document, parsed.paragraphs, chunks,
                      undated_entries=len(parsed.undated_entries),
                      encoding_confidence=loaded.confidence,
-                     encoding_warnings=list(loaded.warnings))
+                     encoding_warnings=list(loaded.warnings), notes=list(loaded.notes))
 
 
 def _parse_with_profile(path: Path, lines, doc_id: str, title: str, meta: dict, overrides,
