@@ -173,3 +173,15 @@ def test_html_colspan_rowspan_repeat_and_two_header_rows(tmp_path):
     assert t.rows == [["西大街", "5000", "5%"], ["东大街", "4000", "3%"], ["东大街", "4100", "4%"]]
     assert [c.text for c in doc.chunks if c.kind == "table-row"][0] == \
         "各街道财政收入 · 西大街 · 2019年/收入: 5000万元；2019年/增长: 5%。"
+
+
+def test_markdown_table_with_separator_row(tmp_path):
+    md = ("# 魏都区概况\n\n## 人口\n\n表4 人口情况\n\n| 年份 | 常住人口 |\n|---|---:|\n"
+          "| 2018年 | 49.6万人 |\n| 2019年 | 50.1万人 |\n\n全区人口稳步增长。\n")
+    doc = ingest_one(write(tmp_path / "gaikuang.md", md))
+    (p,) = [p for p in doc.paragraphs if p.table is not None]
+    assert (p.table.caption, p.table.header, p.section) == (
+        "表4 人口情况", [["年份", "常住人口"]], ["魏都区概况", "人口"])
+    assert [c.text for c in doc.chunks if c.kind == "table-row"] == [
+        "人口情况 · 2018年 · 常住人口: 49.6万人。", "人口情况 · 2019年 · 常住人口: 50.1万人。"]
+    assert doc.chunks[-1].text == "全区人口稳步增长。" and doc.chunks[-1].kind is None

@@ -68,7 +68,11 @@ def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = N
     try:
         if suffix in ZIP_FORMATS:
             check_zip(data, limits)
-        if suffix in (".txt", ".md", ".markdown"):
+        if suffix in (".md", ".markdown"):        # markdown tables are tables
+            loaded = _text(data)
+            loaded.text, loaded.tables = tables.from_row_lines(loaded.text, "md")
+            return loaded
+        if suffix == ".txt":
             return _text(data)
         if suffix == ".docx":
             text, found = tables.from_row_lines(_docx(data, deadline), "docx")
