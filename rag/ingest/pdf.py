@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 EDGE_LINES = 2             # lines at each end of a page that may be a running header/footer
 LINE_TOLERANCE = 3         # points: words whose tops differ less are on one line
 CAPTION_GAP = 40           # points: a caption or unit line sits this close above its table
+MAX_COLUMN_WORDS = 20000   # a page with more words is read as one column (the search is per x)
 SCAN_MAX_CHARS = 20        # a page with fewer characters (a stamped page number) ...
 SCAN_MIN_IMAGE_SHARE = 0.1 # ... and images over a tenth of it or more is OCR'd
 _PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}|"
@@ -270,7 +271,7 @@ def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
 def _gutter(lines: list[_Line], width: float) -> float | None:
     """An x in the middle of the page that no word of most lines crosses, with text on both
     sides of it on several lines: the gap between two columns."""
-    if len(lines) < 4:
+    if len(lines) < 4 or sum(len(ln.words) for ln in lines) > MAX_COLUMN_WORDS:
         return None
     best = None
     for x in range(int(width * 0.3), int(width * 0.7), 2):
