@@ -43,6 +43,7 @@ class Paragraph:
 class Chunk:
     """The unit we embed, index, retrieve and cite."""
     id: str                          # "<doc_id>:p<para>" or "<doc_id>:p<para>.<part>"; stable
+    #                                  (a table's: ".t<part>" for its parts, ".r<row>" for its rows)
     doc_id: str
     doc_title: str
     section: str                     # section path joined with " > "
