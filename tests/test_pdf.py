@@ -24,7 +24,7 @@ def _table(c, rows, y):
     return y - h
 
 
-def make_yearbook_pdf(path: Path, repeat_header: bool = True) -> Path:
+def make_yearbook_pdf(path: Path, repeat_header: bool = True, continued: str = "") -> Path:
     """Three pages, each with a running header and a page number: a title over two columns
     whose right column ends mid-sentence; the sentence ends on page 2, where a captioned
     table with a unit line starts and goes on (header repeated) on page 3."""
@@ -60,6 +60,8 @@ def make_yearbook_pdf(path: Path, repeat_header: bool = True) -> Path:
                ["2017年", "171000", "120000"]], 700)
     c.showPage()
     frame(3)
+    if continued:                            # a caption saying the table goes on ("续表")
+        c.drawString(72, 790, continued)
     y = _table(c, [TABLE_HEAD] * repeat_header + [["2018年", "182000", "128000"],
                                                   ["2019年", "193600", "135500"]], 780)
     c.drawString(72, y - 30, "二、财政支出")
@@ -117,8 +119,10 @@ def test_table_continued_on_next_page_is_one_table(yearbook):
                                           "| 年份 | 一般公共预算收入 | 税收收入 |"]
 
 
-def test_table_continued_without_its_header_is_one_table(tmp_path):
-    doc = ingest_one(make_yearbook_pdf(tmp_path / "no-repeat.pdf", repeat_header=False))
+@pytest.mark.parametrize("repeat_header, continued", [(False, ""), (True, "续表1")])
+def test_table_continued_without_its_header_or_under_xubiao_is_one_table(
+        tmp_path, repeat_header, continued):
+    doc = ingest_one(make_yearbook_pdf(tmp_path / "t.pdf", repeat_header, continued))
     (table,) = [p.table for p in doc.paragraphs if p.table is not None]
     assert table.header == [TABLE_HEAD]
     assert [r[0] for r in table.rows] == ["2015年", "2016年", "2017年", "2018年", "2019年"]

@@ -158,9 +158,15 @@ def split_header(grid: list[list[str]], merged_rows: int = 0) -> Table:
     return Table(header=grid[:n], rows=[r for r in grid[n:] if any(r)])
 
 
+# "续表", "续表1", "表1（续）": the caption a yearbook puts over a table's continuation
+_CONTINUED = re.compile(r"^续表|[（(]续[）)]$")
+
+
 def continues(prev: Table, nxt: Table) -> bool:
-    """A table that goes on after a page break: same columns, no caption of its own."""
-    return not nxt.caption and prev.ncols == nxt.ncols and prev.ncols > 0
+    """A table that goes on after a page break: same columns, no caption of its own (or
+    one that says it is a continuation)."""
+    return ((not nxt.caption or bool(_CONTINUED.search(nxt.caption)))
+            and prev.ncols == nxt.ncols and prev.ncols > 0)
 
 
 def append(prev: Table, nxt: Table) -> None:
