@@ -26,7 +26,7 @@ def _table(c, rows, y):
 
 def make_yearbook_pdf(path: Path, repeat_header: bool = True, continued: str = "") -> Path:
     """Three pages, each with a running header and a page number: a title over two columns
-    whose right column ends mid-sentence; the sentence ends on page 2, where a captioned
+    (on baselines of their own) whose right column ends mid-sentence; the sentence ends on page 2, where a captioned
     table with a unit line starts and goes on (header repeated) on page 3."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -50,7 +50,7 @@ def make_yearbook_pdf(path: Path, repeat_header: bool = True, continued: str = "
              "收入中税收收入"]
     for i, (a, b) in enumerate(zip(left, right)):
         c.drawString(72, 720 - 18 * i, a)
-        c.drawString(320, 720 - 18 * i, b)
+        c.drawString(320, 713 - 18 * i, b)          # the columns' baselines differ
     c.showPage()
     frame(2)
     c.drawString(72, 760, "占比达到百分之七十。")
@@ -201,3 +201,23 @@ def test_pages_change_the_documents_fingerprint_and_prose_keeps_its_own(yearbook
         f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}{c.ref_year}{c.flagged or ''}"
         for c in plain).encode()).hexdigest()[:16]
     assert _chunks_fingerprint(plain) == legacy
+
+
+def test_unruled_table_of_short_cells_stays_in_rows(tmp_path):
+    """Name/title lists set in two short columns are rows, not two text columns."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(tmp_path / "leaders.pdf"))
+    c.setFont(FONT, 11)
+    c.drawString(72, 760, "区政府领导分工如下：")
+    for i, (name, role) in enumerate([("王一民", "区长"), ("李二强", "常务副区长"),
+                                      ("张三丰", "副区长"), ("赵四海", "副区长")]):
+        c.drawString(72, 730 - 18 * i, name)
+        c.drawString(330, 730 - 18 * i, role + "；")
+    c.showPage()
+    c.save()
+    doc = ingest_one(tmp_path / "leaders.pdf")
+    # each name stays with its title (repair drops the space between Chinese words)
+    assert [p.text for p in doc.paragraphs][1:3] == ["王一民区长；", "李二强常务副区长；"]

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 EDGE_LINES = 2             # lines at each end of a page that may be a running header/footer
 LINE_TOLERANCE = 3         # points: words whose tops differ less are on one line
 CAPTION_GAP = 40           # points: a caption or unit line sits this close above its table
+COLUMN_MIN_WIDTH = 0.2     # of the page: a column's full lines are at least this wide
 MAX_COLUMN_WORDS = 20000   # a page with more words is read as one column (the search is per x)
 SCAN_MAX_CHARS = 20        # a page with fewer characters (a stamped page number) ...
 SCAN_MIN_IMAGE_SHARE = 0.1 # ... and images over a tenth of it or more is OCR'd
@@ -269,19 +270,36 @@ def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
 
 
 def _gutter(lines: list[_Line], width: float) -> float | None:
-    """An x in the middle of the page that no word of most lines crosses, with text on both
-    sides of it on several lines: the gap between two columns."""
+    """An x in the middle of the page that few lines cross, with lines of text on each side
+    of it (side by side or not: columns need not share baselines), each side's full lines as
+    wide as a column's: the gap between two columns. The width test keeps an unruled table's
+    short cells ("姓名   职务") in rows."""
     if len(lines) < 4 or sum(len(ln.words) for ln in lines) > MAX_COLUMN_WORDS:
         return None
     best = None
     for x in range(int(width * 0.3), int(width * 0.7), 2):
         crossing = sum(1 for ln in lines if any(w["x0"] < x < w["x1"] for w in ln.words))
-        both = sum(1 for ln in lines if any(w["x1"] <= x for w in ln.words)
-                   and any(w["x0"] >= x for w in ln.words))
-        if both >= 3 and crossing <= 0.2 * len(lines) and (best is None or crossing < best[0]
-                                                           or (crossing == best[0] and both > best[1])):
-            best = (crossing, both, x)
-    return best[2] if best else None
+        if crossing > 0.2 * len(lines):
+            continue
+        left = sum(1 for ln in lines if any(w["x1"] <= x for w in ln.words))
+        right = sum(1 for ln in lines if any(w["x0"] >= x for w in ln.words))
+        score = (crossing, -min(left, right))
+        if min(left, right) >= 3 and (best is None or score < best[0]):
+            best = (score, x)
+    if best is None:
+        return None
+    x = best[1]
+
+    def full_width(side) -> float:
+        # the upper quartile: paragraphs' last lines, headers and footers are short
+        spans = sorted(max(w["x1"] for w in ws) - min(w["x0"] for w in ws)
+                       for ws in ([w for w in ln.words if side(w)] for ln in lines) if ws)
+        return spans[3 * len(spans) // 4] if spans else 0.0
+
+    wide = COLUMN_MIN_WIDTH * width
+    if full_width(lambda w: w["x1"] <= x) < wide or full_width(lambda w: w["x0"] >= x) < wide:
+        return None
+    return x
 
 
 def _key(text: str) -> str:
