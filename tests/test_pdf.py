@@ -24,7 +24,8 @@ def _table(c, rows, y):
     return y - h
 
 
-def make_yearbook_pdf(path: Path, repeat_header: bool = True, continued: str = "") -> Path:
+def make_yearbook_pdf(path: Path, repeat_header: bool = True, continued: str = "",
+                      right_drop: int = 7) -> Path:
     """Three pages, each with a running header and a page number: a title over two columns
     (on baselines of their own) whose right column ends mid-sentence; the sentence ends on page 2, where a captioned
     table with a unit line starts and goes on (header repeated) on page 3."""
@@ -50,7 +51,7 @@ def make_yearbook_pdf(path: Path, repeat_header: bool = True, continued: str = "
              "收入中税收收入"]
     for i, (a, b) in enumerate(zip(left, right)):
         c.drawString(72, 720 - 18 * i, a)
-        c.drawString(320, 713 - 18 * i, b)          # the columns' baselines differ
+        c.drawString(320, 720 - right_drop - 18 * i, b)     # baselines differ by right_drop
     c.showPage()
     frame(2)
     c.drawString(72, 760, "占比达到百分之七十。")
@@ -75,6 +76,13 @@ def make_yearbook_pdf(path: Path, repeat_header: bool = True, continued: str = "
 def yearbook(tmp_path_factory):
     path = make_yearbook_pdf(tmp_path_factory.mktemp("pdf") / "weidu-2020.pdf")
     return ingest_one(path)
+
+
+@pytest.mark.parametrize("right_drop", [0, 7])
+def test_columns_read_one_after_the_other_on_shared_or_own_baselines(tmp_path, right_drop):
+    doc = ingest_one(make_yearbook_pdf(tmp_path / "cols.pdf", right_drop=right_drop))
+    firsts = [p.text[:5] for p in doc.paragraphs if p.page == 1 and not p.heading]
+    assert firsts == ["左栏第一段", "左栏第二段", "右栏第一段", "右栏第二段"]
 
 
 def test_pages_and_reading_order_column_by_column(yearbook):
