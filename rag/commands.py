@@ -85,7 +85,7 @@ def _warnings(doc) -> list[str]:
     undated = doc.counts().get("undated_entries") or 0
     if undated:
         out.append(f"{undated} chronicle entries have no date (their layout was not recognised)")
-    out += [f"encoding: {w}" for w in doc.encoding_warnings]
+    out += [f"encoding: {w}" for w in doc.encoding_warnings] + list(doc.notes)
     if doc.same_as:
         from pathlib import Path
         out.append(f"same text as {Path(doc.same_as).name} (both are indexed)")
@@ -200,7 +200,8 @@ def cmd_ask(args, settings):
             print("\nSources:")
             for c in answer.citations:
                 mark = "" if c.verified else "  [unverified]"
-                print(f"[{c.n}] {c.doc_title} · {c.section or '-'} · {c.date or '-'}{mark}")
+                page = f" · p. {c.page}" if c.page is not None else ""
+                print(f"[{c.n}] {c.doc_title} · {c.section or '-'} · {c.date or '-'}{page}{mark}")
                 print(f"    “{c.quote}”")
         elif answer.abstained and answer.hits:
             print("\nNearest passages:")

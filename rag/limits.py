@@ -140,6 +140,7 @@ class FileLimits:
     max_zip_entries: int = _default("max_zip_entries")
     max_zip_ratio: float = _default("max_zip_ratio")
     max_html_depth: int = _default("max_html_depth")
+    max_sheet_cells: int = _default("max_sheet_cells")
     parse_seconds: float = _default("parse_seconds")
     max_job_bytes: int | None = int(_default("max_job_mb") * 2**20)
 
@@ -147,6 +148,7 @@ class FileLimits:
     def from_settings(cls, s) -> "FileLimits":
         return cls(max_bytes=int(s.max_file_mb * 2**20), max_zip_entries=s.max_zip_entries,
                    max_zip_ratio=s.max_zip_ratio, max_html_depth=s.max_html_depth,
+                   max_sheet_cells=s.max_sheet_cells,
                    parse_seconds=s.parse_seconds, max_job_bytes=int(s.max_job_mb * 2**20))
 
     def deadline(self) -> "Deadline":

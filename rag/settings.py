@@ -39,6 +39,7 @@ class Settings:
     # python-docx table of 20,000 empty cells, the most repetitive real part seen, 160:1
     max_zip_ratio: float = 300.0
     max_html_depth: int = 512         # Blink's HTML parser nests no deeper either
+    max_sheet_cells: int = 1_000_000  # cells in one spreadsheet or .csv, counted before it is loaded
     parse_seconds: float = 60.0       # per file, checked between elements while parsing
     index_type: str = "auto"          # auto | flat | hnsw
     mode: str = "hybrid"              # dense | bm25 | hybrid

@@ -34,12 +34,16 @@ class Paragraph:
     date: str | None = None          # ISO YYYY-MM-DD
     speaker: str | None = None
     heading: bool = False
+    page: int | None = None          # page it starts on (paged formats: PDF)
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) after the first
+    table: object | None = None      # a rag.ingest.tables.Table: the paragraph is that table
 
 
 @dataclass
 class Chunk:
     """The unit we embed, index, retrieve and cite."""
     id: str                          # "<doc_id>:p<para>" or "<doc_id>:p<para>.<part>"; stable
+    #                                  (a table's: ".t<part>" for its parts, ".r<row>" for its rows)
     doc_id: str
     doc_title: str
     section: str                     # section path joined with " > "
@@ -57,6 +61,9 @@ class Chunk:
     doc_place: str | None = None     # where its document is from (profile): 全国, 平阳县
     ref_year: int | None = None      # the year it was written in: "今年"/"去年" count from it
     flagged: list[str] = field(default_factory=list)  # instruction-like sentences of `text`
+    page: int | None = None          # page its text starts on (PDF); None when unpaged or unknown
+    kind: str | None = None          # None: prose; "table": caption + header + rows; "table-row"
+    ocr_confidence: float | None = None   # its page's OCR score (0..1) when read from a scan
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -67,9 +74,12 @@ class Chunk:
         return cls(**{k: v for k, v in d.items() if k in names})
 
     def public(self) -> dict:
-        """The fields `rag chunks` prints."""
-        return {k: getattr(self, k) for k in
-                ("id", "doc_id", "doc_title", "section", "date", "start", "end", "text")}
+        """The fields `rag chunks` prints (page, kind and OCR confidence when it has them)."""
+        d = {k: getattr(self, k) for k in
+             ("id", "doc_id", "doc_title", "section", "date", "start", "end", "text")}
+        d.update({k: getattr(self, k) for k in ("page", "kind", "ocr_confidence")
+                  if getattr(self, k) is not None})
+        return d
 
 
 @dataclass
@@ -84,7 +94,9 @@ class Hit:
         c = self.chunk
         return {"rank": self.rank, "score": round(float(self.score), 6), "id": c.id,
                 "doc_id": c.doc_id, "doc_title": c.doc_title, "section": c.section,
-                "date": c.date, "text": c.text}
+                "date": c.date, "text": c.text,
+                **({"page": c.page} if c.page is not None else {}),
+                **({"kind": c.kind} if c.kind else {})}
 
 
 @dataclass
@@ -100,6 +112,8 @@ class Citation:
     start: int                       # offsets of `quote` within `text`
     end: int
     verified: bool
+    page: int | None = None          # page the cited passage starts on, when known
+    kind: str | None = None          # the chunk's kind: "table-row" quotes a row with its header
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -24,7 +24,7 @@ def messy(tmp_path):
     write(root / ".git" / "config", "[core]\n")
     write(root / "README.md", "# 说明\n\n本文件夹收录魏都区的材料。\n")
     write(root / "sub" / "readme.txt", "notes")
-    write(root / "notes.xlsx", b"PK\x03\x04 not really a spreadsheet")
+    write(root / "notes.pptx", b"PK\x03\x04 not really a presentation")
     write(root / "empty.txt", b"")
     write(root / "Report.md", ZH)                               # same doc id as report.txt
     os.symlink(tmp_path / "gone.txt", root / "dangling.txt")    # a broken link
@@ -39,7 +39,7 @@ EXPECTED = {                        # entry -> (kind, words its reason must hold
     ".git": ("hidden", "hidden folder"),
     "README.md": ("readme", "README"),
     "sub/readme.txt": ("readme", "README"),
-    "notes.xlsx": ("unsupported", "unsupported file type '.xlsx'"),
+    "notes.pptx": ("unsupported", "unsupported file type '.pptx'"),
     "empty.txt": ("empty", "empty file"),
     "dangling.txt": ("link", "broken symbolic link"),
     "linked": ("link", "link to a folder"),

@@ -120,11 +120,12 @@ def test_docx_headings_and_table_rows(tmp_path):
     assert doc.document.title == "魏都区年鉴"
     assert para_with(doc, "生产总值增长").section == ["魏都区年鉴", "经济发展"]
     assert para_with(doc, "民生工程").section == ["魏都区年鉴", "社会事业"]
-    # Each table row is its own paragraph with its cells in order, not glued to the next row.
-    header, row = para_with(doc, "指标"), para_with(doc, "299.89亿元")
-    assert (header.text, row.text) == ("| 指标 | 数值 |", "| 生产总值 | 299.89亿元 |")
-    assert row.section == ["魏都区年鉴", "经济发展"]
-    assert any(c.text == "| 生产总值 | 299.89亿元 |" for c in doc.chunks)
+    # The table is one paragraph of its section, named by it, with its rows in order; each
+    # row is also a chunk of its own that names its columns.
+    table = para_with(doc, "299.89亿元")
+    assert table.text == "经济发展\n| 指标 | 数值 |\n| 生产总值 | 299.89亿元 |"
+    assert table.section == ["魏都区年鉴", "经济发展"] and table.table.header == [["指标", "数值"]]
+    assert [c.text for c in doc.chunks if c.kind == "table-row"] == ["经济发展 · 生产总值 · 数值: 299.89亿元。"]
     assert_offsets(doc)
 
 
@@ -164,22 +165,23 @@ def test_html_list_items_and_table_rows_stay_apart(tmp_path):
             "<table><tr><th>指标</th><th>数值</th></tr>"
             "<tr><td>生产总值</td><td><p>299.89亿元</p></td></tr></table></body></html>")
     doc = ingest_one(write(tmp_path / "list.html", page))
+    # a list item right above a table is not its caption: the table is named by its section
     assert [p.text for p in body(doc)] == ["- 抓项目建设", "- 抓营商环境",
-                                           "| 指标 | 数值 |", "| 生产总值 | 299.89亿元 |"]
+                                           "重点任务\n| 指标 | 数值 |\n| 生产总值 | 299.89亿元 |"]
 
 
 def test_folder_walked_recursively_and_unsupported_skipped(tmp_path):
     write(tmp_path / "top.txt", ZH)
     write(tmp_path / "a" / "b" / "nested.md", "# 嵌套文档\n\n" + ZH)
-    write(tmp_path / "a" / "notes.xlsx", b"PK\x03\x04 not really a spreadsheet")
+    write(tmp_path / "a" / "notes.pptx", b"PK\x03\x04 not really a presentation")
     write(tmp_path / "a" / ".hidden.txt", ZH)
     result = ingest_paths([tmp_path])
     assert sorted(d.document.doc_id for d in result.docs) == ["nested", "top"]
     reasons = {Path(s.path).name: (s.kind, s.reason) for s in result.skipped}
-    assert set(reasons) == {"notes.xlsx", ".hidden.txt"}       # each file not read is listed
-    kind, reason = reasons["notes.xlsx"]
+    assert set(reasons) == {"notes.pptx", ".hidden.txt"}       # each file not read is listed
+    kind, reason = reasons["notes.pptx"]
     assert kind == "unsupported"
-    assert "unsupported file type '.xlsx'" in reason and ".docx" in reason
+    assert "unsupported file type '.pptx'" in reason and ".docx" in reason
     assert reasons[".hidden.txt"][0] == "hidden" and "hidden file" in reasons[".hidden.txt"][1]
 
 

@@ -12,7 +12,8 @@ from ui.i18n import t
 from ui.render import md_text
 
 log = logging.getLogger(__name__)
-UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html"]
+# images are read by OCR (the "ocr" extra); without it their upload says how to install it
+UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html", ".xlsx", ".xls", ".csv", ".png", ".jpg", ".jpeg"]
 
 
 def check_uploads(paths, max_mb: float, lang: str) -> tuple[list[Path], list[str]]:

@@ -96,13 +96,19 @@ def highlighted(text: str, quote: str, start: int | None, end: int | None) -> st
 
 
 def _card(card_id: str, label: str, title: str, section: str, date: str | None, body: str,
-          badge: str = "") -> str:
-    meta = " · ".join(escape(x) for x in (section, date or "") if x)
+          badge: str = "", page: str = "") -> str:
+    meta = " · ".join(escape(x) for x in (section, date or "", page) if x)
     return (f'<div class="cite-card" id="{card_id}">'
             f'<div class="cite-head"><span class="cite-n">{escape(label)}</span>'
             f'<span class="cite-title">{escape(title)}</span>{badge}</div>'
             f'<div class="cite-meta">{meta}</div>'
             f'<p class="cite-text">{body}</p></div>')
+
+
+def _page(d: dict, lang: str) -> str:
+    """"第37页" / "p. 37" when the passage's page is known (paged formats)."""
+    n = d.get("page")
+    return t(lang, "page", n=int(n)) if isinstance(n, int) and not isinstance(n, bool) else ""
 
 
 def citation_card(turn: int, c: dict, lang: str) -> str:
@@ -111,12 +117,12 @@ def citation_card(turn: int, c: dict, lang: str) -> str:
         f'{escape(t(lang, "unverified"))}</span>')
     body = highlighted(c["text"], c.get("quote") or "", c.get("start"), c.get("end"))
     return _card(anchor(turn, c["n"]), f'[{c["n"]}]', c["doc_title"], c.get("section") or "",
-                 c.get("date"), body, badge)
+                 c.get("date"), body, badge, _page(c, lang))
 
 
-def nearest_card(turn: int, i: int, h: dict) -> str:
+def nearest_card(turn: int, i: int, h: dict, lang: str = "en") -> str:
     return _card(f"near-{turn}-{i}", "·", h["doc_title"], h.get("section") or "", h.get("date"),
-                 escape(h["text"]))
+                 escape(h["text"]), page=_page(h, lang))
 
 
 def why_html(rec: dict, lang: str) -> str:
@@ -144,7 +150,7 @@ def turn_html(turn: int, rec: dict, lang: str, open_: bool) -> str:
     if rec.get("abstained") or not rec.get("citations"):
         parts.append(f'<div class="rag-abstain">{escape(t(lang, "abstain_note"))}</div>')
         parts += [f'<div class="rag-why-miss">{escape(r)}</div>' for r in rec.get("why") or []]
-        parts += [nearest_card(turn, i, h) for i, h in enumerate(rec.get("nearest", []), 1)]
+        parts += [nearest_card(turn, i, h, lang) for i, h in enumerate(rec.get("nearest", []), 1)]
     if rec.get("citations"):
         parts += [citation_card(turn, c, lang) for c in rec["citations"]]
     llm = f'<span class="turn-llm">{escape(t(lang, "answered_by", llm=rec.get("llm", "")))}</span>'

@@ -277,7 +277,8 @@ def _citations(claims: list[ClaimCheck], hits: list[Hit], threshold: float) -> l
         quote, start, end = q if q else ("", 0, 0)
         ch = hit.chunk
         out.append(Citation(n=k, id=ch.id, doc_title=ch.doc_title, section=ch.section, date=ch.date,
-                            text=ch.text, quote=quote, start=start, end=end, verified=verified))
+                            text=ch.text, quote=quote, start=start, end=end, verified=verified,
+                            page=ch.page, kind=ch.kind))
     return out
 
 

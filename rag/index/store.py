@@ -314,10 +314,16 @@ class IndexStore:
 def _chunks_fingerprint(chunks) -> str:
     """Changes when chunk boundaries or metadata change even though the text did not."""
     import hashlib
-    # flagged sentences only when there are any: clean chunks keep their old fingerprint
+    # flagged sentences, pages, kinds and OCR scores only when there are any: chunks without
+    # them keep their old fingerprint (an index built before they existed is not rewritten)
     return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}{c.ref_year}{c.flagged or ''}"
+                                f"{_opt(c.page)}{c.kind or ''}{_opt(c.ocr_confidence)}"
                                 for c in chunks)
                         .encode()).hexdigest()[:16]
+
+
+def _opt(value) -> str:
+    return "" if value is None else f"|{value}"
 
 
 def _doc_record(d, chunks) -> dict:

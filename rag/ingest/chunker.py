@@ -66,15 +66,48 @@ def _hard_split(text: str, budget: int) -> list[str]:
 
 
 def chunk_paragraph(p: Paragraph, doc_title: str, budget: int) -> list[Chunk]:
+    if p.table is not None:
+        return _table_chunks(p, doc_title, budget)
     pieces = split_to_budget(p.text, budget)
     chunks, offset = [], p.start
     for part, piece in enumerate(pieces):
         cid = f"{p.doc_id}:p{p.index:04d}" + (f".{part}" if len(pieces) > 1 else "")
-        chunks.append(Chunk(
-            id=cid, doc_id=p.doc_id, doc_title=doc_title, section=" > ".join(p.section),
-            date=p.date, start=offset, end=offset + len(piece), text=piece,
-            hash=hashlib.sha1(f"{doc_title}\x1f{' > '.join(p.section)}\x1f{p.date}\x1f{piece}"
-                              .encode()).hexdigest()[:16],
-            para=p.index, part=part, speaker=p.speaker))
+        chunks.append(_chunk(p, doc_title, cid, part, offset, piece,
+                             page=_page_at(p, offset - p.start)))
         offset += len(piece)
     return chunks
+
+
+def _page_at(p: Paragraph, offset: int) -> int | None:
+    """The page the paragraph's text is on at `offset` (a paragraph may cross a page)."""
+    page = p.page
+    for at, n in p.page_breaks:
+        if at <= offset:
+            page = n
+    return page
+
+
+def _chunk(p: Paragraph, doc_title: str, cid: str, part: int, start: int, text: str,
+           end: int | None = None, **kw) -> Chunk:
+    section = " > ".join(p.section)
+    return Chunk(
+        id=cid, doc_id=p.doc_id, doc_title=doc_title, section=section, date=p.date,
+        start=start, end=start + len(text) if end is None else end, text=text,
+        hash=hashlib.sha1(f"{doc_title}\x1f{section}\x1f{p.date}\x1f{text}".encode()).hexdigest()[:16],
+        para=p.index, part=part, speaker=p.speaker, **kw)
+
+
+def _table_chunks(p: Paragraph, doc_title: str, budget: int) -> list[Chunk]:
+    """A table's parts (header repeated) as ".t<n>" chunks and its rows as ".r<n>" chunks;
+    all span the table's paragraph, whose text is the whole table."""
+    from rag.ingest import tables
+    out = []
+    n_table = n_row = 0
+    for part, tp in enumerate(tables.parts(p.table, budget, count_tokens)):
+        if tp.kind == "table":
+            cid, n_table = f"{p.doc_id}:p{p.index:04d}.t{n_table}", n_table + 1
+        else:
+            cid, n_row = f"{p.doc_id}:p{p.index:04d}.r{tp.rows[0]}", n_row + 1
+        out.append(_chunk(p, doc_title, cid, part, p.start, tp.text, end=p.end,
+                          page=p.page, kind=tp.kind))
+    return out

@@ -33,7 +33,8 @@ _BR = object()          # a line break inside a block's text
 
 
 class _Frame:
-    __slots__ = ("tag", "slot", "start", "nested_block", "cells", "skip", "cell_of")
+    __slots__ = ("tag", "slot", "start", "nested_block", "cells", "skip", "cell_of", "span",
+                 "table", "spans")
 
     def __init__(self, tag: str, start: int):
         self.tag, self.start = tag, start
@@ -42,6 +43,9 @@ class _Frame:
         self.cells = None           # a row's cell texts
         self.skip = False
         self.cell_of = None         # the row frame this cell belongs to
+        self.span = (1, 1)          # a cell's colspan, rowspan
+        self.table = None           # a row's table frame
+        self.spans = None           # a table's cells merged down: column -> [text, rows left]
 
 
 class _Extractor(HTMLParser):
@@ -96,9 +100,13 @@ class _Extractor(HTMLParser):
                     self.out.append(None)
             if tag in ("td", "th") and parent is not None and parent.tag == "tr":
                 f.cell_of = parent
+                f.span = (_span(attrs, "colspan"), _span(attrs, "rowspan"))
             if tag == "tr":
                 f.cells = []
+                f.table = next((a for a in reversed(self.stack) if a.tag == "table"), None)
                 self.rows += 1
+            if tag == "table":
+                f.spans = {}
         self.stack.append(f)
 
     def handle_endtag(self, tag):
@@ -143,10 +151,11 @@ class _Extractor(HTMLParser):
             self.rows -= 1
         text = None
         if f.cell_of is not None:
-            f.cell_of.cells.append(_join(self.pieces[f.start:], " "))
+            _add_cell(f.cell_of, _join(self.pieces[f.start:], " "), *f.span)
         if f.slot is None:
             return
         if f.tag == "tr":
+            _end_row(f)
             if any(f.cells):
                 text = "| " + " | ".join(f.cells) + " |"
         elif f.tag in _HEADINGS:
@@ -166,6 +175,48 @@ class _Extractor(HTMLParser):
             out = [body] if body else []
         title = "".join(s.strip() for s in self.title).strip() or None
         return out, title
+
+
+MAX_SPAN = 100         # a colspan/rowspan beyond any real table's is cut to this
+
+
+def _span(attrs, name: str) -> int:
+    value = dict(attrs).get(name) or "1"
+    return max(1, min(MAX_SPAN, int(value))) if value.strip().isdigit() else 1
+
+
+def _pending(row: _Frame) -> dict:
+    return row.table.spans if row.table is not None and row.table.spans is not None else {}
+
+
+def _add_cell(row: _Frame, text: str, colspan: int, rowspan: int) -> None:
+    """A merged cell's text goes into every cell it covers: across (colspan) now, down
+    (rowspan) as the rows below reach its columns."""
+    spans = _pending(row)
+    while len(row.cells) in spans:          # columns a cell from a row above covers
+        row.cells.append(spans[len(row.cells)][0])
+        _used(spans, len(row.cells) - 1)
+    for _ in range(colspan):
+        if rowspan > 1:
+            spans[len(row.cells)] = [text, rowspan - 1, True]
+        row.cells.append(text)
+
+
+def _used(spans: dict, col: int) -> None:
+    spans[col][1] -= 1
+    if spans[col][1] <= 0:
+        del spans[col]
+
+
+def _end_row(row: _Frame) -> None:
+    """Fill the row's trailing columns merged down from above; spans opened in this row
+    start counting from the next."""
+    spans = _pending(row)
+    while len(row.cells) in spans and not spans[len(row.cells)][2]:
+        row.cells.append(spans[len(row.cells)][0])
+        _used(spans, len(row.cells) - 1)
+    for v in spans.values():
+        v[2] = False
 
 
 def _join(pieces, br: str, lines: bool = False) -> str:

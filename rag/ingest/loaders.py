@@ -1,7 +1,9 @@
 """File loaders: bytes on disk -> plain text with markdown-style headings.
 
 Every loader returns text where headings are "#"-prefixed lines and paragraphs are separated
-by newlines, so one repair/structure pass serves all formats.
+by newlines, so one repair/structure pass serves all formats. Paged formats put a page marker
+line before each page, and tables are handed over as data with a marker line where each
+stood (rag.ingest.tables).
 """
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.ingest import encoding
+from rag.ingest import encoding, tables
 from rag.limits import Deadline, FileLimits, LimitError
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = {".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm"}
+SUPPORTED = {".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls", ".csv",
+             ".png", ".jpg", ".jpeg"}                  # images: OCR (the optional "ocr" extra)
+IMAGES = {".png", ".jpg", ".jpeg"}
 ZIP_FORMATS = {".docx", ".xlsx", ".pptx", ".odt"}      # size limits count their unzipped bytes
 
 
@@ -39,6 +43,9 @@ class Loaded:
     title: str | None = None
     confidence: float | None = None              # of the encoding; None for binary formats
     warnings: list[str] = field(default_factory=list)
+    tables: list = field(default_factory=list)   # rag.ingest.tables.Table, marked in `text`
+    ocr: dict[int, float] = field(default_factory=dict)   # page -> OCR confidence, for scans
+    notes: list[str] = field(default_factory=list)        # what the ingest report should say (not encoding)
 
 
 def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = None) -> Loaded:
@@ -61,12 +68,24 @@ def load(path: Path, max_bytes: int | None = None, limits: FileLimits | None = N
     try:
         if suffix in ZIP_FORMATS:
             check_zip(data, limits)
-        if suffix in (".txt", ".md", ".markdown"):
+        if suffix in (".md", ".markdown"):        # markdown tables are tables
+            loaded = _text(data)
+            loaded.text, loaded.tables = tables.from_row_lines(loaded.text, "md")
+            return loaded
+        if suffix == ".txt":
             return _text(data)
         if suffix == ".docx":
-            return Loaded(_docx(data, deadline), None)
+            text, found = tables.from_row_lines(_docx(data, deadline), "docx")
+            return Loaded(text, None, tables=found)
         if suffix == ".pdf":
-            return Loaded(_pdf(data, deadline), None)
+            return _pdf(data, deadline)
+        if suffix in IMAGES:
+            from rag.ingest import pdf
+            text, conf = pdf.load_image(data)
+            return Loaded(text, None, ocr={1: conf})
+        if suffix in (".xlsx", ".xls", ".csv"):
+            from rag.ingest import sheets
+            return sheets.load(data, suffix, limits, deadline)
         return _html(data, limits, deadline)
     except LimitError as e:
         raise LoadError(str(e), "limit", e.setting) from None
@@ -190,26 +209,15 @@ def _table_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _pdf(data: bytes, deadline: Deadline | None = None) -> str:
-    try:
-        from pypdf import PdfReader
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise LoadError("encrypted PDF")
-        pages = []
-        for page in reader.pages:
-            if deadline is not None:
-                deadline.check()
-            pages.append(page.extract_text() or "")
-    except (LoadError, LimitError):
-        raise
-    except Exception as e:
-        log.info("PDF reader failed: %r", e)
-        raise LoadError(f"not a readable PDF ({_why(e)})") from None
-    text = "\n\n".join(pages)
-    if not text.strip():
-        raise LoadError("PDF has no text layer (scanned images need OCR first)")
-    return text
+def _pdf(data: bytes, deadline: Deadline | None = None) -> Loaded:
+    from rag.ingest import ocr, pdf
+    text, found, conf, warnings = pdf.load(data, deadline)
+    body = [x for x in text.split("\n") if x.strip() and tables.page_number(x) is None]
+    if not body:
+        raise LoadError("PDF has no text layer, and no page image in which OCR found text"
+                        if ocr.available() else
+                        f"PDF has no text layer (scanned images need OCR: {ocr.INSTALL})")
+    return Loaded(text, None, tables=found, ocr=conf, notes=warnings)
 
 
 def _html(data: bytes, limits: FileLimits, deadline: Deadline) -> Loaded:
@@ -218,4 +226,5 @@ def _html(data: bytes, limits: FileLimits, deadline: Deadline) -> Loaded:
     out, title = extract(d.text, limits.max_html_depth, deadline)
     if not out:
         raise LoadError("HTML page has no text", "empty")
-    return Loaded("\n\n".join(out), d.encoding, title, d.confidence, d.warnings)
+    text, found = tables.from_row_lines("\n\n".join(out), "html")
+    return Loaded(text, d.encoding, title, d.confidence, d.warnings, found)

@@ -33,6 +33,7 @@ class DocResult:
     encoding_confidence: float | None = None     # None for binary formats (.docx, .pdf)
     encoding_warnings: list[str] = field(default_factory=list)
     same_as: str | None = None        # an earlier file of the batch with the same text
+    notes: list[str] = field(default_factory=list)   # from the loader: e.g. scanned pages left out
 
     def counts(self) -> dict:
         content = [p for p in self.paragraphs if structure.is_chunkable(p)]
@@ -44,6 +45,8 @@ class DocResult:
                 "dated": sum(1 for p in content if p.date),
                 "sections": len({" > ".join(p.section) for p in content}),
                 "undated_entries": self.undated_entries,
+                "tables": sum(1 for p in self.paragraphs if p.table is not None),
+                "ocr_pages": len({c.page for c in self.chunks if c.ocr_confidence is not None}),
                 "dropped_boilerplate": self.dropped_boilerplate}
 
 
@@ -110,12 +113,13 @@ def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20
     user gave (CLI flags, upload form): they win over the sidecar file and inference."""
     meta = _metadata_for(path)
     loaded = loaders.load(path, max_bytes, limits)
-    lines = repair.repair_lines(loaded.text)
+    lines, pages = repair.repair_pages(loaded.text)
     if not lines:
         raise loaders.LoadError("no text after cleaning")
     doc_id = meta.get("doc_id") or slug(path)
     title = meta.get("title") or loaded.title or _first_heading(lines) or _title_from_name(path)
-    parsed, prof = _parse_with_profile(path, lines, doc_id, title, meta, overrides)
+    parsed, prof = _parse_with_profile(path, lines, doc_id, title, meta, overrides,
+                                       pages=pages, tables=loaded.tables)
     title = prof.title
     document = Document(doc_id=doc_id, title=title, path=str(path), text=parsed.text,
                         sha256=hashlib.sha256(parsed.text.encode()).hexdigest(),
@@ -125,15 +129,18 @@ def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20
               for c in chunker.chunk_paragraph(p, title, chunk_tokens)]
     if not chunks:
         raise loaders.LoadError("no paragraphs with text")
+    for c in chunks:           # text read by OCR keeps how sure the recogniser was
+        c.ocr_confidence = loaded.ocr.get(c.page) if loaded.ocr else None
     profile.annotate_chunks(chunks, prof)
     instructions.annotate(document, chunks)     # instruction-like sentences: data, never answers
     return DocResult(document, parsed.paragraphs, chunks,
                      undated_entries=len(parsed.undated_entries),
                      encoding_confidence=loaded.confidence,
-                     encoding_warnings=list(loaded.warnings))
+                     encoding_warnings=list(loaded.warnings), notes=list(loaded.notes))
 
 
-def _parse_with_profile(path: Path, lines, doc_id: str, title: str, meta: dict, overrides):
+def _parse_with_profile(path: Path, lines, doc_id: str, title: str, meta: dict, overrides,
+                        **where):
     """Infer the document's profile, parse its structure with the years the profile gives
     (a yearbook's chronicle is of the year before its edition), then refine the profile with
     what parsing found (entry dates)."""
@@ -149,13 +156,13 @@ def _parse_with_profile(path: Path, lines, doc_id: str, title: str, meta: dict, 
     prof = profile.infer(title=title, file_name=path.name, lines=lines, given=given)
     cyear = prof.period[0] if prof.period else prof.year
     parsed = structure.parse(lines, doc_id, year=prof.year, chronicle_year=cyear,
-                             chronicle=prof.kind == "大事记")
+                             chronicle=prof.kind == "大事记", **where)
     prof = profile.infer(title=title, file_name=path.name, lines=lines,
                          paragraphs=parsed.paragraphs, given=given)
     if (prof.period[0] if prof.period else prof.year) != cyear:
         cyear = prof.period[0] if prof.period else prof.year
         parsed = structure.parse(lines, doc_id, year=prof.year, chronicle_year=cyear,
-                                 chronicle=prof.kind == "大事记")
+                                 chronicle=prof.kind == "大事记", **where)
     return parsed, prof
 
 
@@ -179,7 +186,8 @@ def _drop_boilerplate(result: IngestResult) -> None:
     headers), then renumber paragraphs, offsets and chunk ids so they stay consistent.
     Headings, bylines and table rows are structure, repeated legitimately."""
     def candidate(p: Paragraph) -> bool:
-        return not p.heading and not p.text.startswith("|") and not repair.is_byline(p.text, False)
+        return (not p.heading and p.table is None and not p.text.startswith("|")
+                and not repair.is_byline(p.text, False))
 
     distinct = {d.document.sha256: d for d in result.docs}.values()   # exact copies count once
     keys = repair.find_boilerplate([[p.text for p in d.paragraphs if candidate(p)] for d in distinct])

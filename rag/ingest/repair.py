@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from rag.ingest import tables
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
 _ARTIFACTS = re.compile(r"\[(?:bookmark|anchor)\s*:[^\]]*\]|\{#[^}]*\}", re.I)
@@ -132,9 +134,22 @@ def is_month_line(line: str) -> bool:
 
 def repair_lines(text: str) -> list[str]:
     """Raw extracted text -> logical lines (blank lines gone, broken sentences joined)."""
+    return repair_pages(text)[0]
+
+
+def repair_pages(text: str) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """`repair_lines`, and per logical line where its pages start: [(offset in the line,
+    page), ...], from the page markers a loader left (rag.ingest.tables.page_marker); empty
+    lists when the text has none. A sentence a page break cut is one line whose second
+    entry says where the next page begins."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines, starts = [], []
+    lines, starts, pages = [], [], []
+    page = None
     for raw in text.split("\n"):
+        marked = tables.page_number(raw)
+        if marked is not None:
+            page = marked
+            continue
         line = clean_line(raw)
         if not line:
             continue
@@ -144,11 +159,13 @@ def repair_lines(text: str) -> list[str]:
         if re.fullmatch(r"#+", line):      # an empty markdown heading
             continue
         lines.append(line)
+        pages.append(page)
         # Cleaning drops the space in "2日 海淀区…", so decide "starts an entry" on the raw line.
         starts.append(bool(_STARTS_BLOCK.match(line) or _STARTS_BLOCK.match(_strip_noise(raw))
-                           or is_month_line(line)))
+                           or is_month_line(line) or tables.table_index(line) is not None))
     keep = _not_running(lines)
-    return _join_broken([x for x, k in zip(lines, keep) if k], [s for s, k in zip(starts, keep) if k])
+    lines, starts, pages = ([x for x, k in zip(seq, keep) if k] for seq in (lines, starts, pages))
+    return _join_broken(lines, starts, pages)
 
 
 def _running_key(line: str) -> str | None:
@@ -198,8 +215,9 @@ def _ends_open(line: str) -> bool:
     return not line.rstrip("*").endswith(_CLOSED_END)
 
 
-def _join_broken(lines: list[str], starts: list[bool]) -> list[str]:
+def _join_broken(lines: list[str], starts: list[bool], pages: list) -> tuple[list[str], list]:
     out: list[str] = []
+    out_pages: list[list[tuple[int, int]]] = []
     standalone_prev = True          # the previous line may not take a continuation
     after_heading = False
     speaker_slot = None             # after a date byline: "role" may follow; after a role: "name"
@@ -223,8 +241,11 @@ def _join_broken(lines: list[str], starts: list[bool]) -> list[str]:
                     and _ends_open(out[-1]) and not starts_block)
         if joinable:
             out[-1] = _glue(out[-1], line)
+            if pages[i] is not None and (not out_pages[-1] or out_pages[-1][-1][1] != pages[i]):
+                out_pages[-1].append((len(out[-1]) - len(line), pages[i]))
         else:
             out.append(line)
+            out_pages.append([(0, pages[i])] if pages[i] is not None else [])
         speaker_slot = None
         if by is not None and by.date and not by.speaker:
             speaker_slot = "role"
@@ -234,9 +255,9 @@ def _join_broken(lines: list[str], starts: list[bool]) -> list[str]:
         # of a sentence
         standalone_prev = heading or by is not None or (
             not joinable and (line.startswith("|") or is_numbered_title(line)
-                              or is_month_line(line)))
+                              or is_month_line(line) or tables.table_index(line) is not None))
         after_heading = heading or (by is not None and after_heading)
-    return out
+    return out, out_pages
 
 
 def _glue(a: str, b: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rag.ingest.repair import CJK, MONTH_LINE, SAME_DAY, is_heading, parse_byline
+from rag.ingest.tables import render as render_table, table_index
 from rag.types import Paragraph
 
 _NUM_KINDS = [
@@ -144,8 +145,11 @@ def _bylines_follow(lines: list[str], i: int) -> bool:
 
 
 def parse(lines: list[str], doc_id: str, year: int | None = None,
-          chronicle_year: int | None = None, chronicle: bool = False) -> Parsed:
-    """Walk repaired lines keeping a heading stack; emit paragraphs with offsets."""
+          chronicle_year: int | None = None, chronicle: bool = False,
+          pages: list | None = None, tables: list | None = None) -> Parsed:
+    """Walk repaired lines keeping a heading stack; emit paragraphs with offsets. `pages`
+    (from repair.repair_pages) give each paragraph its page; `tables` are the loader's
+    tables, each emitted as one paragraph where its marker line stands."""
     stack: list[_Level] = []
     root = _Level("doc", "")        # a byline before any title speaks for the whole document
     out = Parsed(text="")
@@ -158,16 +162,21 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
     bylines: list = []          # byline paragraphs whose speaker may be named on a later line
     stretches = chronicle_stretches(lines)
 
-    def emit(text: str, heading: bool, date=None, speaker=None) -> None:
+    line_no = 0
+
+    def emit(text: str, heading: bool, date=None, speaker=None, table=None) -> None:
         nonlocal pos
         if parts:
             pos += 1                         # the "\n" between paragraphs
         start = pos
         parts.append(text)
         pos += len(text)
+        where = pages[line_no] if pages and line_no < len(pages) else []
         out.paragraphs.append(Paragraph(
             doc_id=doc_id, index=len(out.paragraphs), start=start, end=pos, text=text,
-            section=[lv.title for lv in stack], date=date, speaker=speaker, heading=heading))
+            section=[lv.title for lv in stack], date=date, speaker=speaker, heading=heading,
+            page=getattr(table, "page", None) or (where[0][1] if where else None),
+            page_breaks=list(where[1:]), table=table))
 
     def push(kind: str, title: str) -> _Level:
         if kind.startswith("md"):
@@ -207,6 +216,15 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
         emit(text, heading=True)
 
     for i, line in enumerate(lines):
+        line_no = i
+        ti = table_index(line)
+        if ti is not None and tables and ti < len(tables):
+            table = tables[ti]
+            if not table.caption and stack:      # an uncaptioned table is named by its section
+                table.caption = stack[-1].title
+            emit(render_table(table), heading=False, date=section_attr("date"), table=table)
+            after_heading = False
+            continue
         text = strip_marks(line)
         if not text:
             continue

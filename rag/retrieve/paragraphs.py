@@ -21,13 +21,20 @@ def paragraph_groups(chunks: list[Chunk]) -> dict[tuple[str, int], list[int]]:
 def widen(hits: list[Hit], chunks: list[Chunk], groups: dict) -> list[Hit]:
     """One hit per paragraph, in the order of its best-ranked part, text = whole paragraph."""
     out: list[Hit] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set = set()               # (doc_id, paragraph) of prose, chunk ids of tables
     for h in hits:
+        if h.chunk.kind:
+            # a table part repeats its header and a row names its columns: each stands alone,
+            # and widening a row to its whole table would lose which row was found
+            if h.chunk.id not in seen:
+                seen.add(h.chunk.id)
+                out.append(replace(h, rank=len(out) + 1))
+            continue
         key = (h.chunk.doc_id, h.chunk.para)
         if key in seen:
             continue
         seen.add(key)
-        parts = [chunks[i] for i in groups.get(key, [])]
+        parts = [chunks[i] for i in groups.get(key, []) if not chunks[i].kind]
         if len(parts) <= 1:
             out.append(replace(h, rank=len(out) + 1))
             continue

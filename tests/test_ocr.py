@@ -1,0 +1,71 @@
+"""Scans: a PDF page with no text layer and a .png are read by OCR (the optional "ocr"
+extra), chosen per page, with the recogniser's confidence on each chunk."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.ingest import ingest_paths
+from tests.ingest_util import ingest_one
+
+pytest.importorskip("rapidocr_onnxruntime", reason="the ocr extra is not installed")
+
+LINES = ["魏都区全年粮食总产量达到十二万吨。", "全区新建高标准农田三万亩。"]
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory):
+    """A .png of two lines of Chinese text (rendered from a real PDF), and a PDF whose
+    second page is only that image."""
+    import pypdfium2
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    root = tmp_path_factory.mktemp("scans")
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(root / "text.pdf"), pagesize=(400, 200))
+    c.setFont("STSong-Light", 16)
+    for i, line in enumerate(LINES):
+        c.drawString(20, 150 - 30 * i, line)
+    c.showPage()
+    c.save()
+    png = root / "scan.png"
+    pypdfium2.PdfDocument(str(root / "text.pdf"))[0].render(scale=2).to_pil().save(png)
+    (root / "text.pdf").unlink()
+    c = canvas.Canvas(str(root / "mixed.pdf"))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 750, "第一页有文字层：全区经济运行总体平稳。")
+    c.showPage()
+    c.drawImage(str(png), 72, 500, width=400, height=200)     # page 2: a scan, no text layer
+    c.showPage()
+    c.save()
+    return root
+
+
+def test_pdf_page_without_text_layer_is_ocr_read_and_the_text_page_is_not(scans):
+    doc = ingest_one(scans / "mixed.pdf")
+    assert [(c.page, c.text) for c in doc.chunks] == [
+        (1, "第一页有文字层：全区经济运行总体平稳。"), (2, LINES[0]), (2, LINES[1])]
+    assert doc.chunks[0].ocr_confidence is None
+    assert all(0.8 < c.ocr_confidence <= 1 for c in doc.chunks[1:])
+
+
+def test_png_is_ocr_read_with_confidence(scans):
+    doc = ingest_one(scans / "scan.png")
+    assert [c.text for c in doc.chunks] == LINES
+    assert all(c.page == 1 and 0.8 < c.ocr_confidence <= 1 for c in doc.chunks)
+
+
+def test_image_that_is_not_one_is_refused_with_a_reason(tmp_path):
+    (tmp_path / "fake.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg" * 10)
+    (skipped,) = ingest_paths([tmp_path]).skipped
+    assert Path(skipped.path).name == "fake.jpg" and "not a readable image" in skipped.reason
+
+
+def test_huge_image_refused_from_its_header(tmp_path):
+    from PIL import Image
+    Image.new("1", (10000, 8000)).save(tmp_path / "huge.png")      # 80 MP, a few KB on disk
+    (skipped,) = ingest_paths([tmp_path]).skipped
+    assert Path(skipped.path).name == "huge.png" and skipped.kind == "limit"
+    assert "10,000×8,000 pixels" in skipped.reason and "megapixel" in skipped.reason
