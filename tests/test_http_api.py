@@ -16,7 +16,7 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import CORPUS_CACHE
+from conftest import CORPUS_CACHE
 
 TOKEN = "full-access-test-token"
 FARMLAND_Q = "市长对高标准农田建设提出了什么要求？"
@@ -389,7 +389,7 @@ def test_fuzz_json_endpoints_no_server_errors(env):
 def test_help_imports_no_server_framework():
     import subprocess
     import sys
-    from tests.conftest import REPO
+    from conftest import REPO
     code = ("import sys\nfrom rag import cli\n"
             "try:\n    cli.main(['serve', '--help'])\nexcept SystemExit:\n    pass\n"
             "heavy = ('fastapi', 'uvicorn', 'starlette', 'torch', 'gradio')\n"
@@ -405,7 +405,7 @@ def test_sampling_options_reach_the_llm(env):
     real local server standing in for it), and the server's defaults apply without them."""
     from dataclasses import replace
 
-    from tests.fake_openai import FakeOpenAI
+    from fake_openai import FakeOpenAI
     with FakeOpenAI(api_key="sk-llm", reply="市长要求确保3月底前2019年度3万亩高标准农田建设项目大头落地[1]。") as llm:
         settings = replace(env["settings"], llm="openai", llm_base_url=llm.base_url,
                            llm_api_key="sk-llm", llm_model="fake-chat", llm_timeout=10.0)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rag.ingest import ingest_paths
-from tests.ingest_util import ingest_one
+from ingest_util import ingest_one
 
 pytest.importorskip("rapidocr_onnxruntime", reason="the ocr extra is not installed")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rag.ingest import ingest_paths, loaders
-from tests.ingest_util import assert_offsets, ingest_one
+from ingest_util import assert_offsets, ingest_one
 
 FONT = "STSong-Light"
 HEADER = "魏都区年鉴（2020）"

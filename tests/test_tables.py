@@ -10,7 +10,7 @@ import pytest
 
 from rag.ingest import ingest_paths, loaders
 from rag.limits import FileLimits, LimitError
-from tests.ingest_util import assert_offsets, ingest_one, write
+from ingest_util import assert_offsets, ingest_one, write
 
 ROWS = [("2018年", 182000, 128000), ("2019年", 193600, 135500)]
 
@@ -124,7 +124,7 @@ def test_question_about_a_table_cell_retrieves_its_row_with_page(tmp_path):
     for a question about one of its cells, and its citation carries the page."""
     from rag.api import RAG
     from rag.settings import Settings
-    from tests.test_pdf import make_yearbook_pdf
+    from test_pdf import make_yearbook_pdf
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     make_yearbook_pdf(corpus / "weidu-2020.pdf")

@@ -225,6 +225,7 @@ _YEAR_TEXT = re.compile(r"(?<![比较\d])(?<!是)((?:19|20)\d{2})\s*年(?!的\d+
 # the sentences after it in its paragraph; a prefix longer than this is no opening.
 LEAD_CHARS = 16
 # ...or it opens on one in its first characters: "2019年", "过去五年", "“十二五”时期".
+# Origin: not tuned; the longest such opening written out ("“十二五”时期", 7) plus one.
 OPENING_CHARS = 8
 
 
