@@ -26,8 +26,8 @@ def test_answer_json_shape(corpus_api):
     d = corpus_api.ask(FARMLAND[0], llm="extractive").to_dict()
     assert set(d) >= {"question", "standalone_question", "answer", "citations", "abstained",
                       "llm", "timings_ms"}
-    assert set(d["citations"][0]) == {"n", "id", "doc_title", "section", "date", "text", "quote",
-                                      "start", "end", "verified"}
+    assert set(d["citations"][0]) == {"n", "id", "doc_title", "section", "date", "page", "kind",
+                                      "text", "quote", "start", "end", "verified"}
 
 
 def test_follow_up_question_carries_the_subject(corpus_api):
