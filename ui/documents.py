@@ -7,13 +7,14 @@ from types import SimpleNamespace
 
 import gradio as gr
 
+from rag.ingest.loaders import UPLOAD_TYPES as _UPLOAD_TYPES
 from ui.errors import scrub_paths, shown
 from ui.i18n import t
 from ui.render import md_text
 
 log = logging.getLogger(__name__)
 # images are read by OCR (the "ocr" extra); without it their upload says how to install it
-UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html", ".xlsx", ".xls", ".csv", ".png", ".jpg", ".jpeg"]
+UPLOAD_TYPES = list(_UPLOAD_TYPES)
 
 
 def check_uploads(paths, max_mb: float, lang: str) -> tuple[list[Path], list[str]]:

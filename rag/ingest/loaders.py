@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 SUPPORTED = {".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls", ".csv",
              ".png", ".jpg", ".jpeg"}                  # images: OCR (the optional "ocr" extra)
 IMAGES = {".png", ".jpg", ".jpeg"}
+# What the UI and the HTTP API accept as uploads: one list, so both surfaces agree.
+UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".html", ".xlsx", ".xls", ".csv", ".png", ".jpg", ".jpeg")
 ZIP_FORMATS = {".docx", ".xlsx", ".pptx", ".odt"}      # size limits count their unzipped bytes
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 
+from rag.ingest.loaders import UPLOAD_TYPES  # the UI's list too
 from rag.server.access import ApiError
 
-# The UI's list (ui.documents.UPLOAD_TYPES; rag does not import ui).
-UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".html")
 PROFILE_FIELDS = ("title", "kind", "place", "level", "year", "period")
 MAX_FILES = 20
 # multipart framing and the profile fields on top of the files themselves
