@@ -29,19 +29,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-QUESTIONS = [
-    "市长对高标准农田建设提出了什么要求？",
-    "3月4日长葛市委书记尹俊营主持召开了什么会议？",
-    "What did the mayor require about high-standard farmland?",
-    "疫情防控期间市委书记提出了哪些要求？",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load_bench import QUESTIONS as _LOAD_QUESTIONS, pct  # noqa: E402  the load benchmark's
 
-
-def pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    k = (len(xs) - 1) * p / 100
-    f = int(k)
-    return xs[f] + (xs[min(f + 1, len(xs) - 1)] - xs[f]) * (k - f)
+# The load benchmark's questions that stand alone (each client here asks without history).
+QUESTIONS = [q for q in _LOAD_QUESTIONS if not q.endswith("呢？")]
 
 
 def free_port() -> int:
