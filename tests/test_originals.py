@@ -142,3 +142,35 @@ def test_quote_boxes_match_across_line_breaks_and_spacing():
              for top, line in ((100, "甲乙丙 丁"), (130, "戊己庚")) for i, ch in enumerate(line)]
     assert len(quote_boxes(chars, "丙丁戊己")) == 2
     assert quote_boxes(chars, "完全不在页面") == []
+
+
+def test_text_view_highlights_the_passage_and_escapes_the_document(built):
+    from ui.source import view_html
+    api, _, txt = built
+    doc_id = _doc_id(api, txt.name)
+    html = view_html(api, api.source(doc_id, quote="还要求抓好秸秆禁烧工作。"), "zh")
+    assert '<mark class="src-mark">还要求抓好秸秆禁烧工作。</mark>' in html
+    assert "<img src=x>" not in html and "&lt;img src=x&gt;" in html
+    assert "[link](http://x)" in html            # inside <pre>, as text: no markdown here
+    assert '<a href="http://x"' not in html
+    # the only <img> and <a> are ours: a download as a data: URL, no server path
+    assert html.count("<a ") == 1 and 'href="data:text/plain;base64,' in html
+    assert str(api.store.path) not in html and "/tmp" not in html
+
+
+def test_pdf_view_is_the_page_image_and_a_download(built):
+    from ui.source import view_html
+    api, pdf, _ = built
+    html = view_html(api, api.source(_doc_id(api, pdf.name), page=2, quote=QUOTE), "en")
+    assert html.count('<img class="src-page"') == 1 and "data:image/png;base64," in html
+    assert "p. 2 / 3" in html and 'href="data:application/pdf;base64,' in html
+    assert str(api.store.path) not in html
+
+
+def test_citation_card_has_a_source_button_with_its_document_and_page():
+    from ui.render import citation_card
+    c = {"n": 1, "id": "会议纪要:p3.1", "doc_title": "会议纪要", "section": "", "date": None,
+         "text": "甲\"乙<b>丙", "quote": "乙<b>", "start": 2, "end": 6, "verified": True, "page": 2}
+    html = citation_card(1, c, "zh")
+    assert ('<button type="button" class="cite-source" data-doc="会议纪要" data-page="2" '
+            'data-quote="乙&lt;b&gt;">原文</button>') in html
