@@ -20,13 +20,13 @@ from ui.i18n import t
 DOWNLOAD_MAX_MB = 25
 
 SOURCE_CSS = """
-#source-view .src-head { display: flex; gap: 0.8em; align-items: baseline; flex-wrap: wrap; }
-#source-view .src-title { font-weight: 600; }
-#source-view .src-note { opacity: 0.75; font-size: 0.9em; }
-#source-view img.src-page { max-width: 100%; border: 1px solid #ddd; margin-top: 0.4em; }
-#source-view pre.src-text { white-space: pre-wrap; max-height: 520px; overflow: auto;
+.src-view .src-head { display: flex; gap: 0.8em; align-items: baseline; flex-wrap: wrap; }
+.src-view .src-title { font-weight: 600; }
+.src-view .src-note { opacity: 0.75; font-size: 0.9em; }
+.src-view img.src-page { max-width: 100%; border: 1px solid #ddd; margin-top: 0.4em; }
+.src-view pre.src-text { white-space: pre-wrap; max-height: 520px; overflow: auto;
   border: 1px solid #ddd; padding: 0.6em; line-height: 1.6; font-family: inherit; }
-#source-view mark.src-mark { background: #fde68a; color: inherit; }
+.src-view mark.src-mark { background: #fde68a; color: inherit; }
 """
 
 # A card's source button sends its citation to the server as the sources panel's click
