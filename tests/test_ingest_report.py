@@ -137,6 +137,8 @@ def test_cli_report_has_pages_tables_and_throughput(tmp_path, capsys):
     pdf, txt = by_name["yearbook.pdf"], by_name["notes.txt"]
     assert pdf["pages"] == 3 and pdf["tables"] == 1 and pdf["ocr_pages"] == 0
     assert pdf["ocr_confidence"] is None and txt["pages"] is None
+    originals = Path(os.environ["RAG_INDEX_DIR"]) / "t" / "originals"      # kept by `rag ingest`
+    assert (originals / "yearbook.pdf").read_bytes() == (tmp_path / "d" / "yearbook.pdf").read_bytes()
     t = report["throughput"]
     assert t["chunks"] == pdf["chunks"] + txt["chunks"] and t["tokens"] > t["chunks"]
     assert t["chunks_per_s"] == pytest.approx(t["chunks"] / t["seconds"], rel=0.01)
