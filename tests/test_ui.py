@@ -198,6 +198,14 @@ def test_upload_then_ask_in_a_separate_index(tmp_path):
         assert "other_notes" in msg
         st = client.predict(api_name="/status")
         assert [d["doc_id"] for d in st["docs"]] == ["qingsong_meeting"]
+        # the upload's original is kept in the index (Gradio's temp copy is gone), the
+        # removed document's is not
+        kept = sorted(p.name for p in (api.store.path / "originals").iterdir())
+        assert kept == ["qingsong_meeting.txt"]
+        import base64
+        got = client.predict("qingsong_meeting", api_name="/original")
+        assert base64.b64decode(got["data_base64"]) == fact.read_bytes()
+        assert got["file_name"] == "qingsong_meeting.txt"
 
         with pytest.raises(Exception, match="(?i)file type"):
             bad = tmp_path / "slides.pptx"             # .csv is a table now; slides are not read

@@ -96,11 +96,11 @@ def highlighted(text: str, quote: str, start: int | None, end: int | None) -> st
 
 
 def _card(card_id: str, label: str, title: str, section: str, date: str | None, body: str,
-          badge: str = "", page: str = "") -> str:
+          badge: str = "", page: str = "", button: str = "") -> str:
     meta = " · ".join(escape(x) for x in (section, date or "", page) if x)
     return (f'<div class="cite-card" id="{card_id}">'
             f'<div class="cite-head"><span class="cite-n">{escape(label)}</span>'
-            f'<span class="cite-title">{escape(title)}</span>{badge}</div>'
+            f'<span class="cite-title">{escape(title)}</span>{badge}{button}</div>'
             f'<div class="cite-meta">{meta}</div>'
             f'<p class="cite-text">{body}</p></div>')
 
@@ -116,8 +116,9 @@ def citation_card(turn: int, c: dict, lang: str) -> str:
         f'<span class="badge-unverified" title="{escape(t(lang, "unverified_title"))}">'
         f'{escape(t(lang, "unverified"))}</span>')
     body = highlighted(c["text"], c.get("quote") or "", c.get("start"), c.get("end"))
+    from ui.source import source_button
     return _card(anchor(turn, c["n"]), f'[{c["n"]}]', c["doc_title"], c.get("section") or "",
-                 c.get("date"), body, badge, _page(c, lang))
+                 c.get("date"), body, badge, _page(c, lang), source_button(c, lang))
 
 
 def nearest_card(turn: int, i: int, h: dict, lang: str = "en") -> str:
@@ -188,6 +189,8 @@ SOURCES_CSS = """
 .rag-sources .cite-meta { opacity: 0.7; font-size: 0.85em; margin: 0.2em 0; }
 .rag-sources .cite-text { margin: 0.3em 0 0; line-height: 1.6; }
 .rag-sources mark { background: #fde68a; color: inherit; padding: 0 1px; }
+.rag-sources .cite-source { margin-left: auto; font-size: 0.85em; padding: 0 0.6em;
+  border: 1px solid #2563eb; color: #2563eb; border-radius: 4px; background: none; cursor: pointer; }
 .rag-sources .badge-unverified { background: #fee2e2; color: #b91c1c; border-radius: 4px;
   padding: 0 0.4em; font-size: 0.8em; }
 .rag-sources .rag-notice { background: #fef3c7; border-radius: 6px; padding: 0.4em 0.6em; margin: 0.4em 0; }
