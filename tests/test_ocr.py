@@ -69,3 +69,23 @@ def test_huge_image_refused_from_its_header(tmp_path):
     (skipped,) = ingest_paths([tmp_path]).skipped
     assert Path(skipped.path).name == "huge.png" and skipped.kind == "limit"
     assert "10,000×8,000 pixels" in skipped.reason and "megapixel" in skipped.reason
+
+
+def test_question_answered_from_the_scanned_page_cites_its_page(scans, tmp_path):
+    """End to end with the real default embedder: a question whose answer is only on the
+    scanned page is answered from the OCR'd text, and the citation says page 2."""
+    import shutil
+
+    from rag.api import RAG
+    from rag.settings import Settings
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(scans / "mixed.pdf", corpus / "weidu-2019.pdf")
+    api = RAG(Settings.load(index_dir=tmp_path / "index", index="t", llm="extractive"))
+    result, _ = api.ingest([corpus])
+    assert not result.skipped
+    answer = api.ask("魏都区全年粮食总产量达到多少？")
+    assert not answer.abstained
+    cited = [c for c in answer.citations if "十二万吨" in c.text]
+    assert cited and cited[0].page == 2 and cited[0].to_dict()["page"] == 2
+    assert "十二万吨" in answer.answer
