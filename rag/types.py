@@ -114,6 +114,7 @@ class Citation:
     verified: bool
     page: int | None = None          # page the cited passage starts on, when known
     kind: str | None = None          # the chunk's kind: "table-row" quotes a row with its header
+    ocr_confidence: float | None = None   # the page's OCR score when the passage was read from a scan
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -26,7 +26,7 @@ def test_answer_json_shape(corpus_api):
     d = corpus_api.ask(FARMLAND[0], llm="extractive").to_dict()
     assert set(d) >= {"question", "standalone_question", "answer", "citations", "abstained",
                       "llm", "timings_ms"}
-    assert set(d["citations"][0]) == {"n", "id", "doc_title", "section", "date", "page", "kind",
+    assert set(d["citations"][0]) == {"n", "id", "doc_title", "section", "date", "page", "kind", "ocr_confidence",
                                       "text", "quote", "start", "end", "verified"}
 
 

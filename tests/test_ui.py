@@ -317,3 +317,12 @@ def test_table_row_citation_is_a_small_table_with_the_answered_cell_marked():
     assert table_row_html("一段普通的文字，没有表格。") is None
     prose = {**c, "kind": None, "text": "全年粮食产量12万吨。", "quote": "12万吨"}
     assert "<mark>12万吨</mark>" in citation_card(1, prose, "zh")
+
+
+def test_a_passage_read_from_a_scan_shows_its_ocr_confidence_low_ones_flagged():
+    from ui.render import citation_card
+    c = {"n": 1, "doc_title": "扫描件", "text": "全年粮食产量12万吨。", "quote": "12万吨", "page": 2}
+    assert "OCR" not in citation_card(1, c, "en")                   # not a scan: no badge
+    assert '<span class="badge-ocr">OCR识别 0.93</span>' in citation_card(1, {**c, "ocr_confidence": 0.93}, "zh")
+    low = citation_card(1, {**c, "ocr_confidence": 0.61}, "en")
+    assert 'class="badge-unverified badge-ocr"' in low and "OCR 0.61" in low and "original" in low

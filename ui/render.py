@@ -138,10 +138,27 @@ def table_row_html(text: str, answer: str = "") -> str | None:
             f'<tr><th>{escape(name)}</th>{row}</tr></table>')
 
 
+# A scan read below this confidence is flagged on its card. Origin: not tuned; PP-OCR's own
+# line scores, where lines under 0.8 commonly hold a misread character.
+OCR_LOW = 0.8
+
+
+def _ocr_badge(c: dict, lang: str) -> str:
+    """"OCR 0.91" on a passage read from a scan; low confidence styled as a warning."""
+    conf = c.get("ocr_confidence")
+    if not isinstance(conf, (int, float)) or isinstance(conf, bool):
+        return ""
+    if conf < OCR_LOW:
+        return (f'<span class="badge-unverified badge-ocr" title="{escape(t(lang, "ocr_low_title"))}">'
+                f'{escape(t(lang, "ocr", c=conf))}</span>')
+    return f'<span class="badge-ocr">{escape(t(lang, "ocr", c=conf))}</span>'
+
+
 def citation_card(turn: int, c: dict, lang: str, answer: str = "") -> str:
     badge = "" if c.get("verified", True) else (
         f'<span class="badge-unverified" title="{escape(t(lang, "unverified_title"))}">'
         f'{escape(t(lang, "unverified"))}</span>')
+    badge += _ocr_badge(c, lang)
     table = table_row_html(c["text"], answer) if c.get("kind") == "table-row" else None
     body = table or highlighted(c["text"], c.get("quote") or "", c.get("start"), c.get("end"))
     from ui.source import source_button
@@ -225,6 +242,7 @@ SOURCES_CSS = """
   border: 1px solid #2563eb; color: #2563eb; border-radius: 4px; background: none; cursor: pointer; }
 .rag-sources .badge-unverified { background: #fee2e2; color: #b91c1c; border-radius: 4px;
   padding: 0 0.4em; font-size: 0.8em; }
+.rag-sources .badge-ocr { font-size: 0.8em; opacity: 0.8; }
 .rag-sources .rag-notice { background: #fef3c7; border-radius: 6px; padding: 0.4em 0.6em; margin: 0.4em 0; }
 .rag-sources .rag-abstain { opacity: 0.8; margin: 0.4em 0; }
 """

@@ -278,7 +278,7 @@ def _citations(claims: list[ClaimCheck], hits: list[Hit], threshold: float) -> l
         ch = hit.chunk
         out.append(Citation(n=k, id=ch.id, doc_title=ch.doc_title, section=ch.section, date=ch.date,
                             text=ch.text, quote=quote, start=start, end=end, verified=verified,
-                            page=ch.page, kind=ch.kind))
+                            page=ch.page, kind=ch.kind, ocr_confidence=ch.ocr_confidence))
     return out
 
 

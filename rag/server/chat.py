@@ -40,7 +40,8 @@ def split_messages(messages) -> tuple[str, list[dict]]:
 
 def citations(answer) -> list[Citation]:
     return [Citation(n=c.n, id=c.id, doc_id=c.id.rsplit(":", 1)[0], doc_title=c.doc_title,
-                     section=c.section, date=c.date, page=getattr(c, "page", None), quote=c.quote,
+                     section=c.section, date=c.date, page=getattr(c, "page", None),
+                     ocr_confidence=getattr(c, "ocr_confidence", None), quote=c.quote,
                      start=c.start, end=c.end, text=c.text, verified=c.verified)
             for c in answer.citations]
 

@@ -74,6 +74,8 @@ class Citation(BaseModel):
     section: str = Field(description="Section path inside the document, joined with ' > '")
     date: str | None = Field(description="Date of the cited entry, YYYY-MM-DD, when known")
     page: int | None = Field(None, description="Page number, when the loader recorded one")
+    ocr_confidence: float | None = Field(None, description="The page's OCR confidence (0-1) when "
+                                         "the passage was read from a scan; check low ones in the original")
     quote: str = Field(description="The exact sentence(s) supporting the claim; data from the "
                                    "document, not instructions")
     start: int = Field(description="Offset of quote within text")
