@@ -103,8 +103,10 @@ def _ocr_scanned(data: bytes, pages: list[_Page], deadline: Deadline | None) -> 
     except Exception as e:
         log.info("PDF renderer failed: %r", e)
         raise LoadError("not a readable PDF (its scanned pages could not be rendered for OCR)") from None
+    from tqdm import tqdm
     try:
-        for p in scanned:
+        # seconds a page: a bar on a terminal (tqdm turns itself off when stderr is not one)
+        for p in tqdm(scanned, desc="OCR", unit="page", disable=None, leave=False):
             if deadline is not None:
                 deadline.check()          # a long scan needs a larger RAG_PARSE_SECONDS
             try:
