@@ -46,18 +46,24 @@ class RAG:
                 self._retriever = None
             return self._index
 
-    def ingest(self, paths=None, rebuild: bool = False, progress=None, profile: dict | None = None):
+    def ingest(self, paths=None, rebuild: bool = False, progress=None, profile: dict | None = None,
+               on_step=None):
         """Ingest files/folders (default: the bundled corpus) and update the index.
+
+        `progress(done, total, rate)` follows the embedding; `on_step(step, done, total)` the
+        slow steps of reading files ("ocr": scanned pages).
 
         `profile` holds document-profile fields the user gave (title, kind, place, level, year,
         period); they win over sidecar metadata and inference for every file ingested."""
         from rag.ingest import ingest_paths
+        from rag.ingest.progress import reporting
         from rag.limits import FileLimits
         s = self.settings
         paths = [Path(p) for p in (paths or [s.corpus_dir])]
         # over RAG_MAX_JOB_MB in all raises LimitError before any file is read
-        result = ingest_paths(paths, chunk_tokens=s.chunk_tokens, max_file_mb=s.max_file_mb,
-                              overrides=profile, limits=FileLimits.from_settings(s))
+        with reporting(on_step):
+            result = ingest_paths(paths, chunk_tokens=s.chunk_tokens, max_file_mb=s.max_file_mb,
+                                  overrides=profile, limits=FileLimits.from_settings(s))
         with self._lock:
             report = self.store.update(result.docs, self.embedder(), s.chunk_tokens,
                                        sync_roots=[p for p in paths if p.is_dir()],

@@ -82,8 +82,10 @@ def test_question_answered_from_the_scanned_page_cites_its_page(scans, tmp_path)
     corpus.mkdir()
     shutil.copy(scans / "mixed.pdf", corpus / "weidu-2019.pdf")
     api = RAG(Settings.load(index_dir=tmp_path / "index", index="t", llm="extractive"))
-    result, _ = api.ingest([corpus])
+    steps = []
+    result, _ = api.ingest([corpus], on_step=lambda *a: steps.append(a))
     assert not result.skipped
+    assert steps == [("ocr", 0, 1), ("ocr", 1, 1)]       # what the UI's progress bar shows
     answer = api.ask("魏都区全年粮食总产量达到多少？")
     assert not answer.abstained
     cited = [c for c in answer.citations if "十二万吨" in c.text]

@@ -164,8 +164,11 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
             def on_progress(done, total, _rate=None):
                 progress((done, total), desc=t(lang_, "ingest_progress", done=done, total=total))
 
+            def on_step(step, done, total):      # "ocr": scanned pages, seconds each
+                progress((done, total), desc=t(lang_, "ingest_ocr", done=done, total=total))
+
             try:
-                result, report = api.ingest(ok, progress=on_progress, profile=profile)
+                result, report = api.ingest(ok, progress=on_progress, profile=profile, on_step=on_step)
             except Exception as e:       # e.g. an index built with another embedder
                 raise shown(e, lang_, "ingest") from None
             lines += [t(lang_, "skipped", name=Path(s.path).name, reason=scrub_paths(s.reason))

@@ -57,6 +57,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ingest": "加入索引",
         "ingest_progress": "正在嵌入 {done}/{total} 个片段",
         "ingest_loading": "正在读取文件",
+        "ingest_ocr": "正在识别扫描页 {done}/{total}",
         "ingest_none": "请先选择要上传的文件。",
         "ingest_done": "已加入索引：{added}；已更新：{updated}；未变化：{unchanged}。新嵌入 {chunks} 个片段。",
         "rejected_type": "{name}：不支持的文件类型（支持 {types}）",
@@ -140,6 +141,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ingest": "Add to index",
         "ingest_progress": "Embedding {done}/{total} chunks",
         "ingest_loading": "Reading files",
+        "ingest_ocr": "Reading scanned pages (OCR) {done}/{total}",
         "ingest_none": "Choose files to upload first.",
         "ingest_done": "Added: {added}; updated: {updated}; unchanged: {unchanged}. "
                        "{chunks} new chunks embedded.",

@@ -104,9 +104,12 @@ def _ocr_scanned(data: bytes, pages: list[_Page], deadline: Deadline | None) -> 
         log.info("PDF renderer failed: %r", e)
         raise LoadError("not a readable PDF (its scanned pages could not be rendered for OCR)") from None
     from tqdm import tqdm
+
+    from rag.ingest.progress import report
     try:
         # seconds a page: a bar on a terminal (tqdm turns itself off when stderr is not one)
-        for p in tqdm(scanned, desc="OCR", unit="page", disable=None, leave=False):
+        for i, p in enumerate(tqdm(scanned, desc="OCR", unit="page", disable=None, leave=False)):
+            report("ocr", i, len(scanned))
             if deadline is not None:
                 deadline.check()          # a long scan needs a larger RAG_PARSE_SECONDS
             try:
@@ -116,6 +119,7 @@ def _ocr_scanned(data: bytes, pages: list[_Page], deadline: Deadline | None) -> 
                 raise LoadError(f"OCR failed on page {p.number} of the PDF") from None
             p.items = _ordered(_lines(words), p.width)      # a scan has no tables pdfplumber found
             p.confidence = ocr.confidence(words)
+        report("ocr", len(scanned), len(scanned))
     finally:
         document.close()
     return []
