@@ -6,6 +6,7 @@ Only dense vectors and the scalar fields filters need live here; BM25 stays the 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 
 import numpy as np
@@ -47,10 +48,11 @@ class MilvusStore(VectorStore):
             what = ("check the file's folder is writable and no other process holds it"
                     if self.lite else "check that the server is running and the host and port are right")
             raise StoreError(f"cannot open Milvus at {spec} (RAG_STORE): {_short(e)}; {what}") from None
+        self._ready = False         # the collection exists and is loaded (checked once: ~7 ms a call)
 
     # --- schema ----------------------------------------------------------------------------
     def _ensure(self, dim: int) -> None:
-        if self.client.has_collection(self.collection):
+        if self._exists():
             return
         from pymilvus import DataType
         s = self.client.create_schema(auto_id=False, enable_dynamic_field=False)
@@ -65,9 +67,15 @@ class MilvusStore(VectorStore):
         # exact search on Lite (its only index); HNSW-like AUTOINDEX on a server
         ip.add_index("vector", index_type="FLAT" if self.lite else "AUTOINDEX", metric_type="IP")
         self.client.create_collection(self.collection, schema=s, index_params=ip)
+        self._ready = True
 
     def _exists(self) -> bool:
-        return self.client.has_collection(self.collection)
+        """Whether the collection exists; loads it the first time (a collection another process
+        wrote is 'released' until loaded, and cannot be searched)."""
+        if not self._ready and self.client.has_collection(self.collection):
+            self.client.load_collection(self.collection)
+            self._ready = True
+        return self._ready
 
     # --- interface -------------------------------------------------------------------------
     def add(self, chunks, vectors, docs):
@@ -108,8 +116,16 @@ class MilvusStore(VectorStore):
         if not self._exists():
             return {}
         out = {}
-        it = self.client.query_iterator(self.collection, batch_size=MAX_LIMIT // 4, filter="",
-                                        output_fields=["id", "hash"])
+        # Milvus Lite returns no MVCC timestamp and the iterator warns on every call that it
+        # uses the client's clock instead, which is right for a single-writer index
+        quiet = logging.getLogger("pymilvus.client.iterator.query_iterator")
+        level = quiet.level
+        quiet.setLevel(logging.ERROR)
+        try:
+            it = self.client.query_iterator(self.collection, batch_size=MAX_LIMIT // 4, filter="",
+                                            output_fields=["id", "hash"])
+        finally:
+            quiet.setLevel(level)
         while True:
             page = it.next()
             if not page:
@@ -131,6 +147,7 @@ class MilvusStore(VectorStore):
     def drop(self) -> None:
         if self._exists():
             self.client.drop_collection(self.collection)
+            self._ready = False
 
 
 def _name(s: str) -> str:

@@ -103,8 +103,10 @@ class IndexStore:
 
     def __init__(self, path: Path, store: str | None = None):
         self.path = Path(path)
-        self.store_spec = store or "faiss"
-        self.store_kind = parse_spec(self.store_spec)[0]      # a malformed spec fails here
+        self.store_kind, target = parse_spec(store)           # a malformed spec fails here
+        # a Milvus Lite file by its absolute path: the manifest's spec matches from any folder
+        self.store_spec = (f"milvus-lite:{Path(target).resolve()}" if self.store_kind == "milvus-lite"
+                           else (store or "faiss").strip())
         self._service = None
 
     @property
