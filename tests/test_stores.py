@@ -3,6 +3,7 @@ real Milvus Lite (tmp dirs, real e5 embedder) gives the same rankings, filters, 
 incremental updates and manifests; a bad RAG_STORE or an unreachable server is one clear line."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -298,6 +299,12 @@ def test_cli_status_and_ingest_show_the_store(tmp_path):
     p = run_rag("status", env_extra=env, cwd=REPO)
     assert p.returncode == 0, p.stderr
     assert f"vectors in {spec}" in p.stdout and "1 documents" in p.stdout
+    # a process other than the writer searches the collection (Milvus Lite loads it first)
+    p = run_rag("retrieve", "高标准农田", "--json", "-k", "1", "--mode", "dense",
+                "--store", f"milvus-lite:{os.path.relpath(tmp_path / 'cli.db', REPO)}",
+                env_extra=env, cwd=REPO)
+    assert p.returncode == 0, p.stderr
+    assert "高标准农田" in json.loads(p.stdout)["results"][0]["text"]
 
 
 def test_rag_imports_no_pymilvus_until_asked():
