@@ -90,6 +90,29 @@ class RAG:
         """Every indexed document with its profile (title, kind, place, level, year, period)."""
         return self.status().get("docs", [])
 
+    def document(self, doc_id: str) -> dict | None:
+        """One document's record as indexed (profile, path, cleaned text), or None."""
+        if not self.status().get("exists"):
+            return None
+        return self.load_index().docs.get(doc_id)
+
+    def original(self, doc_id: str):
+        """The kept copy of the document's file (a Path), or None: unknown document, or an
+        index built before originals were kept."""
+        from rag.index import originals
+        doc = self.document(doc_id)
+        return originals.path_of(self.store.path, doc) if doc else None
+
+    def source(self, doc_id: str, page: int | None = None, quote: str | None = None):
+        """A citation's source (rag.source.SourceView): a PDF's page `page` as a PNG with
+        `quote` highlighted, else the document's text with the passage's offsets.
+        KeyError for an unknown document; ValueError for a page the PDF does not have."""
+        from rag.source import source_view
+        doc = self.document(doc_id)
+        if doc is None:
+            raise KeyError(f"no document {doc_id!r} in index '{self.settings.index}'")
+        return source_view(doc, self.original(doc_id), page, quote)
+
     # --- retrieval -------------------------------------------------------------------------
     def retriever(self):
         with self._lock:

@@ -122,3 +122,11 @@ def test_someone_named_only_further_on_is_not_who_acted():
     assert not d.satisfied
     _, d = decide("市委书记张某2020年3月哪天主持召开常委会议？", [entry])
     assert d.satisfied
+
+
+def test_a_figure_in_chinese_numerals_is_new_information():
+    # the sentence repeats the question's words but gives the figure: it answers
+    grain = hit("魏都区全年粮食总产量达到十二万吨。", years=[2019], stance="review", period=(2019, 2019),
+                title="魏都区年鉴2020")
+    _, d = decide("魏都区全年粮食总产量达到多少？", [grain])
+    assert d.satisfied

@@ -451,3 +451,48 @@ def test_ui_mounted_under_ui(env):
         assert page.status_code == 200 and "gradio" in page.text.lower()
         assert httpx.get(server.url + "/v1/models").status_code == 401
         assert httpx.get(server.url + "/v1/models", headers=auth(TOKEN)).status_code == 200
+
+
+# --- originals (#13) ---------------------------------------------------------------------------
+
+def test_original_and_page_png_only_for_those_who_may(env, edu_index):
+    from test_originals import QUOTE, make_pdf
+    url, alice, bob = env["url"], auth(env["keys"]["alice"]), auth(env["keys"]["bob"])
+    r = httpx.get(f"{url}/v1/documents/{edu_index}/original", params={"index": "edu"}, headers=bob)
+    assert r.status_code == 200 and r.content == EDU_DOC.encode("utf-8")
+    assert "liuhe_edu_2021.txt" in r.headers["content-disposition"]
+    for path in (f"/v1/documents/{edu_index}/original", f"/v1/documents/{edu_index}/pages/1.png"):
+        r = httpx.get(url + path, params={"index": "edu"}, headers=alice)
+        assert r.status_code == 403 and r.json()["error"]["code"] == "index_not_allowed"
+    r = httpx.get(f"{url}/v1/documents/{edu_index}/pages/1.png", params={"index": "edu"},
+                  headers=bob)
+    assert r.status_code == 404 and "not a PDF" in r.json()["error"]["message"]
+    # an index built before originals were kept (the corpus copy, its originals taken away)
+    shutil.rmtree(env["settings"].index_dir / "default" / "originals", ignore_errors=True)
+    some = httpx.get(url + "/v1/documents", headers=auth(TOKEN)).json()["documents"][0]["doc_id"]
+    r = httpx.get(f"{url}/v1/documents/{some}/original", headers=auth(TOKEN))
+    assert r.status_code == 404 and r.json()["error"]["code"] == "original_not_kept"
+
+    pdf = make_pdf(env["settings"].index_dir.parent / "纪要.pdf")
+    r = httpx.post(url + "/v1/documents", headers=auth(TOKEN), data={"index": "pdfs"},
+                   files=[("files", ("纪要.pdf", pdf.read_bytes(), "application/pdf"))], timeout=60)
+    assert r.status_code == 202, r.text
+    for _ in range(1200):
+        job = httpx.get(f"{url}/v1/jobs/{r.json()['id']}", headers=auth(TOKEN)).json()
+        if job["status"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert job["status"] == "done", job
+    doc_id = job["added"][0]
+    plain = httpx.get(f"{url}/v1/documents/{doc_id}/pages/2.png", params={"index": "pdfs"},
+                      headers=auth(TOKEN))
+    lit = httpx.get(f"{url}/v1/documents/{doc_id}/pages/2.png",
+                    params={"index": "pdfs", "quote": QUOTE}, headers=auth(TOKEN))
+    assert plain.headers["content-type"] == lit.headers["content-type"] == "image/png"
+    assert plain.content.startswith(b"\x89PNG") and lit.content != plain.content
+    r = httpx.get(f"{url}/v1/documents/{doc_id}/pages/9.png", params={"index": "pdfs"},
+                  headers=auth(TOKEN))
+    assert r.status_code == 404 and "3 pages" in r.json()["error"]["message"]
+    r = httpx.get(f"{url}/v1/documents/{doc_id}/original", params={"index": "pdfs"},
+                  headers=auth(TOKEN))
+    assert r.content == pdf.read_bytes() and r.headers["content-type"] == "application/pdf"

@@ -203,7 +203,8 @@ def test_crash_during_update_keeps_previous_snapshot(index_copy, monkeypatch, cr
     assert report.removed == ["c"] and report.embedded_chunks == 0
     version, ids, docs = _snapshot(store)
     assert docs == {"a", "b"} and ids == [i for i in before[1] if not i.startswith("c:")]
-    leftovers = {p.name for p in store.path.iterdir()} - {"CURRENT", ".lock", version}
+    # originals/ holds the kept source files (rag.index.originals), not a snapshot
+    leftovers = {p.name for p in store.path.iterdir()} - {"CURRENT", ".lock", "originals", version}
     # half-written snapshots are gone; only the previous good one stays, for readers that
     # were loading it when CURRENT switched
     assert leftovers <= {before[0]}

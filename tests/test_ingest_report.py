@@ -123,3 +123,35 @@ def test_cli_json_report_has_kinds_and_encoding_confidence(tmp_path, capsys):
     assert doc["encoding"] == "latin-1" and doc["encoding_confidence"] >= 0.8
     assert doc["encoding_warnings"] == []
     assert [(Path(s["path"]).name, s["kind"]) for s in report["skipped"]] == [(".hidden.txt", "hidden")]
+
+
+def test_cli_report_has_pages_tables_and_throughput(tmp_path, capsys):
+    from test_pdf import make_yearbook_pdf
+    from rag.cli import main
+    (tmp_path / "d").mkdir()
+    make_yearbook_pdf(tmp_path / "d" / "yearbook.pdf")
+    write(tmp_path / "d" / "notes.txt", ZH)
+    assert main(["ingest", str(tmp_path / "d"), "--index", "t", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    by_name = {Path(d["path"]).name: d for d in report["documents"]}
+    pdf, txt = by_name["yearbook.pdf"], by_name["notes.txt"]
+    assert pdf["pages"] == 3 and pdf["tables"] == 1 and pdf["ocr_pages"] == 0
+    assert pdf["ocr_confidence"] is None and txt["pages"] is None
+    originals = Path(os.environ["RAG_INDEX_DIR"]) / "t" / "originals"      # kept by `rag ingest`
+    assert (originals / "yearbook.pdf").read_bytes() == (tmp_path / "d" / "yearbook.pdf").read_bytes()
+    t = report["throughput"]
+    assert t["chunks"] == pdf["chunks"] + txt["chunks"] and t["tokens"] > t["chunks"]
+    assert t["chunks_per_s"] == pytest.approx(t["chunks"] / t["seconds"], rel=0.01)
+
+    assert main(["ingest", str(tmp_path / "d"), "--index", "t2"]) == 0
+    out = capsys.readouterr().out
+    assert "3 pages, 1 table, " in out
+    assert re.search(r"throughput: \d+ chunks, [\d,]+ tokens in [\d.]+ s — [\d.,]+ chunks/s, "
+                     r"[\d,]+ tokens/s", out)
+
+
+def test_report_layout_names_ocr_pages_and_their_confidence():
+    from rag.commands import _layout
+    assert _layout({"pages": 4, "ocr_pages": 2, "ocr_confidence": 0.913, "tables": 0}) == \
+        "4 pages (2 OCR'd, mean confidence 0.91), "
+    assert _layout({"pages": None, "tables": 2}) == "2 tables, "

@@ -175,6 +175,23 @@ def test_repeated_wrong_passwords_lock_out(site):
     assert outcomes == ["failed"] * settings.login_max_failures + ["locked"]
 
 
+def test_sources_and_originals_only_from_her_indexes(site):
+    """/source and /original (the source panel's data) answer for her index only."""
+    _, url, accounts = site
+    alice = login(url, "alice")
+    view = alice.predict("finance_notes", None, "青松公园建设资金", api_name="/source")
+    assert view["text"][view["start"]:view["end"]] == "青松公园建设资金"
+    assert view["file_name"] == "finance_notes.txt" and "/" not in json.dumps(view)
+    got = alice.predict("finance_notes", api_name="/original")
+    import base64
+    assert base64.b64decode(got["data_base64"]).decode("utf-8") == FINANCE_FACT + "\n"
+    for name in ("/source", "/original"):
+        with pytest.raises(Exception, match="education"):
+            alice.predict("education_notes", index="education", api_name=name)
+    denied = audit(accounts, user="alice", outcome="denied", action="download")
+    assert sum(e.target == "education_notes" for e in denied) >= 2
+
+
 def test_guard_rechecks_a_spoofed_session_choice(site):
     """Even if the session's index were another department's, each call is refused."""
     import gradio as gr
@@ -188,6 +205,7 @@ def test_guard_rechecks_a_spoofed_session_choice(site):
     api = access.api_for(request)
     for call in (api.status, lambda: api.ask(EDU_QUESTION),
                  lambda: list(api.stream(EDU_QUESTION)), lambda: api.document("education_notes"),
+                 lambda: api.source("education_notes"), lambda: api.original("education_notes"),
                  lambda: api.remove(["education_notes"])):
         with pytest.raises(Denied):
             call()

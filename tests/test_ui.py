@@ -198,6 +198,14 @@ def test_upload_then_ask_in_a_separate_index(tmp_path):
         assert "other_notes" in msg
         st = client.predict(api_name="/status")
         assert [d["doc_id"] for d in st["docs"]] == ["qingsong_meeting"]
+        # the upload's original is kept in the index (Gradio's temp copy is gone), the
+        # removed document's is not
+        kept = sorted(p.name for p in (api.store.path / "originals").iterdir())
+        assert kept == ["qingsong_meeting.txt"]
+        import base64
+        got = client.predict("qingsong_meeting", api_name="/original")
+        assert base64.b64decode(got["data_base64"]) == fact.read_bytes()
+        assert got["file_name"] == "qingsong_meeting.txt"
 
         with pytest.raises(Exception, match="(?i)file type"):
             bad = tmp_path / "slides.pptx"             # .csv is a table now; slides are not read
@@ -293,3 +301,19 @@ def test_parse_auth():
     assert parse_auth("u:p:q") == ("u", "p:q")
     with pytest.raises(ValueError):
         parse_auth("nopassword")
+
+
+def test_table_row_citation_is_a_small_table_with_the_answered_cell_marked():
+    from ui.render import citation_card, table_row_html
+    row = "魏都区一般公共预算收入 · 2019年 · 一般公共预算/收入: 193600万元；一般公共预算/税收收入: 135500万元。"
+    html = table_row_html(row, "答：193600万元[1]")
+    assert "<caption>魏都区一般公共预算收入</caption>" in html
+    assert "<th>一般公共预算/收入</th><th>一般公共预算/税收收入</th>" in html
+    assert "<th>2019年</th><td><mark>193600万元</mark></td><td>135500万元</td>" in html
+    c = {"n": 1, "doc_title": "年鉴", "text": row, "quote": row, "kind": "table-row", "page": 2}
+    assert '<table class="cite-table">' in citation_card(1, c, "zh", "答：193600万元")
+    # document text in a cell is escaped; prose keeps the highlighted paragraph
+    assert "&lt;b&gt;" in table_row_html("表 · 行 · 列: <b>1</b>。")
+    assert table_row_html("一段普通的文字，没有表格。") is None
+    prose = {**c, "kind": None, "text": "全年粮食产量12万吨。", "quote": "12万吨"}
+    assert "<mark>12万吨</mark>" in citation_card(1, prose, "zh")

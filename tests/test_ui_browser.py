@@ -110,3 +110,55 @@ def test_ask_stream_cite_click_and_screenshot(browser, app_url):
             shutil.copyfile(out, REPO / "docs" / "screenshot.png")
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def pdf_app_url(tmp_path_factory):
+    """The app over an index of one three-page Chinese PDF (tests/test_originals.py's)."""
+    from rag.api import RAG
+    from rag.settings import Settings
+    from test_originals import make_pdf
+    from ui.app import launch
+    root = tmp_path_factory.mktemp("pdf-ui")
+    settings = Settings.load(index_dir=root / "index", index="pdf", llm="extractive",
+                             ui_port=free_port())
+    api = RAG(settings)
+    api.ingest([make_pdf(root / "会议纪要.pdf")])
+    demo = launch(settings, api=api, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{settings.ui_port}/"
+    demo.close()
+
+
+def test_citation_opens_the_pdf_page_with_the_quote_highlighted(browser, pdf_app_url):
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+    page = _open(browser, pdf_app_url, "zh-CN", height=1000)
+    try:
+        page.wait_for_function(SEND_LABEL_IS, arg="发送", timeout=15_000)
+        page.fill("#question textarea", "区长对高标准农田建设提出了什么要求？")
+        page.press("#question textarea", "Enter")
+        page.wait_for_selector("#sources .cite-card mark", timeout=60_000)
+        card = page.locator("#sources .cite-card").first
+        assert "第2页" in card.inner_text()
+        button = card.locator("button.cite-source")
+        assert button.inner_text() == "原文"
+        button.click()
+        img = page.wait_for_selector("#source-view img.src-page", timeout=30_000)
+        assert "第2页 / 3" in page.locator("#source-view").inner_text()
+        assert page.locator("#source-view a.src-download").get_attribute("download") == "会议纪要.pdf"
+        src = img.get_attribute("src")
+        assert src.startswith("data:image/png;base64,")       # no server path or file URL
+        rgb = np.asarray(Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1])))
+                         .convert("RGB")).astype(int)
+        amber = (rgb[..., 0] > 240) & (rgb[..., 1] > 200) & (rgb[..., 2] < 200)
+        assert amber.sum() > 2000, "the cited lines should be highlighted"
+        assert page.evaluate("() => document.querySelector('#source-view img').naturalWidth") > 800
+        out = REPO / "tests" / "artifacts" / "ui-source.png"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out), full_page=True)
+        assert out.stat().st_size > 10_000
+    finally:
+        page.close()

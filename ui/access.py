@@ -67,6 +67,12 @@ class Blank:
     def documents(self) -> list:
         return []
 
+    def source(self, doc_id, page=None, quote=None):
+        raise Denied(None)
+
+    def original(self, doc_id):
+        raise Denied(None)
+
 
 class Guarded:
     """One RAG index as seen by one user: every call is permission-checked and audited."""
@@ -118,6 +124,15 @@ class Guarded:
         self._audit("download", doc_id, "ok" if doc else "failed",
                     None if doc else "no such document")
         return doc
+
+    def source(self, doc_id: str, page=None, quote=None):
+        # audited as a download: it shows the document (its page or text) to the user
+        api = self._check("download", doc_id)
+        self._audit("download", doc_id, detail="source")
+        return api.source(doc_id, page=page, quote=quote)
+
+    def original(self, doc_id: str):
+        return self._check("download", doc_id).original(doc_id)
 
     def ingest(self, paths, **kwargs):
         from pathlib import Path

@@ -109,7 +109,8 @@ def build_app(api, lang: str = "zh", access=None) -> gr.Blocks:
 
 
 def _api_endpoints(access) -> None:
-    """Named endpoints for gradio_client: /ask, /status, /download, /indexes, /select_index
+    """Named endpoints for gradio_client: /ask, /status, /download, /source, /original,
+    /indexes, /select_index
     (plus /upload, /remove on the documents tab). `index` defaults to the session's index;
     every call is checked against the logged-in user's permissions (ui.access)."""
 
@@ -145,6 +146,18 @@ def _api_endpoints(access) -> None:
         return {"doc_id": doc["doc_id"], "title": doc.get("title") or "",
                 "source": Path(doc.get("path") or "").name, "text": doc.get("text") or ""}
 
+    def source(doc_id: str, page: int | None = None, quote: str | None = None,
+               index: str | None = None, request: gr.Request = None) -> dict:
+        """A citation's source: {"doc_id", "title", "file_name", "original", "page", "pages",
+        "png_base64" (a PDF's page, quote highlighted), "boxes", "text", "start", "end"}."""
+        from ui.source import source_dict
+        return source_dict(access.api_for(request, index or None), doc_id, page, quote)
+
+    def original(doc_id: str, index: str | None = None, request: gr.Request = None) -> dict:
+        """The kept original file: {"doc_id", "file_name", "data_base64"}."""
+        from ui.source import original_dict
+        return original_dict(access.api_for(request, index or None), doc_id)
+
     def indexes(request: gr.Request = None) -> dict:
         """The indexes the logged-in user may use, and the session's current one."""
         return {"indexes": access.indexes(request), "current": access.current(request)}
@@ -156,6 +169,8 @@ def _api_endpoints(access) -> None:
     gr.api(ask, api_name="ask")
     gr.api(status, api_name="status")
     gr.api(download, api_name="download")
+    gr.api(source, api_name="source")
+    gr.api(original, api_name="original")
     gr.api(indexes, api_name="indexes")
     gr.api(select_index, api_name="select_index")
 

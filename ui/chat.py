@@ -13,7 +13,9 @@ import gradio as gr
 from ui.documents import doc_choices
 from ui.errors import user_message
 from ui.i18n import reason, t
+from ui import source as source_panel
 from ui.render import CLICK_JS, SOURCES_CSS, chat_messages, sources_html, turn_record
+from ui.source import SOURCE_CLICK_JS
 
 log = logging.getLogger(__name__)
 EXAMPLES = [
@@ -118,7 +120,9 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
             examples = texts.make(gr.Dataset, {"label": "examples"}, components=[msg],
                                   samples=[[q] for q in EXAMPLES], elem_id="examples")
             sources = gr.HTML(sources_html([], lang), elem_id="sources", css_template=SOURCES_CSS,
-                              js_on_load=CLICK_JS, padding=True, label="sources")
+                              js_on_load=CLICK_JS + SOURCE_CLICK_JS, padding=True,
+                              label="sources")
+            source_panel.build(api_for, lang_box, sources)
         with gr.Column(scale=1, min_width=260):
             with texts.make(gr.Accordion, {"label": "filters"}, open=True):
                 docs = texts.make(gr.Dropdown, {"label": "filter_docs"}, choices=doc_choices(api),

@@ -96,13 +96,13 @@ def highlighted(text: str, quote: str, start: int | None, end: int | None) -> st
 
 
 def _card(card_id: str, label: str, title: str, section: str, date: str | None, body: str,
-          badge: str = "", page: str = "") -> str:
+          badge: str = "", page: str = "", button: str = "") -> str:
     meta = " · ".join(escape(x) for x in (section, date or "", page) if x)
     return (f'<div class="cite-card" id="{card_id}">'
             f'<div class="cite-head"><span class="cite-n">{escape(label)}</span>'
-            f'<span class="cite-title">{escape(title)}</span>{badge}</div>'
+            f'<span class="cite-title">{escape(title)}</span>{badge}{button}</div>'
             f'<div class="cite-meta">{meta}</div>'
-            f'<p class="cite-text">{body}</p></div>')
+            f'<div class="cite-text">{body}</div></div>')
 
 
 def _page(d: dict, lang: str) -> str:
@@ -111,13 +111,42 @@ def _page(d: dict, lang: str) -> str:
     return t(lang, "page", n=int(n)) if isinstance(n, int) and not isinstance(n, bool) else ""
 
 
-def citation_card(turn: int, c: dict, lang: str) -> str:
+_ROW_UNIT = re.compile(r"（单位：[^）]{1,20}）$")
+
+
+def table_row_html(text: str, answer: str = "") -> str | None:
+    """A table-row passage ("表名 · 行名 · 列名: 值；列名: 值。", rag.ingest.tables.row_text)
+    as a small table: its caption, the column names over the row's values, and the cells
+    whose value the answer gives marked. None when the text is not in that form."""
+    body = _ROW_UNIT.sub("", text.strip().removesuffix("。"))
+    parts = body.split(" · ")
+    if len(parts) < 2 or ": " not in parts[-1]:
+        return None
+    cells = [c.split(": ", 1) for c in parts[-1].split("；")]
+    if not all(len(c) == 2 for c in cells):
+        return None
+    caption, name = " · ".join(parts[:-2]), parts[-2] if len(parts) >= 3 else parts[0]
+    digits = set(re.findall(r"\d+(?:\.\d+)?", answer or ""))
+
+    def marked(v: str) -> bool:
+        return bool(set(re.findall(r"\d+(?:\.\d+)?", v)) & digits) or (bool(answer) and v in answer)
+    head = "".join(f"<th>{escape(col)}</th>" for col, _ in cells)
+    row = "".join(f"<td><mark>{escape(v)}</mark></td>" if marked(v) else f"<td>{escape(v)}</td>"
+                  for _, v in cells)
+    cap = f'<caption>{escape(caption)}</caption>' if caption and len(parts) >= 3 else ""
+    return (f'<table class="cite-table">{cap}<tr><th></th>{head}</tr>'
+            f'<tr><th>{escape(name)}</th>{row}</tr></table>')
+
+
+def citation_card(turn: int, c: dict, lang: str, answer: str = "") -> str:
     badge = "" if c.get("verified", True) else (
         f'<span class="badge-unverified" title="{escape(t(lang, "unverified_title"))}">'
         f'{escape(t(lang, "unverified"))}</span>')
-    body = highlighted(c["text"], c.get("quote") or "", c.get("start"), c.get("end"))
+    table = table_row_html(c["text"], answer) if c.get("kind") == "table-row" else None
+    body = table or highlighted(c["text"], c.get("quote") or "", c.get("start"), c.get("end"))
+    from ui.source import source_button
     return _card(anchor(turn, c["n"]), f'[{c["n"]}]', c["doc_title"], c.get("section") or "",
-                 c.get("date"), body, badge, _page(c, lang))
+                 c.get("date"), body, badge, _page(c, lang), source_button(c, lang))
 
 
 def nearest_card(turn: int, i: int, h: dict, lang: str = "en") -> str:
@@ -152,7 +181,7 @@ def turn_html(turn: int, rec: dict, lang: str, open_: bool) -> str:
         parts += [f'<div class="rag-why-miss">{escape(r)}</div>' for r in rec.get("why") or []]
         parts += [nearest_card(turn, i, h, lang) for i, h in enumerate(rec.get("nearest", []), 1)]
     if rec.get("citations"):
-        parts += [citation_card(turn, c, lang) for c in rec["citations"]]
+        parts += [citation_card(turn, c, lang, rec.get("answer") or "") for c in rec["citations"]]
     llm = f'<span class="turn-llm">{escape(t(lang, "answered_by", llm=rec.get("llm", "")))}</span>'
     return (f'<details class="turn" id="turn-{turn}"{" open" if open_ else ""}>'
             f'<summary>{escape(t(lang, "turn", n=turn))}: {escape(rec["question"])} {llm}</summary>'
@@ -188,6 +217,12 @@ SOURCES_CSS = """
 .rag-sources .cite-meta { opacity: 0.7; font-size: 0.85em; margin: 0.2em 0; }
 .rag-sources .cite-text { margin: 0.3em 0 0; line-height: 1.6; }
 .rag-sources mark { background: #fde68a; color: inherit; padding: 0 1px; }
+.rag-sources .cite-table { border-collapse: collapse; margin: 0.3em 0 0; font-size: 0.9em; }
+.rag-sources .cite-table caption { text-align: left; font-weight: 600; padding-bottom: 0.2em; }
+.rag-sources .cite-table th, .rag-sources .cite-table td { border: 1px solid var(--border-color-primary, #ddd);
+  padding: 0.15em 0.5em; text-align: left; }
+.rag-sources .cite-source { margin-left: auto; font-size: 0.85em; padding: 0 0.6em;
+  border: 1px solid #2563eb; color: #2563eb; border-radius: 4px; background: none; cursor: pointer; }
 .rag-sources .badge-unverified { background: #fee2e2; color: #b91c1c; border-radius: 4px;
   padding: 0 0.4em; font-size: 0.8em; }
 .rag-sources .rag-notice { background: #fef3c7; border-radius: 6px; padding: 0.4em 0.6em; margin: 0.4em 0; }

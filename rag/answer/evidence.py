@@ -378,6 +378,13 @@ def _new_names(question: str, sentence: str) -> bool:
     return bool(found) and _short_place(found[0]) not in question
 
 
+def _new_figure(figure: str, question: str) -> bool:
+    """Whether a figure of the sentence is not in the question: by its digits ("7.4%"), or as
+    written when in Chinese numerals ("十二万吨", which has no digits to compare)."""
+    digits = re.sub(r"\D", "", figure)
+    return digits not in re.sub(r"\D", "", question) if digits else figure not in question
+
+
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
                     subject: set[str] | None = None, passage: str | None = None) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
@@ -404,7 +411,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
-            re.sub(r"\D", "", q) not in re.sub(r"\D", "", cons.question) for q, _ in quantities(sentence)) \
+            _new_figure(q, cons.question) for q, _ in quantities(sentence)) \
             and not _new_names(cons.question, sentence):
         misses.append("restates")           # no new words, figure, person or place
     return misses

@@ -300,14 +300,32 @@ class IndexStore:
             if not (report.added or report.updated or report.removed or refreshed):
                 if service is not None:
                     service.delete(stale)
+                self._keep_originals(doc_results, report)
                 report.seconds = time.perf_counter() - t0
                 return report
             self._write(docs, chunks, vectors, tokens, embedder, chunk_tokens, index_type,
                         old.manifest if old else None)
             if service is not None:
                 service.delete(stale)
+            self._keep_originals(doc_results, report)
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _keep_originals(self, doc_results, report) -> None:
+        """Copy new and changed documents' files into originals/, drop removed ones' (after
+        the snapshot switch: a crash before it leaves at worst a spare copy). An unchanged
+        document gets its copy too when it has none (an index from before originals)."""
+        from rag.index import originals
+        for doc_id in report.removed:
+            originals.drop(self.path, doc_id)
+        changed = set(report.added) | set(report.updated)
+        for r in doc_results:
+            d = r.document
+            rec = {"doc_id": d.doc_id, "path": d.path}
+            if d.doc_id in changed:
+                originals.drop(self.path, d.doc_id)      # its suffix may have changed
+            if d.doc_id in changed or originals.path_of(self.path, rec) is None:
+                originals.keep(self.path, d.doc_id, Path(d.path))
 
     def _write(self, docs, chunks, vectors, tokens, embedder, chunk_tokens, index_type, old_manifest):
         version = _next_version(self.path)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,8 @@ class DocResult:
     encoding_warnings: list[str] = field(default_factory=list)
     same_as: str | None = None        # an earlier file of the batch with the same text
     notes: list[str] = field(default_factory=list)   # from the loader: e.g. scanned pages left out
+    pages: int | None = None          # pages read (paged formats: PDF); None when unpaged
+    ocr_scores: dict[int, float] = field(default_factory=dict)   # page -> OCR confidence
 
     def counts(self) -> dict:
         content = [p for p in self.paragraphs if structure.is_chunkable(p)]
@@ -47,6 +50,9 @@ class DocResult:
                 "undated_entries": self.undated_entries,
                 "tables": sum(1 for p in self.paragraphs if p.table is not None),
                 "ocr_pages": len({c.page for c in self.chunks if c.ocr_confidence is not None}),
+                "pages": self.pages,
+                "ocr_confidence": (round(sum(self.ocr_scores.values()) / len(self.ocr_scores), 3)
+                                   if self.ocr_scores else None),
                 "dropped_boilerplate": self.dropped_boilerplate}
 
 
@@ -56,6 +62,7 @@ class IngestResult:
     skipped: list[Skipped] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)   # texts dropped as boilerplate, once each
     sidecars: list[str] = field(default_factory=list)      # corpus.json files read for metadata
+    seconds: float = 0.0              # reading, cleaning and chunking (the ingest report's rates)
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -69,6 +76,7 @@ def ingest_paths(paths, chunk_tokens: int = 400, max_file_mb: float = 20.0,
     bound each file and the whole call; a call over the job limit raises LimitError before
     any file is read."""
     limits = limits or FileLimits(max_bytes=int(max_file_mb * 2**20))
+    t0 = time.perf_counter()
     result = IngestResult()
     listing = list_files(paths, METADATA_FILE)
     result.skipped.extend(listing.skipped)
@@ -104,6 +112,7 @@ def ingest_paths(paths, chunk_tokens: int = 400, max_file_mb: float = 20.0,
             doc.same_as = None
         result.docs.append(doc)
     _drop_boilerplate(result)
+    result.seconds = time.perf_counter() - t0
     return result
 
 
@@ -136,7 +145,9 @@ def ingest_file(path: Path, chunk_tokens: int = 400, max_bytes: int = 20 * 2**20
     return DocResult(document, parsed.paragraphs, chunks,
                      undated_entries=len(parsed.undated_entries),
                      encoding_confidence=loaded.confidence,
-                     encoding_warnings=list(loaded.warnings), notes=list(loaded.notes))
+                     encoding_warnings=list(loaded.warnings), notes=list(loaded.notes),
+                     pages=max((pg for line in pages for _, pg in line), default=None),
+                     ocr_scores=dict(loaded.ocr or {}))
 
 
 def _parse_with_profile(path: Path, lines, doc_id: str, title: str, meta: dict, overrides,

@@ -11,7 +11,7 @@ import time
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -154,6 +154,36 @@ def remove(doc_id: str, request: Request, index: str | None = None,
     for d in report.removed:
         access.audit(who, "remove", api.settings.index, d)
     return Removed(index=api.settings.index, removed=list(report.removed))
+
+
+@router.get("/documents/{doc_id}/original", summary="The document's original file",
+            responses={200: {"content": {"application/octet-stream": {}}}, **ERRORS})
+def original(doc_id: str, request: Request, index: str | None = None,
+             who: Caller = Depends(caller)):
+    access: Access = request.app.state.access
+    api = access.rag(who, index, "download", doc_id)
+    path, name = documents.original_of(api, doc_id)
+    access.audit(who, "download", api.settings.index, doc_id, detail="http api: original")
+    return Response(path.read_bytes(), media_type=documents.media_type(name),
+                    headers={"Content-Disposition": documents.attachment(name)})
+
+
+@router.get("/documents/{doc_id}/pages/{n}.png", summary="A PDF page, the quote highlighted",
+            responses={200: {"content": {"image/png": {}}}, **ERRORS})
+def page_png(doc_id: str, n: int, request: Request, quote: str | None = None,
+             index: str | None = None, who: Caller = Depends(caller)):
+    access: Access = request.app.state.access
+    api = access.rag(who, index, "download", doc_id)
+    path, _ = documents.original_of(api, doc_id)
+    if path.suffix.lower() != ".pdf":
+        raise ApiError(404, f"'{doc_id[:100]}' is not a PDF: it has no pages to render; GET "
+                            f"/v1/documents/{doc_id[:100]}/original gives the file", "doc_id")
+    try:
+        view = api.source(doc_id, page=n, quote=(quote or "")[:2000] or None)
+    except ValueError as e:
+        raise ApiError(404, str(e), "n") from None
+    access.audit(who, "download", api.settings.index, doc_id, detail=f"http api: page {n}")
+    return Response(view.png, media_type="image/png")
 
 
 @router.get("/status", response_model=Status, summary="The indexes you may use, and the server")

@@ -116,3 +116,29 @@ def _safe_name(name: str) -> str:
     """The file name alone, without folders or control characters (it becomes the doc id)."""
     name = re.sub(r"[\x00-\x1f\x7f]", "", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
     return name.lstrip(".")[:150] or "upload.txt"
+
+
+def original_of(api, doc_id: str) -> tuple[Path, str]:
+    """The kept original and the name it was ingested under; 404 when there is none."""
+    doc = api.document(doc_id)
+    if doc is None:
+        raise ApiError(404, f"no document '{doc_id[:100]}' in this index: GET /v1/documents "
+                            "lists them", "doc_id")
+    path = api.original(doc_id)
+    if path is None:
+        raise ApiError(404, f"the original of '{doc_id[:100]}' is not kept: the index was built "
+                            "before originals were; ingest the file again to keep it", "doc_id",
+                       "original_not_kept")
+    return path, Path(doc.get("path") or "").name or path.name
+
+
+def media_type(name: str) -> str:
+    import mimetypes
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def attachment(name: str) -> str:
+    """Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266)."""
+    from urllib.parse import quote
+    ascii_name = re.sub(r'[^A-Za-z0-9._-]', "_", name) or "original"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
