@@ -19,7 +19,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install -q --no-cache-dir 'llama-cpp-python>=0.3'
-	$(BIN)/pip install -q -e '.[local,dev,ocr]'
+	$(BIN)/pip install -q -e '.[local,dev,ocr,milvus]'
 	touch $(STAMP)
 
 install: $(STAMP) browser

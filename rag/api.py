@@ -20,12 +20,16 @@ class RAG:
         self._index = None
         self._index_dir = None
         self._retriever = None
+        self._store = None
 
     # --- index -----------------------------------------------------------------------------
     @property
     def store(self):
-        from rag.index import IndexStore
-        return IndexStore(self.settings.index_path)
+        """The index folder and its vector store (kept: a Milvus client is opened once)."""
+        if self._store is None:
+            from rag.index import IndexStore
+            self._store = IndexStore(self.settings.index_path, self.settings.store)
+        return self._store
 
     def embedder(self):
         from rag.embed import get_embedder
@@ -82,9 +86,9 @@ class RAG:
     def status(self) -> dict:
         m = self.store.manifest()
         if m is None:
-            return {"exists": False, "name": self.settings.index}
+            return {"exists": False, "name": self.settings.index, "store": self.settings.store}
         return {"exists": True, "name": m["name"], "embedder": m["embedder"], "dim": m["dim"],
-                "faiss": m["faiss"], "updated": m["updated"], "created": m["created"],
+                "faiss": m["faiss"], "store": m.get("store") or "faiss", "updated": m["updated"], "created": m["created"],
                 "documents": m["counts"]["documents"], "chunks": m["counts"]["chunks"],
                 "docs": [{"doc_id": k, **v} for k, v in m["documents"].items()]}
 

@@ -9,6 +9,8 @@ from pathlib import Path
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index", help="index name under the index folder (default: default)")
     p.add_argument("--embedder", help="e5-small-q4 | st:<model id or path> | openai:<model>")
+    p.add_argument("--store", help="vector store: faiss (default) | milvus://host:19530/collection"
+                                   " | milvus-lite:path/to/file.db (RAG_STORE)")
 
 
 def _retrieval(p: argparse.ArgumentParser) -> None:
@@ -125,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
 def _is_user_error(e: Exception, commands) -> bool:
     import importlib
     kinds = [commands.UserError, FileNotFoundError]
-    for mod, name in (("rag.index.store", "IndexMismatch"), ("rag.embed.base", "EmbedderError"),
+    for mod, name in (("rag.index.store", "IndexMismatch"), ("rag.index.vectors", "StoreError"),
+                      ("rag.embed.base", "EmbedderError"),
                       ("rag.rerank", "RerankerError"), ("rag.answer.base", "AnswerError"),
                       ("rag.limits", "LimitError")):
         m = sys.modules.get(mod) or importlib.import_module(mod)

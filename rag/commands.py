@@ -36,7 +36,7 @@ def cmd_ingest(args, settings):
                      "metadata": result.sidecars, "update": report.to_dict(),
                      "throughput": _throughput(result, report)})
     else:
-        print(f"index '{settings.index}' ({settings.index_path})")
+        print(f"index '{settings.index}' ({settings.index_path}), vectors in {settings.store}")
         from rag.ingest.profile import DocProfile
         for d in docs:
             print(f"  {d['doc_id']}: {d['title']} — {_layout(d)}{d['paragraphs']} paragraphs, "
@@ -154,7 +154,7 @@ def cmd_status(args, settings):
         print(f"no index '{settings.index}' yet: run `rag ingest`")
         return 1
     print(f"index '{st['name']}': {st['documents']} documents, {st['chunks']} chunks, "
-          f"embedder {st['embedder']} ({st['faiss']}), updated {st['updated']}")
+          f"embedder {st['embedder']}, vectors in {_store_text(st)}, updated {st['updated']}")
     from rag.ingest.profile import DocProfile
     for d in st["docs"]:
         prof = DocProfile.from_dict(d.get("profile"), d.get("title") or "")
@@ -162,6 +162,10 @@ def cmd_status(args, settings):
         note = flag_note(d.get("flagged") or 0, bool(d.get("title_flagged")))
         if note:
             print(f"    warning: {note}")
+
+
+def _store_text(st: dict) -> str:
+    return f"faiss ({st['faiss']})" if st["store"] == "faiss" else st["store"]
 
 
 def cmd_remove(args, settings):

@@ -42,6 +42,9 @@ class Settings:
     max_sheet_cells: int = 1_000_000  # cells in one spreadsheet or .csv, counted before it is loaded
     parse_seconds: float = 60.0       # per file, checked between elements while parsing
     index_type: str = "auto"          # auto | flat | hnsw
+    # where dense vectors live (rag/index/vectors.py): faiss (in the index folder),
+    # milvus://host:19530/collection (a Milvus server) or milvus-lite:path/to/file.db
+    store: str = "faiss"
     mode: str = "hybrid"              # dense | bm25 | hybrid
     k: int = 5
     reranker: str | None = None       # sentence-transformers CrossEncoder id or path

@@ -53,7 +53,8 @@ class ApiConfig:
 
     def describe(self) -> str:
         s = self.api.settings
-        return f"rag.api.RAG, mode={self.mode}, embedder={s.embedder}, index={s.index_path}"
+        return (f"rag.api.RAG, mode={self.mode}, embedder={s.embedder}, index={s.index_path}, "
+                f"store={s.store}")
 
 
 def _default(settings):

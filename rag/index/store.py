@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.index import bm25 as bm25mod
+from rag.index.vectors import FaissStore, VectorStore, open_store, parse_spec
 from rag.ingest.chunker import CHUNKER_VERSION, count_tokens
 from rag.types import Chunk
 
@@ -75,13 +76,19 @@ class LoadedIndex:
     path: Path
     manifest: dict
     chunks: list[Chunk]
-    vectors: np.ndarray
-    dense: object                  # a faiss.Index
+    vectors: np.ndarray            # FAISS: the rows of `dense`; a service store: empty
+    dense: object                  # a faiss.Index (None when the vectors live in a service)
     bm25: bm25mod.BM25
     docs: dict[str, dict]          # doc_id -> metadata and cleaned text
+    store: VectorStore | None = None   # the dense vectors behind the interface (search with filters)
 
     def by_id(self) -> dict[str, int]:
         return {c.id: i for i, c in enumerate(self.chunks)}
+
+    @functools.cached_property
+    def row_of(self) -> dict[str, int]:
+        """chunk id -> row, kept (a service store's hits come back by id)."""
+        return self.by_id()
 
     @functools.cached_property
     def paragraph_groups(self) -> dict[tuple[str, int], list[int]]:
@@ -91,8 +98,23 @@ class LoadedIndex:
 
 
 class IndexStore:
-    def __init__(self, path: Path):
+    """An index folder (chunks, BM25, manifest) and its dense vectors: in the snapshot (FAISS,
+    the default) or in the service `store` names (rag.index.vectors: Milvus, Milvus Lite)."""
+
+    def __init__(self, path: Path, store: str | None = None):
         self.path = Path(path)
+        self.store_kind, target = parse_spec(store)           # a malformed spec fails here
+        # a Milvus Lite file by its absolute path: the manifest's spec matches from any folder
+        self.store_spec = (f"milvus-lite:{Path(target).resolve()}" if self.store_kind == "milvus-lite"
+                           else (store or "faiss").strip())
+        self._service = None
+
+    @property
+    def service(self) -> VectorStore | None:
+        """The Milvus store (opened on first use), or None for FAISS."""
+        if self._service is None and self.store_kind != "faiss":
+            self._service = open_store(self.store_spec, self.path.name)
+        return self._service
 
     # --- reading ---------------------------------------------------------------------------
     def current_dir(self) -> Path | None:
@@ -123,9 +145,15 @@ class IndexStore:
             diffs.append(f"chunk_tokens: index has {m['chunk_tokens']}, settings ask for {chunk_tokens}")
         if m.get("format") != FORMAT:
             diffs.append(f"format: index has {m.get('format')}, this version reads {FORMAT}")
+        if (m.get("store") or "faiss") != self.store_spec:
+            diffs.append(f"store: index has '{m.get('store') or 'faiss'}', settings ask for "
+                         f"'{self.store_spec}'")
         return diffs
 
-    def load(self, embedder_spec: str | None = None, chunk_tokens: int | None = None) -> LoadedIndex:
+    def load(self, embedder_spec: str | None = None, chunk_tokens: int | None = None, *,
+             verify: bool = True) -> LoadedIndex:
+        """The live snapshot; `verify=False` skips the service store's row count (an update
+        repairs a store that an interrupted update left behind)."""
         import faiss
         d = self.current_dir()
         if d is None:
@@ -140,10 +168,12 @@ class IndexStore:
         manifest = json.loads((d / "manifest.json").read_text())
         with open(d / "chunks.jsonl", encoding="utf-8") as f:
             chunks = [Chunk.from_dict(json.loads(line)) for line in f]
-        vectors = np.load(d / "vectors.npy")
-        dense = faiss.read_index(str(d / "dense.faiss"))
-        if hasattr(dense, "hnsw"):
-            dense.hnsw.efSearch = EF_SEARCH
+        service = self.service if (manifest.get("store") or "faiss") != "faiss" else None
+        if service is None:
+            vectors = np.load(d / "vectors.npy")
+            dense = faiss.read_index(str(d / "dense.faiss"))
+            if hasattr(dense, "hnsw"):
+                dense.hnsw.efSearch = EF_SEARCH
         from scipy import sparse
         vocab = json.loads((d / "bm25_vocab.json").read_text(encoding="utf-8"))
         bm = bm25mod.BM25(vocab, sparse.load_npz(d / "bm25_tf.npz"), np.load(d / "bm25_len.npy"))
@@ -152,10 +182,19 @@ class IndexStore:
             for line in f:
                 doc = json.loads(line)
                 docs[doc["doc_id"]] = doc
+        if service is not None:
+            stored = service.count() if verify else len(chunks)
+            if not (len(chunks) == stored == bm.tf.shape[0]):
+                raise IndexMismatch(f"index '{self.path.name}' is inconsistent: {len(chunks)} chunks, "
+                                    f"{stored} vectors in {service.spec}; run `rag ingest` to "
+                                    "bring the store up to date")
+            return LoadedIndex(d, manifest, chunks, np.zeros((0, manifest["dim"]), np.float32),
+                               None, bm, docs, service)
         if not (len(chunks) == vectors.shape[0] == dense.ntotal == bm.tf.shape[0]):
             raise IndexMismatch(f"index '{self.path.name}' is inconsistent: {len(chunks)} chunks, "
                                 f"{vectors.shape[0]} vectors, {dense.ntotal} in FAISS; rebuild it")
-        return LoadedIndex(d, manifest, chunks, vectors, dense, bm, docs)
+        return LoadedIndex(d, manifest, chunks, vectors, dense, bm, docs,
+                           FaissStore.from_chunks(chunks, vectors, docs, dense))
 
     # --- writing ---------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -190,15 +229,19 @@ class IndexStore:
                     raise IndexMismatch(
                         f"index '{self.path.name}' was built differently: " + "; ".join(diffs)
                         + f". Use `rag ingest --rebuild --index {self.path.name}` to rebuild it.")
-                old = self.load()
+                old = self.load(verify=False)
             old_docs = dict(old.docs) if old else {}
             old_chunks: dict[str, list[Chunk]] = {}
             vec_by_hash, tok_by_hash = {}, {}
+            service = self.service
+            if service is not None and rebuild:
+                service.drop()
             if old:
                 tokens_old = _read_tokens(old.path)
                 for i, c in enumerate(old.chunks):
                     old_chunks.setdefault(c.doc_id, []).append(c)
-                    vec_by_hash[c.hash] = old.vectors[i]
+                    if service is None:
+                        vec_by_hash[c.hash] = old.vectors[i]
                     tok_by_hash[c.hash] = tokens_old[i]
             roots = [Path(r).resolve() for r in sync_roots]
             for doc_id, meta in list(old_docs.items()):
@@ -229,7 +272,11 @@ class IndexStore:
                 docs[d.doc_id] = _doc_record(d, r.chunks)
                 chunks_by_doc[d.doc_id] = r.chunks
             chunks = [c for doc_id in docs for c in chunks_by_doc.get(doc_id, [])]
-            todo = [c for c in chunks if c.hash not in vec_by_hash]
+            if service is not None:
+                need, stale = _service_diff(service, chunks, vec_by_hash)
+                todo = [c for c in need if c.hash not in vec_by_hash]
+            else:
+                todo = [c for c in chunks if c.hash not in vec_by_hash]
             report.reused_chunks = len(chunks) - len(todo)
             report.embedded_chunks = len(todo)
             if todo:
@@ -240,15 +287,26 @@ class IndexStore:
                 for c, v in zip(todo, new_vecs):
                     vec_by_hash[c.hash] = v
             dim = embedder.dim or (len(next(iter(vec_by_hash.values()))) if vec_by_hash else 0)
-            vectors = (np.stack([vec_by_hash[c.hash] for c in chunks]).astype(np.float32)
-                       if chunks else np.zeros((0, dim), np.float32))
+            if service is not None:
+                # Milvus first, the snapshot after: until CURRENT switches, readers of the old
+                # snapshot find every id they know (stale ids go only once nothing names them).
+                service.add(need, np.stack([vec_by_hash[c.hash] for c in need]) if need
+                            else np.zeros((0, dim), np.float32), docs)
+                vectors = np.zeros((0, dim), np.float32)
+            else:
+                vectors = (np.stack([vec_by_hash[c.hash] for c in chunks]).astype(np.float32)
+                           if chunks else np.zeros((0, dim), np.float32))
             tokens = [tok_by_hash.get(c.hash) or bm25mod.tokenize(index_text(c)) for c in chunks]
             if not (report.added or report.updated or report.removed or refreshed):
+                if service is not None:
+                    service.delete(stale)
                 self._keep_originals(doc_results, report)
                 report.seconds = time.perf_counter() - t0
                 return report
             self._write(docs, chunks, vectors, tokens, embedder, chunk_tokens, index_type,
                         old.manifest if old else None)
+            if service is not None:
+                service.delete(stale)
             self._keep_originals(doc_results, report)
         report.seconds = time.perf_counter() - t0
         return report
@@ -270,22 +328,14 @@ class IndexStore:
                 originals.keep(self.path, d.doc_id, Path(d.path))
 
     def _write(self, docs, chunks, vectors, tokens, embedder, chunk_tokens, index_type, old_manifest):
-        import faiss
         version = _next_version(self.path)
         tmp = self.path / f".{version}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         kind = index_type if index_type != "auto" else ("hnsw" if len(chunks) >= HNSW_FROM else "flat")
         dim = vectors.shape[1] if vectors.size else embedder.dim
-        if kind == "hnsw":
-            dense = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-            dense.hnsw.efConstruction = 80
-        else:
-            dense = faiss.IndexFlatIP(dim)
-        if len(vectors):
-            dense.add(vectors)
-        faiss.write_index(dense, str(tmp / "dense.faiss"))
-        np.save(tmp / "vectors.npy", vectors)
+        if self.store_kind == "faiss":
+            FaissStore.from_chunks(chunks, vectors, docs).write(tmp, kind, dim)
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
@@ -304,13 +354,16 @@ class IndexStore:
         manifest = {
             "format": FORMAT, "name": self.path.name, "version": version,
             "embedder": embedder.spec, "dim": int(dim), "normalized": bool(embedder.normalized),
-            "chunker": CHUNKER_VERSION, "chunk_tokens": chunk_tokens, "faiss": kind,
+            "chunker": CHUNKER_VERSION, "chunk_tokens": chunk_tokens,
+            "faiss": kind if self.store_kind == "faiss" else None,
             "created": (old_manifest or {}).get("created", now), "updated": now,
             "counts": {"documents": len(docs), "chunks": len(chunks)},
             "documents": {k: {kk: v.get(kk) for kk in ("title", "path", "sha256", "chunks", "profile",
                                                        "flagged", "title_flagged")}
                           for k, v in docs.items()},
         }
+        if self.store_kind != "faiss":          # FAISS manifests stay as they were (format 1)
+            manifest["store"] = self.store_spec
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                            encoding="utf-8")
         _fsync_dir(tmp)
@@ -327,6 +380,28 @@ class IndexStore:
         for old in self.path.glob("v*"):
             if old.name not in keep and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def _service_diff(service: VectorStore, chunks, vec_by_hash: dict):
+    """What a service store lacks (chunks to upsert) and holds in excess (ids to delete).
+
+    Compared with the store itself, not the last snapshot, so an interrupted update is repaired
+    by the next. A chunk whose text is stored under another id takes that vector (into
+    `vec_by_hash`) instead of being embedded again."""
+    stored = service.hashes()
+    ids = {c.id for c in chunks}
+    stale = [i for i in stored if i not in ids]
+    need = [c for c in chunks if stored.get(c.id) != c.hash]
+    by_hash = {}
+    for i, h in stored.items():
+        by_hash.setdefault(h, i)
+    want = {by_hash[c.hash] for c in need if c.hash in by_hash and c.hash not in vec_by_hash}
+    got = service.vectors(want)
+    for c in need:
+        src = by_hash.get(c.hash)
+        if src in got:
+            vec_by_hash.setdefault(c.hash, got[src])
+    return need, stale
 
 
 def _chunks_fingerprint(chunks) -> str:

@@ -20,6 +20,11 @@ from rag.retrieve import places as placesmod
 from rag.types import Hit
 
 CANDIDATES = 100            # depth of the approximate (HNSW) dense ranking
+# Depth of a service store's (Milvus) dense ranking: the rest score -1, as beyond HNSW's
+# candidates. The same 400 as HNSW's: on the bundled test part hit@5 equals exact FAISS
+# (benchmarks/store_bench.py; hit@1 0.930 vs 0.948, equal at depth 1000), and Milvus Lite
+# answers 400 in ~18 ms against ~58 ms for 800.
+SERVICE_CANDIDATES = CANDIDATES * 4
 # Fusion: z-scored BM25 and dense scores, weighted. Measured on eval/sets/bundled.jsonl
 # against reciprocal-rank fusion (RRF 1:1 hit@5 0.921, BM25-weighted RRF 0.939 on Chinese
 # questions; z-score 0.7/0.3 with a soft date boost 0.965). English questions lean on the
@@ -188,7 +193,7 @@ class Retriever:
         if mode in ("dense", "hybrid"):
             q = self.embedder.embed_query_vec(info.dense_text)
             t["embed"] = time.perf_counter()
-            dense = self._dense_scores(q)
+            dense = self._dense_scores(q, mask, docs, date_from, date_to)
             sources["dense"] = dense
             fused += (1 - w) * _z(dense, mask)
             t["dense"] = time.perf_counter()
@@ -263,8 +268,20 @@ class Retriever:
         for j in ok:
             fused[pool[j]] += SATISFY_BOOST
 
-    def _dense_scores(self, q: np.ndarray) -> np.ndarray:
+    def _dense_scores(self, q: np.ndarray, mask=None, docs=None, date_from=None,
+                      date_to=None) -> np.ndarray:
         dense = self.index.dense
+        if dense is None:                   # a service store (Milvus): filtered top candidates
+            from rag.index.vectors import Where
+            n = len(self.index.chunks)
+            where = Where(docs=tuple(docs) if docs else None, date_from=date_from, date_to=date_to)
+            hits = self.index.store.search(q, min(n, SERVICE_CANDIDATES), where)
+            rows = self.index.row_of
+            scores = np.full(n, -1.0, np.float32)
+            for h in hits:
+                if h.id in rows:
+                    scores[rows[h.id]] = h.score
+            return scores
         if hasattr(dense, "hnsw"):          # approximate: only the top of the ranking is known
             n = len(self.index.chunks)
             scores = np.full(n, -1.0, np.float32)
