@@ -142,6 +142,7 @@ class FileLimits:
     max_html_depth: int = _default("max_html_depth")
     max_sheet_cells: int = _default("max_sheet_cells")
     parse_seconds: float = _default("parse_seconds")
+    ocr_page_seconds: float = _default("ocr_page_seconds")
     max_job_bytes: int | None = int(_default("max_job_mb") * 2**20)
 
     @classmethod
@@ -149,10 +150,11 @@ class FileLimits:
         return cls(max_bytes=int(s.max_file_mb * 2**20), max_zip_entries=s.max_zip_entries,
                    max_zip_ratio=s.max_zip_ratio, max_html_depth=s.max_html_depth,
                    max_sheet_cells=s.max_sheet_cells,
-                   parse_seconds=s.parse_seconds, max_job_bytes=int(s.max_job_mb * 2**20))
+                   parse_seconds=s.parse_seconds, ocr_page_seconds=s.ocr_page_seconds,
+                   max_job_bytes=int(s.max_job_mb * 2**20))
 
     def deadline(self) -> "Deadline":
-        return Deadline(self.parse_seconds)
+        return Deadline(self.parse_seconds, self.ocr_page_seconds)
 
 
 class Deadline:
@@ -160,13 +162,24 @@ class Deadline:
     call that does not come back to us (lxml parsing a part) is not interrupted, which is why
     the sizes that bound such calls are checked first."""
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, ocr_page_seconds: float = 0.0):
         self.seconds = seconds
+        self.ocr_page_seconds = ocr_page_seconds
+        self.ocr_pages = 0
         self.end = time.monotonic() + seconds
+
+    def allow_ocr(self, pages: int) -> None:
+        """Give the file RAG_OCR_PAGE_SECONDS more for each of `pages` scanned pages to read."""
+        self.ocr_pages += pages
+        self.seconds += pages * self.ocr_page_seconds
+        self.end += pages * self.ocr_page_seconds
 
     def check(self) -> None:
         if time.monotonic() > self.end:
+            setting = "RAG_PARSE_SECONDS" + (", RAG_OCR_PAGE_SECONDS" if self.ocr_pages else "")
             raise LimitError(f"reading the file took longer than {self.seconds:g} s "
+                             f"(settings {setting})" if self.ocr_pages else
+                             f"reading the file took longer than {self.seconds:g} s "
                              "(setting RAG_PARSE_SECONDS)", "RAG_PARSE_SECONDS")
 
 

@@ -41,6 +41,9 @@ class Settings:
     max_html_depth: int = 512         # Blink's HTML parser nests no deeper either
     max_sheet_cells: int = 1_000_000  # cells in one spreadsheet or .csv, counted before it is loaded
     parse_seconds: float = 60.0       # per file, checked between elements while parsing
+    # added to a file's budget for each scanned page it OCRs (4-5 s a page measured idle here,
+    # 25 s on the busy machine): a 300-page scanned yearbook is not cut off at page 12
+    ocr_page_seconds: float = 30.0
     index_type: str = "auto"          # auto | flat | hnsw
     # where dense vectors live (rag/index/vectors.py): faiss (in the index folder),
     # milvus://host:19530/collection (a Milvus server) or milvus-lite:path/to/file.db

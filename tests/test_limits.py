@@ -238,3 +238,17 @@ def test_job_size_limit_through_the_api_and_cli(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "over the 0.1 MB limit" in err and "RAG_MAX_JOB_MB" in err
     assert str(tmp_path) not in err
+
+
+def test_scanned_pages_widen_the_files_time_budget():
+    from rag.limits import Deadline, FileLimits, LimitError
+    spent = Deadline(-1.0, ocr_page_seconds=30.0)          # a budget already used up...
+    with pytest.raises(LimitError, match="RAG_PARSE_SECONDS"):
+        spent.check()
+    spent.allow_ocr(2)                                      # ...gets 60 s for two scanned pages
+    spent.check()
+    over = Deadline(-100.0, ocr_page_seconds=30.0)
+    over.allow_ocr(1)
+    with pytest.raises(LimitError, match="RAG_OCR_PAGE_SECONDS"):
+        over.check()
+    assert FileLimits().deadline().ocr_page_seconds == 30.0

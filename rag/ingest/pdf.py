@@ -106,6 +106,8 @@ def _ocr_scanned(data: bytes, pages: list[_Page], deadline: Deadline | None) -> 
     from tqdm import tqdm
 
     from rag.ingest.progress import report
+    if deadline is not None:
+        deadline.allow_ocr(len(scanned))
     try:
         # seconds a page: a bar on a terminal (tqdm turns itself off when stderr is not one)
         for i, p in enumerate(tqdm(scanned, desc="OCR", unit="page", disable=None, leave=False)):
