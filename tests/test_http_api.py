@@ -386,20 +386,6 @@ def test_fuzz_json_endpoints_no_server_errors(env):
     assert len(seen) >= 30 and any(s < 300 for s in seen) and any(s >= 400 for s in seen)
 
 
-def test_help_imports_no_server_framework():
-    import subprocess
-    import sys
-    from conftest import REPO
-    code = ("import sys\nfrom rag import cli\n"
-            "try:\n    cli.main(['serve', '--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = ('fastapi', 'uvicorn', 'starlette', 'torch', 'gradio')\n"
-            "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in heavy))")
-    p = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                       timeout=60)
-    assert p.returncode == 0, p.stderr
-    assert "--ui" in p.stdout and "127.0.0.1" in p.stdout and "HEAVY []" in p.stdout
-
-
 def test_sampling_options_reach_the_llm(env):
     """A request's temperature/max_tokens reach an OpenAI-compatible answerer's endpoint (a
     real local server standing in for it), and the server's defaults apply without them."""

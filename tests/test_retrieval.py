@@ -239,17 +239,23 @@ def test_langchain_retriever(corpus_api):
 
 # --- weight of the command line -----------------------------------------------------------------
 
-def test_help_loads_no_heavy_module():
+@pytest.mark.parametrize("argv, heavy, shown", [
+    (["--help"], ("torch", "gradio", "sentence_transformers", "transformers", "faiss", "jieba"),
+     ("retrieve",)),
+    # `rag serve --help` imports no server framework: FastAPI and uvicorn load when it serves
+    (["serve", "--help"], ("fastapi", "uvicorn", "starlette", "torch", "gradio"), ("--ui", "127.0.0.1")),
+])
+def test_help_loads_no_heavy_module(argv, heavy, shown):
     # how long `rag --help` takes is printed by benchmarks/text_bench.py; what makes it fast
     # is that it imports none of these
     code = ("import sys\nfrom rag import cli\n"
-            "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = ('torch', 'gradio', 'sentence_transformers', 'transformers', 'faiss', 'jieba')\n"
+            f"try:\n    cli.main({argv!r})\nexcept SystemExit:\n    pass\n"
+            f"heavy = {heavy!r}\n"
             "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in heavy))")
     p = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                        timeout=60)
     assert p.returncode == 0, p.stderr
-    assert "retrieve" in p.stdout and "HEAVY []" in p.stdout
+    assert all(w in p.stdout for w in shown) and "HEAVY []" in p.stdout
 
 
 def test_light_imports():
