@@ -12,10 +12,11 @@ from rag.types import Chunk, Hit
 
 
 def hit(text: str, years=(), stance=None, period=None, title="2015年国务院政府工作报告",
-        date=None, speaker=None, ref_year=None) -> Hit:
+        date=None, speaker=None, ref_year=None, place=None) -> Hit:
     c = Chunk(id="d:p1", doc_id="d", doc_title=title, section="", date=date, start=0,
               end=len(text), text=text, hash="h", years=list(years), stance=stance,
-              doc_period=list(period) if period else None, speaker=speaker, ref_year=ref_year)
+              doc_period=list(period) if period else None, speaker=speaker, ref_year=ref_year,
+              doc_place=place)
     return Hit(c, 1.0, 1)
 
 
@@ -130,3 +131,59 @@ def test_a_figure_in_chinese_numerals_is_new_information():
                 title="魏都区年鉴2020")
     _, d = decide("魏都区全年粮食总产量达到多少？", [grain])
     assert d.satisfied
+
+
+# Made-up chronicle entries of a made-up district, a day each.
+PETITIONS = hit("是日区委书记张某到东街街道办事处等地调研督导信访稳定工作。张某指出，一要落实属地责任。",
+                years=[2019], date="2019-08-08", title="某区年鉴2020")
+VISIT = hit("10日区长李某到西街街道办事处调研督导信访稳定工作。李某要求，一要抓好信访稳定。",
+            years=[2019], date="2019-03-10", title="某区年鉴2020")
+
+
+def test_someone_the_passages_know_by_title_must_have_acted_that_day():
+    # the question names 李某 without a title; another passage calls him 区长, so he is a person
+    _, d = decide("2019年8月8日李某到哪些街道调研督导信访稳定工作？", [PETITIONS, VISIT])
+    assert not d.satisfied
+    assert "person" in d.passage_misses[0] and "date" in d.passage_misses[1]
+    _, d = decide("2019年8月8日张某到哪些街道调研督导信访稳定工作？", [PETITIONS, VISIT])
+    assert {c.hit for c in d.checks if c.ok} == {0}
+
+
+AIR = hit("3月9日，全市大气污染治理座谈会召开，市委书记王某、副市长赵某出席会议。王某强调，要抓紧抓实环保攻坚工作。",
+          years=[2020], date="2020-03-09", title="某市2020年3月大事记")
+FARMLAND = hit("3月4日，全省高标准农田建设电视电话会议召开。会后，市长孙某要求，要抓好高标准农田建设。",
+               years=[2020], date="2020-03-04", title="某市2020年3月大事记")
+
+
+def test_a_title_without_a_name_is_who_holds_it():
+    # "the mayor" is 孙某 (市长孙某); 副市长赵某 is not the mayor
+    _, d = decide("What did the mayor require at the March 9 air-pollution meeting?", [AIR, FARMLAND])
+    assert not d.satisfied
+    _, d = decide("市长对高标准农田建设提出了什么要求？", [AIR, FARMLAND])
+    assert {c.hit for c in d.checks if c.ok} == {1}
+    # a who-question's title is what is asked, not who must have acted
+    assert decide("3月9日哪位副市长出席了大气污染治理座谈会？", [AIR])[1].satisfied
+
+
+COUNTY = hit("要对全县19家风险企业逐一化解。循环经济产业园要确保60万吨生产线建成投用。全市上下要完成造林1万亩。",
+             years=[2020], stance="plan", period=(2020, 2020), title="平阳县2020年政府工作报告",
+             place="浙江省温州市平阳县")
+
+
+def test_a_part_of_the_place_does_not_speak_for_it():
+    _, d = decide("温州市循环经济产业园要确保多少万吨生产线建成投用？", [COUNTY])
+    assert not any(c.ok and COUNTY.chunk.text[c.start:c.end].startswith("循环") for c in d.checks)
+    _, d = decide("平阳县循环经济产业园要确保多少万吨生产线建成投用？", [COUNTY])
+    assert d.satisfied
+    # a sentence of the county's document that speaks for the whole city ("全市…") may answer
+    _, d = decide("温州市要完成造林多少亩？", [COUNTY])
+    assert d.satisfied
+    # the question naming the county too ("…会议后，平阳县…") asks about the county
+    assert decide("温州市会议后，平阳县循环经济产业园要确保多少万吨生产线建成投用？", [COUNTY])[1].satisfied
+
+
+def test_the_questions_own_figure_is_no_answer():
+    firms = hit("对全区19家风险企业因企制宜、逐一化解。", years=[2020], stance="plan", period=(2020, 2020))
+    assert not decide("某区19家风险企业最终化解了几家？", [firms])[1].satisfied
+    pensions = hit("企业退休人员基本养老金今年再提高10%。", years=[2010], stance="plan", period=(2009, 2010))
+    assert decide("By how much were basic pensions of enterprise retirees raised in 2010?", [pensions])[1].satisfied

@@ -10,6 +10,7 @@ says what did not match.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -132,6 +133,7 @@ class Decision:
     constraints: Constraints
     checks: list[Check]
     passage_misses: dict[int, list[str]]    # hit index -> passage-level misses
+    people: list[list[str]] = field(default_factory=list)      # see required_people
 
     @property
     def satisfied(self) -> bool:
@@ -176,6 +178,79 @@ def named_people(question: str) -> list[str]:
     return person_names(question)
 
 
+def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
+    """Who the question says acted, each as the strings that name them: a name it writes with
+    a title ("市委书记孙海"), a name the retrieved passages give someone a title for ("区长李朝锋"
+    somewhere, so "李朝锋到哪些街道…" names him; in English by pinyin), and a title without a
+    name ("the mayor", "市长对…提出了什么要求") as that title or its holders in the passages.
+    A title the question asks the holder of (who-questions) is the answer, not a condition;
+    a title whose holder no passage names is not checked."""
+    groups = [[n] for n in named_people(cons.question)]
+    if not hits:
+        return groups
+    from rag.profiles import get_profile
+    from rag.retrieve import people as peoplemod
+    docs = {h.chunk.doc_id for h in hits}
+    known = peoplemod.build([h.chunk.text for h in hits])         # also when no index is loaded
+    names = {n for c in known.role_names.values() for n in c} | peoplemod.names_in(docs)
+    if cons.lang == "zh":
+        found = [n for n in names if n in cons.question]
+    else:
+        known.pinyin.update(_pinyin_of(frozenset(names)))
+        found = peoplemod.link_names(cons.question, known)
+    for n in sorted(found, key=cons.question.find):
+        if [n] not in groups and not any(n in g[0] or g[0] in n for g in groups):
+            groups.append([n])
+    if not groups and cons.asks != "person":
+        for title in get_profile().roles_in(cons.question):
+            holders = peoplemod.holders(title, docs) or known.names_for_role(title, top=3)
+            if holders:
+                groups.append([title, *holders])
+    return groups
+
+
+@functools.lru_cache(maxsize=64)
+def _pinyin_of(names: frozenset) -> dict[str, str]:
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:
+        return {}
+    return {"".join(lazy_pinyin(n)).lower(): n for n in names}
+
+
+def _names_one(group: list[str], text: str) -> bool:
+    """Whether text names someone of the group: a name in it, or the title as a whole title
+    ("市长" in "市长张三", not in "副市长李四")."""
+    if any(n in text for n in group[1:]) or (len(group) == 1 and group[0] in text):
+        return True
+    if len(group) == 1:
+        return False
+    from rag.profiles import get_profile
+    return any(_same_title(m.group(0), {group[0]}) for m in get_profile().roles.title_regex.finditer(text))
+
+
+# A question's date names the day of its event when it writes the day ("3月4日", "March 9",
+# "2019-07-26"); a month or a part of one ("3月份", "3月下旬") is a period, often a deadline or
+# a plan's date ("预计3月下旬推出…"), not the entry's.
+_EXPLICIT_DAY = re.compile(r"\d\s*[日号]|[A-Za-z]\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]|\d-\d{1,2}-\d", re.I)
+
+
+def _other_day(cons: Constraints, hit: Hit) -> bool:
+    """Whether the question dates its event to a day and the passage is neither dated then
+    nor writes that date ("3月10日…" for a question about 8月8日)."""
+    from rag.retrieve.dates import event_dates
+    specs = [d for d in event_dates(cons.question) if _EXPLICIT_DAY.search(d.text)]
+    if not specs:
+        return False
+    c = hit.chunk
+    if c.date and len(c.date) == 10 and any(d.matches(c.date) for d in specs):
+        return False
+    from rag.answer.facts import text_dates
+    return not any(m == d.month and day is not None and d.day_from <= day <= d.day_to
+                   and (y is None or d.year in (None, y))
+                   for y, m, day in text_dates(c.text) for d in specs)
+
+
 def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
     """What a passage as a whole fails: the year, outcome vs target, the place, the document."""
     misses = []
@@ -185,6 +260,8 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         period = set(range(c.doc_period[0], c.doc_period[1] + 1)) if c.doc_period else set()
         if str(ref.year) not in c.doc_title and ref.year not in period and ref.year not in c.years:
             misses.append("document")       # "2021年政府工作报告": not this one
+    if _other_day(cons, hit):
+        misses.append("date")           # "2019年8月8日…" asked: another day's entry
     if cons.years:
         years = _years_of(hit)
         if years is not None and (not (years & set(cons.years)) or _span_for_year(cons, years)):
@@ -295,6 +372,37 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     return not (place and _short_place(place) in sentence)
 
 
+def _part_of_asked_place(cons: Constraints, hit: Hit) -> bool:
+    """Whether the passage's document is of a place inside the one asked about: a district's
+    yearbook for a question on its city, a city's for its province."""
+    place = _chinese_place(cons.place) if cons.place and cons.level != "national" else None
+    where = hit.chunk.doc_place or ""
+    if not place or not where:
+        return False
+    i = where.find(place)
+    if i < 0 or i + len(place) >= len(where):
+        return False
+    # "许昌市…会议后，长葛市教体局…": the question names the document's own place too
+    own = where[i + len(place):]
+    return _short_place(own) not in cons.question and own not in cons.question
+
+
+def _speaks_for(cons: Constraints, sentence: str) -> bool:
+    """Whether a sentence of a lower unit's document speaks for the place asked about: it names
+    it ("许昌市…") or its level ("全市…", "全省…")."""
+    place = _chinese_place(cons.place) or ""
+    if place and _short_place(place) in sentence:
+        return True
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    if not hasattr(rules, "sentence_levels"):
+        return True
+    asked = {lv for suf, lv in (("市", "市"), ("县", "县"), ("区", "区"), ("省", "省"), ("旗", "县"),
+                                ("镇", "乡镇"), ("乡", "乡镇")) if place.endswith(suf)}
+    asked |= {_LEVEL_ZH.get(cons.level or "")} - {None}
+    return bool(rules.sentence_levels(sentence) & asked)
+
+
 def _other_part_of_year(cons: Constraints, sentence: str) -> bool:
     """Whether the sentence gives figures only for parts of the year ("一季度", "1~4月份")
     the question does not ask about, or only for the whole year when it asks a part."""
@@ -382,7 +490,10 @@ def _new_figure(figure: str, question: str) -> bool:
     """Whether a figure of the sentence is not in the question: by its digits ("7.4%"), or as
     written when in Chinese numerals ("十二万吨", which has no digits to compare)."""
     digits = re.sub(r"\D", "", figure)
-    return digits not in re.sub(r"\D", "", question) if digits else figure not in question
+    if not digits:
+        return figure not in question
+    # number by number: "10%" is new to "…in 2010?", whose digits merely contain "10"
+    return digits not in {re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", question)}
 
 
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
@@ -392,6 +503,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     if cons.asks == "quantity":
         if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question))):
             misses.append("value")
+        elif not any(_new_figure(q, cons.question) for q, _ in quantities(sentence)):
+            misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
         elif subject and not _about_subject(subject, sentence, cons.lang) and not (
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
                 and term_coverage(subject, passage) >= SCENE_SUBJECT):
@@ -422,13 +535,13 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     from rag.ingest.instructions import overlaps as instruction_at
     qb = bigrams(cons.question)
     subject = subject_terms(cons) if cons.asks == "quantity" else None
-    people = named_people(cons.question)
+    people = required_people(cons, hits)
     asked = asked_years(cons)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
     for i, hit in enumerate(hits):
         pm = passage_misses(cons, hit)
-        if people and not all(n in hit.chunk.text or n in (hit.chunk.speaker or "") for n in people):
+        if people and not all(_names_one(g, f"{hit.chunk.speaker or ''} {hit.chunk.text}") for g in people):
             pm.append("person")             # the question names someone the passage does not
         pmiss[i] = pm
         text = hit.chunk.text
@@ -438,11 +551,15 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         # who a passage is about: its speaker and those its opening sentence names; someone
         # named only further on ("传达了某某讲话精神") is not who acted in it
         actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
+        part_of_place = "place" not in pm and _part_of_asked_place(cons, hit)
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext)
-            if people and "person" not in pm and not all(n in sent or n in actors for n in people):
+            if people and "person" not in pm and not all(_names_one(g, sent) or _names_one(g, actors)
+                                                         for g in people):
                 sm.append("person")
+            if part_of_place and "place" not in sm and not _speaks_for(cons, sent):
+                sm.append("place")          # a district's "要对19家风险企业…" is not the city's
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
@@ -451,7 +568,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 misses = _time_misses(cons, hit.chunk, misses, scope, asked, sent)
             soft = ["period"] if _plan_for_outcome(cons, hit.chunk, scope, sent) else []
             checks.append(Check(i, s, e, misses + sm, soft))
-    return Decision(cons, checks, pmiss)
+    return Decision(cons, checks, pmiss, people)
 
 
 def asked_years(cons: Constraints) -> set[int]:
@@ -549,7 +666,7 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
                 what = "、".join(e for e in cons.entities if _CJK.search(e))
                 seen.append(f"相关段落没有提到{what}" if lang == "zh" else f"the passages do not mention {what}")
             elif m == "person":
-                who = "、".join(named_people(cons.question))
+                who = "、".join(g[0] for g in decision.people) or "、".join(named_people(cons.question))
                 seen.append(f"相关段落没有提到{who}" if lang == "zh" else f"the passages do not mention {who}")
             elif m == "place":
                 scope = hit.chunk.doc_title

@@ -221,6 +221,12 @@ def _evidence(text: str, date: str | None) -> _Evidence:
     return ev
 
 
+def text_dates(text: str, date: str | None = None) -> set[tuple[int | None, int | None, int | None]]:
+    """(year, month, day) of every date a text writes, and of its own date ("2020-03-04");
+    None where a part is not written ("3月4日" has no year)."""
+    return _evidence(text, date).dates
+
+
 def _fact_found(f: Fact, ev: _Evidence) -> bool:
     if f.kind == "name":
         if f.text in ev.flat:

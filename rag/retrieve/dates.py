@@ -62,6 +62,23 @@ _EN_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 
 
+# A date the question sets as a deadline ("3月底前", "by March 20") is no passage's date.
+_DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|底前)")
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\bbefore|\buntil|\bdeadline(?: of)?)\s*(?:the\s+)?$", re.I)
+
+
+def event_dates(question: str) -> list[DateSpec]:
+    """The dates a question places its events on: every date expression but deadlines."""
+    out = []
+    for spec in parse_dates(question):
+        pos = question.find(spec.text)
+        after = question[pos + len(spec.text):] if pos >= 0 else ""
+        before = question[:pos] if pos >= 0 else ""
+        if not (_DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before)):
+            out.append(spec)
+    return out
+
+
 def parse_dates(question: str) -> list[DateSpec]:
     """Every date expression in the question, most specific reading of each."""
     out: list[DateSpec] = []

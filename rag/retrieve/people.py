@@ -51,6 +51,25 @@ def _name_after(text: str, pos: int, corpus: str, cache: dict, prof) -> str | No
     return cand
 
 
+# Role holders per document, as the loaded indexes found them: the answer step checks "what did
+# the mayor require" against who the mayor is in the cited passage's document, which the few
+# passages it is handed may not say. Filled by build(); a re-ingested document is replaced.
+_BY_DOC: dict[str, dict[str, Counter]] = {}
+
+
+def holders(title: str, doc_ids, top: int = 3) -> list[str]:
+    """Who the documents call `title` most often ("市长" -> the mayor's name)."""
+    c = Counter()
+    for d in doc_ids:
+        c.update(_BY_DOC.get(d, {}).get(title, Counter()))
+    return [n for n, _ in c.most_common(top)]
+
+
+def names_in(doc_ids) -> set[str]:
+    """Everyone the documents name with a title."""
+    return {n for d in doc_ids for c in _BY_DOC.get(d, {}).values() for n in c}
+
+
 def build(texts: list[str], doc_ids: list[str] | None = None, profile=None) -> People:
     """Scan passages for role-name pairs ("区长张三", "市委书记、市长李四": both titles,
     "国务院总理 王五")."""
@@ -69,6 +88,7 @@ def build(texts: list[str], doc_ids: list[str] | None = None, profile=None) -> P
             for r in {u for t in titles.findall(m.group(0)) for u in prof.roles.usual(t)}:
                 people.role_names[r][name] += 1
                 per_doc[r][name] += 1
+    _BY_DOC.update({d: roles for d, roles in people.by_doc.items() if d})
     try:
         from pypinyin import lazy_pinyin
     except ImportError:           # pinyin linking is a bonus, not a requirement

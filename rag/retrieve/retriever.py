@@ -68,8 +68,6 @@ SATISFY_POOL = 10
 WHOLE_PARAGRAPHS = True
 PARTS_HEADROOM = 3
 # "3月底前", "by the end of March": a deadline, not the date of the event asked about.
-_DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|底前)")
-_DEADLINE_BEFORE = re.compile(r"(?:\bby|\bbefore|\buntil|\bdeadline(?: of)?)\s*(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -143,13 +141,7 @@ class Retriever:
     def understand(self, question: str) -> QueryInfo:
         lang = detect_lang(question)
         info = QueryInfo(lang=lang)
-        for spec in datesmod.parse_dates(question):
-            pos = question.find(spec.text)
-            after = question[pos + len(spec.text):] if pos >= 0 else ""
-            before = question[:pos] if pos >= 0 else ""
-            if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
-                continue
-            info.dates.append(spec)
+        info.dates = datesmod.event_dates(question)
         if lang == "en":
             from rag.retrieve.glossary import translate_terms
             info.terms = translate_terms(question)
