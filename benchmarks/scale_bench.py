@@ -210,7 +210,7 @@ def main() -> int:
     print(f"batch 1 vs the build's batches of {emb.batch_size}: max |difference| "
           f"{float(np.abs(alone - vecs[few]).max()):.2g}")
 
-    questions = [json.loads(line)["question"] for f in QUESTIONS
+    questions = [json.loads(line)["question"] for f in QUESTIONS if f.exists()
                  for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     qv, qt = [], []
     for q in questions:
