@@ -56,8 +56,8 @@ def sgemm_flops(seconds: float = 1.0, n: int = 1024) -> float:
 
 
 def peak_flops() -> float | None:
-    """Cores x clock x 32 fp32 FLOP a cycle (two 8-wide AVX2 FMA units), or None when the
-    clock is not in /proc/cpuinfo. A ceiling sgemm itself does not reach on a shared machine."""
+    """Cores x nominal clock x 32 fp32 FLOP a cycle (two 8-wide AVX2 FMA units), or None when
+    the clock is not in /proc/cpuinfo. Boost clocks can take sgemm above it."""
     try:
         mhz = [float(line.split(":")[1]) for line in open("/proc/cpuinfo") if line.startswith("cpu MHz")]
     except OSError:
@@ -172,6 +172,7 @@ def main() -> int:
     emb = api.embedder()
     emb.embed_query_vec("预热")                       # loads the engine outside the timings
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    flops_before = sgemm_flops()          # before and after: the load of a shared machine moves
 
     t0 = time.perf_counter()
     result, report = api.ingest()
@@ -182,7 +183,8 @@ def main() -> int:
     tokens, embed_s = report.embedded_tokens, report.embed_seconds
     mean_len = tokens / max(len(chunks), 1)
     fpt = flops_per_token(mean_len)
-    flops = sgemm_flops()
+    flops_after = sgemm_flops()
+    flops = max(flops_before, flops_after)
     bound = flops / fpt
     tps = tokens / embed_s if embed_s else float("nan")
 
@@ -192,10 +194,11 @@ def main() -> int:
     print(f"build {build:.1f} s: reading and chunking {result.seconds:.1f} s, embedding "
           f"{embed_s:.1f} s, the rest (BM25, writing) {report.seconds - embed_s:.1f} s")
     print(f"embedding: {tps:,.0f} tokens/s; bound {bound:,.0f} tokens/s = {flops / 1e9:.0f} GFLOP/s "
-          f"(numpy sgemm, all cores, now) / {fpt / 1e6:.1f} MFLOP a token -> {tps / bound:.0%} of it")
+          f"(numpy sgemm, all cores: {flops_before / 1e9:.0f} before the build, "
+          f"{flops_after / 1e9:.0f} after) / {fpt / 1e6:.1f} MFLOP a token -> {tps / bound:.0%} of it")
     if peak := peak_flops():
-        print(f"  against the cores' fp32 FMA peak ({peak / 1e9:.0f} GFLOP/s: {peak / fpt:,.0f} "
-              f"tokens/s) -> {tps * fpt / peak:.0%}")
+        print(f"  the cores' fp32 FMA peak at their nominal clock: {peak / 1e9:.0f} GFLOP/s "
+              f"({peak / fpt:,.0f} tokens/s) -> {tps * fpt / peak:.0%}")
     if args.scale < 20:
         t20 = tokens / max(args.scale, 1) / max(args.base_fraction, 1e-9) * 20
         print(f"20x the full corpus would embed about {t20:,.0f} tokens: ~{t20 / tps / 60:.0f} min "
