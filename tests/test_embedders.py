@@ -2,6 +2,8 @@
 sentence-transformers model folder, and a real local HTTP server for the OpenAI API."""
 from __future__ import annotations
 
+import os
+import re
 import socket
 import subprocess
 import sys
@@ -113,6 +115,21 @@ def test_e5_is_thread_safe(e5):
     assert not errors
     for i in range(4):
         assert np.allclose(got[i], expected[i], atol=1e-5)
+
+
+def test_e5_engine_threads_wait_passively_unless_told_otherwise():
+    """OpenMP's own report of its settings (OMP_DISPLAY_ENV), from a fresh process."""
+    code = "from rag.embed import get_embedder; get_embedder('e5-small-q4').embed_query_vec('x')"
+
+    def policy(**env) -> str:
+        base = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                           env={**base, "OMP_DISPLAY_ENV": "TRUE", **env})
+        assert p.returncode == 0, p.stderr
+        return re.search(r"OMP_WAIT_POLICY = '(\w+)'", p.stderr).group(1)
+
+    assert policy() == "PASSIVE"
+    assert policy(OMP_WAIT_POLICY="ACTIVE") == "ACTIVE"
 
 
 # --- st:<model> (sentence-transformers) -------------------------------------------------

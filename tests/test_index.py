@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -331,6 +332,27 @@ def _random_docs(n: int, per_doc: int = 1000) -> list[DocResult]:
                        text="", sha256=doc_id)
         out.append(DocResult(doc, [], chunks))
     return out
+
+
+def test_progress_reports_engine_tokens_rate_and_eta(tmp_path, e5):
+    corpus = write_corpus(tmp_path / "corpus")
+    seen = []
+    api = api_for(tmp_path / "index", embed_batch=2)
+    _, report = api.ingest([corpus], progress=lambda done, total, rate: seen.append((done, total, rate)))
+    texts = [index_text(c) for c in api.load_index().chunks]
+    assert report.embedded_tokens == sum(e5.token_count(t) for t in texts)    # the engine's tokens
+    assert [d for d, _, _ in seen] == [min(i + 2, len(texts)) for i in range(0, len(texts), 2)]
+    assert {t for _, t, _ in seen} == {len(texts)} and len(seen) > 1
+    rates = [r for *_, r in seen]
+    assert all(r.tokens_per_s > 0 and r.eta_s >= 0 for r in rates)
+    assert rates[0].eta_s > 0 and rates[-1].eta_s == 0
+    assert float(rates[-1]) == rates[-1].tokens_per_s
+    assert re.fullmatch(r"[\d,]+ tok/s, ETA \d+:\d\d", str(rates[0])), str(rates[0])
+
+
+def test_eta_format():
+    from rag.ingest.progress import format_eta
+    assert [format_eta(s) for s in (None, 0, 65, 7390)] == ["?", "0:00", "1:05", "2:03:10"]
 
 
 def test_hnsw_recall_against_flat(tmp_path):

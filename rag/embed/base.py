@@ -32,6 +32,11 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         return _as_matrix(self._embed(list(texts), True), self.normalized)
 
+    def token_count(self, text: str, is_query: bool = False) -> int | None:
+        """Tokens the model sees for `text`, or None when the backend cannot count them
+        (the build's tokens/s then counts the chunker's tokens instead)."""
+        return None
+
     def embed_query_vec(self, text: str) -> np.ndarray:
         return self.embed_queries([text])[0]
 

@@ -281,9 +281,8 @@ class IndexStore:
             report.embedded_chunks = len(todo)
             if todo:
                 te = time.perf_counter()
-                new_vecs = _embed_with_progress(embedder, todo, progress)
+                new_vecs, report.embedded_tokens = _embed_with_progress(embedder, todo, progress)
                 report.embed_seconds = time.perf_counter() - te
-                report.embedded_tokens = sum(count_tokens(index_text(c)) for c in todo)
                 for c, v in zip(todo, new_vecs):
                     vec_by_hash[c.hash] = v
             dim = embedder.dim or (len(next(iter(vec_by_hash.values()))) if vec_by_hash else 0)
@@ -434,9 +433,16 @@ def _read_tokens(d: Path) -> list[list[str]]:
         return [json.loads(line) for line in f]
 
 
-def _embed_with_progress(embedder, chunks: list[Chunk], progress=None) -> np.ndarray:
+def _embed_with_progress(embedder, chunks: list[Chunk], progress=None) -> tuple[np.ndarray, int]:
+    """The chunks' vectors and the tokens embedded (the embedder's own count where it has
+    one). Reports the rate and time left to `progress(done, total, Rate)`, or on a tqdm bar."""
     from tqdm import tqdm
+
+    from rag.ingest.progress import Rate
     texts = [index_text(c) for c in chunks]
+    own = getattr(embedder, "token_count", None)
+    counts = [n if own and (n := own(t)) is not None else count_tokens(t) for t in texts]
+    total_tokens = sum(counts)
     bs = max(1, getattr(embedder, "batch_size", 16))
     out = []
     t0 = time.perf_counter()
@@ -446,13 +452,15 @@ def _embed_with_progress(embedder, chunks: list[Chunk], progress=None) -> np.nda
         for i in range(0, len(texts), bs):
             batch = texts[i:i + bs]
             out.append(embedder.embed_passages(batch))
-            tokens += sum(count_tokens(t) for t in batch)
-            rate = tokens / max(time.perf_counter() - t0, 1e-9)
+            tokens += sum(counts[i:i + bs])
+            tps = tokens / max(time.perf_counter() - t0, 1e-9)
+            rate = Rate(tps, (total_tokens - tokens) / tps if tps > 0 else None)
             bar.update(len(batch))
-            bar.set_postfix_str(f"{rate:,.0f} tok/s")
+            bar.set_postfix_str(str(rate))
             if progress:
                 progress(min(i + bs, len(texts)), len(texts), rate)
-    return np.concatenate(out) if out else np.zeros((0, embedder.dim), np.float32)
+    vecs = np.concatenate(out) if out else np.zeros((0, embedder.dim), np.float32)
+    return vecs, total_tokens
 
 
 def _next_version(path: Path) -> str:
