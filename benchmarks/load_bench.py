@@ -58,15 +58,15 @@ def _stat(pid) -> list[str] | None:
         return None
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process and its live descendants (the answer workers;
-    Linux /proc), to see what one answer costs."""
+def cpu_seconds(pid: int, children: bool = True) -> float | None:
+    """User + system CPU time of a process and (`children`) its live descendants, the answer
+    workers (Linux /proc), to see what one answer costs."""
     stats = {int(p.name): st for p in Path("/proc").iterdir() if p.name.isdigit()
              for st in [_stat(p.name)] if st}
     if pid not in stats:
         return None
-    tree, todo = set(), [pid]
-    while todo:
+    tree, todo = {pid}, [pid]
+    while todo and children:
         p = todo.pop()
         tree.add(p)
         todo += [c for c, st in stats.items() if int(st[1]) == p and c not in tree]
@@ -226,12 +226,14 @@ def run_load(url: str, path: str, sessions: int, questions: int, timeout: float,
 
 
 def report(name: str, lat: list[float], errors: list[str], base: float, wall: float,
-           server_cpu: float | None, client_cpu: float) -> None:
+           server_cpu: float | None, client_cpu: float, main_cpu: float | None = None) -> None:
     if not lat:
         print(f"{name}: no answers; errors: {errors[:3]}")
         return
     p50, p95 = statistics.median(lat), pct(lat, 95)
     cpu = f", server CPU {server_cpu * 1000 / len(lat):.0f} ms/answer" if server_cpu else ""
+    if server_cpu and main_cpu is not None and main_cpu < server_cpu - 1e-9:
+        cpu += f" ({main_cpu * 1000 / len(lat):.0f} in the server process)"
     cpu += f", clients' CPU {client_cpu * 1000 / len(lat):.0f} ms/answer"
     print(f"{name}: n={len(lat)} p50={p50:.2f}s p95={p95:.2f}s max={max(lat):.2f}s "
           f"errors={len(errors)} in {wall:.1f}s{cpu}  (p50 {p50 / base:.1f}x, p95 "
@@ -288,13 +290,16 @@ def main() -> None:
                 pid = proc.pid if proc else args.pid
                 cpu0, t0, c0 = (cpu_seconds(pid) if pid else None, time.perf_counter(),
                                 time.process_time())
+                main0 = cpu_seconds(pid, children=False) if pid else None
                 lat, errors = run_load(url, path, args.sessions, args.questions, args.timeout,
                                        deadline, kinds[client])
                 cpu1 = cpu_seconds(pid) if pid else None
+                main1 = cpu_seconds(pid, children=False) if pid else None
                 report(f"{client:6} /{path}", lat, errors, statistics.median(base),
                        time.perf_counter() - t0,
                        cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None,
-                       time.process_time() - c0)
+                       time.process_time() - c0,
+                       main1 - main0 if main0 is not None and main1 is not None else None)
         if proc is not None:
             rss = workers_rss_mb(proc.pid)
             print(f"answer workers: {len(rss)}" + (

@@ -112,6 +112,8 @@ class _Events:
     first event; close() withdraws work no worker has begun (work begun runs to its end,
     as an answer between two updates does in the server)."""
 
+    whole = True        # every event is here once the first is: a consumer may batch them
+
     def __init__(self, fut: cf.Future):
         self._fut, self._events = fut, None
         self.pid: int | None = None         # the worker's, once it has answered
@@ -151,8 +153,8 @@ def _init(settings) -> None:
     if settings is not None:
         try:            # one answer loads it all: index, embedder, jieba's dictionary, modules
             list(_api(settings).stream(WARM_UP, llm="extractive"))
-        except FileNotFoundError:       # no index yet: loaded with the first answer
-            pass
+        except Exception as e:          # no index yet, say: loaded with the first answer
+            log.info("answer worker %d not warmed up: %s", os.getpid(), e)
 
 
 def _ping() -> int:
