@@ -112,8 +112,6 @@ class _Events:
     first event; close() withdraws work no worker has begun (work begun runs to its end,
     as an answer between two updates does in the server)."""
 
-    whole = True        # every event is here once the first is: a consumer may batch them
-
     def __init__(self, fut: cf.Future):
         self._fut, self._events = fut, None
         self.pid: int | None = None         # the worker's, once it has answered

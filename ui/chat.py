@@ -164,16 +164,12 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
         # every output of every update, and the state does not change while streaming.
         yield chat_messages(turns_, (message, partial)), gr.skip(), gr.skip(), ""
         try:
-            events = api.stream(message, history=history_for(turns_), llm=llm_ or None,
-                                docs=docs_ or None, mode=mode_ or None, k=int(k_) if k_ else None,
-                                **filters)
-            # an answer worker's events arrive whole (rag.workers): the answer follows its
-            # pieces at once, so they need no update of their own
-            whole = getattr(events, "whole", False)
-            for ev in events:
+            for ev in api.stream(message, history=history_for(turns_), llm=llm_ or None,
+                                 docs=docs_ or None, mode=mode_ or None, k=int(k_) if k_ else None,
+                                 **filters):
                 if ev["type"] == "token":
                     partial += ev["text"]
-                    if not whole and time.monotonic() - shown_at >= STREAM_EVERY:
+                    if time.monotonic() - shown_at >= STREAM_EVERY:
                         shown_at = time.monotonic()
                         yield chat_messages(turns_, (message, partial)), gr.skip(), gr.skip(), \
                             gr.skip()
