@@ -302,7 +302,9 @@ def main() -> None:
                        main1 - main0 if main0 is not None and main1 is not None else None)
         if proc is not None:
             rss = workers_rss_mb(proc.pid)
-            print(f"answer workers: {len(rss)}" + (
+            st = _stat(proc.pid)
+            main_mb = int(st[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20 if st else 0
+            print(f"server process resident {main_mb:.0f} MB; answer workers: {len(rss)}" + (
                 f", resident {', '.join(f'{m:.0f}' for m in rss)} MB" if rss else "")
                 + f"  load average {os.getloadavg()[0]:.1f}")
     finally:
