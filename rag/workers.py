@@ -42,9 +42,20 @@ def default_count(cpu_count: int | None = None) -> int:
 
 
 def start_for(settings) -> int:
-    """Start the workers `settings.answer_workers` asks for (None: default_count())."""
+    """Start the workers `settings.answer_workers` asks for (None: default_count()); none
+    for a store only one process may open."""
     n = settings.answer_workers
+    if not shareable(settings):
+        if n:
+            print(f"RAG_ANSWER_WORKERS={n} ignored: {settings.store} opens in one process only")
+        return start(0)
     return start(default_count() if n is None else n, settings)
+
+
+def shareable(settings) -> bool:
+    """Whether worker processes may open the index `settings` name beside this one: not an
+    embedded Milvus Lite file, which one process at a time holds."""
+    return not str(settings.store or "").startswith("milvus-lite")
 
 
 def start(count: int, settings=None) -> int:
@@ -96,7 +107,7 @@ def stream(settings, question: str, history=None, **filters) -> Iterator[dict] |
     started withdraws it (a page closed while its answer waited in the queue)."""
     with _lock:
         pool = _pool
-    if pool is None:
+    if pool is None or not shareable(settings):
         return None
     try:
         fut = pool.submit(_answer, settings, question, history, filters)

@@ -80,6 +80,14 @@ def test_worker_follows_a_changed_index(tmp_path, corpus_settings, one_worker):
     assert "b" in {h.chunk.doc_id for h in hits}
 
 
+def test_milvus_lite_answers_in_process(corpus_settings, one_worker):
+    """An embedded Milvus Lite file opens in one process at a time: no worker touches it."""
+    lite = replace(corpus_settings, store="milvus-lite:v.db")
+    assert not workers.shareable(lite) and workers.shareable(corpus_settings)
+    assert workers.stream(lite, QUESTIONS[0]) is None
+    assert workers.stream(corpus_settings, QUESTIONS[0]) is not None
+
+
 def test_worker_count_defaults_and_checks():
     assert workers.default_count(1) == 0        # one core: the server process answers
     assert workers.default_count(2) == 2
