@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 _pool: cf.ProcessPoolExecutor | None = None
 _count = 0
+_pids: set[int] = set()
 _lock = threading.Lock()
 _apis: dict = {}            # in a worker: Settings -> RAG
 MAX_DEFAULT = 4             # ~300 MB each over the bundled index; more cores were not measured
@@ -61,7 +62,7 @@ def shareable(settings) -> bool:
 def start(count: int, settings=None) -> int:
     """Start `count` worker processes (0: answer in this process), each loading the index
     `settings` name up front. Returns the number running. Idempotent for the same count."""
-    global _pool, _count
+    global _pool, _count, _pids
     if count < 0:
         raise ValueError(f"RAG_ANSWER_WORKERS must be 0 or more, got {count}")
     with _lock:
@@ -72,7 +73,7 @@ def start(count: int, settings=None) -> int:
             return 0
         # spawn, not fork: the server has threads (and OpenMP) whose locks a fork would copy
         _pool = cf.ProcessPoolExecutor(count, mp_context=mp.get_context("spawn"),
-                                       initializer=_init, initargs=(settings,))
+                                       initializer=_init, initargs=(settings, os.getpid()))
         _count = count
         # every worker up, its index loaded, before the first request: a worker still
         # initialising takes no ping, so ask until each has answered one
@@ -81,12 +82,18 @@ def start(count: int, settings=None) -> int:
             pids |= {f.result() for f in [_pool.submit(_ping) for _ in range(count)]}
             if len(pids) >= count:
                 break
+        _pids = pids
     return count
 
 
 def stop() -> None:
     with _lock:
         _shutdown()
+
+
+def pids() -> set[int]:
+    """The workers' process ids."""
+    return set(_pids) if _pool is not None else set()
 
 
 def running() -> int:
@@ -157,13 +164,23 @@ def _restart_broken(pool, settings) -> None:
 
 
 # --- in a worker ---------------------------------------------------------------------------
-def _init(settings) -> None:
+def _init(settings, parent: int) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")     # one core each: parallel across workers
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     if settings is not None:
         try:            # one answer loads it all: index, embedder, jieba's dictionary, modules
             list(_api(settings).stream(WARM_UP, llm="extractive"))
         except Exception as e:          # no index yet, say: loaded with the first answer
             log.info("answer worker %d not warmed up: %s", os.getpid(), e)
+
+
+def _exit_with(parent: int) -> None:
+    # A server stopped outright (SIGTERM, SIGKILL) runs no clean-up, and its workers, blocked
+    # on a queue whose both ends they hold, would wait (and hold their memory) forever.
+    import time
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
 
 
 def _ping() -> int:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from dataclasses import replace
 
 import pytest
@@ -94,3 +97,30 @@ def test_worker_count_defaults_and_checks():
     assert workers.default_count(64) == workers.MAX_DEFAULT
     with pytest.raises(ValueError, match="RAG_ANSWER_WORKERS"):
         workers.start(-1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_exit_when_the_server_is_killed():
+    """A server killed outright (no clean-up runs) leaves no worker behind."""
+    code = ("from rag import workers\n"
+            "workers.start(1)\n"
+            "print(*workers.pids(), flush=True)\n"
+            "import time; time.sleep(600)\n")
+    server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in server.stdout.readline().split()]
+        assert len(pids) == 1 and _alive(pids[0])
+    finally:
+        server.kill()
+        server.wait()
+    deadline = time.monotonic() + 60         # a bound on the wait, not a timing claim
+    while _alive(pids[0]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(pids[0])
