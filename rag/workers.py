@@ -35,9 +35,10 @@ WARM_UP = "工作报告的主要内容是什么？"    # any question: answering
 def default_count(cpu_count: int | None = None) -> int:
     """Workers when RAG_ANSWER_WORKERS is not set: one per core, none on a single core.
 
-    Origin: benchmarks/load_bench.py, 20 sessions x 3 questions over HTTP + SSE on 2 cores:
-    the server process alone spends ~25 ms of CPU per answer on Gradio and ~50 ms answering;
-    with the answering in 2 workers both cores work (see README "Load")."""
+    Origin: benchmarks/load_bench.py, 20 sessions x 3 questions over HTTP + SSE on 2 shared
+    cores, 5 alternated pairs: /ask p95 median 2.63 s in-process, 1.63 s with 2 workers
+    (best 1.03 s); /chat mixed (2.26 s vs 2.73 s, best 1.33 s), 1 worker between. The server
+    process keeps 15-34 ms of an answer's 60-90 ms of CPU (README "Load")."""
     n = cpu_count if cpu_count is not None else (os.cpu_count() or 1)
     return min(n, MAX_DEFAULT) if n > 1 else 0
 
