@@ -51,7 +51,13 @@ def start_for(settings) -> int:
         if n:
             print(f"RAG_ANSWER_WORKERS={n} ignored: {settings.store} opens in one process only")
         return start(0)
-    return start(default_count() if n is None else n, settings)
+    try:
+        return start(default_count() if n is None else n, settings)
+    except (OSError, cf.BrokenExecutor) as e:      # no processes to be had: answer here
+        print(f"answer workers did not start ({type(e).__name__}: {e}); "
+              "answering in the server process")
+        stop()
+        return 0
 
 
 def shareable(settings) -> bool:
