@@ -14,6 +14,7 @@ one burst anyway, so the page sees the same stream.
 """
 from __future__ import annotations
 
+import atexit
 import concurrent.futures as cf
 import logging
 import multiprocessing as mp
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 _pool: cf.ProcessPoolExecutor | None = None
 _count = 0
 _pids: set[int] = set()
+_atexit = False
 _lock = threading.Lock()
 _apis: dict = {}            # in a worker: Settings -> RAG
 MAX_DEFAULT = 4             # ~300 MB each over the bundled index; more cores were not measured
@@ -69,7 +71,7 @@ def shareable(settings) -> bool:
 def start(count: int, settings=None) -> int:
     """Start `count` worker processes (0: answer in this process), each loading the index
     `settings` name up front. Returns the number running. Idempotent for the same count."""
-    global _pool, _count, _pids
+    global _pool, _count, _pids, _atexit
     if count < 0:
         raise ValueError(f"RAG_ANSWER_WORKERS must be 0 or more, got {count}")
     with _lock:
@@ -78,6 +80,9 @@ def start(count: int, settings=None) -> int:
         _shutdown()
         if count == 0:
             return 0
+        if not _atexit:             # stopped before interpreter teardown, where the pool's
+            atexit.register(stop)   # own callbacks find their modules gone
+            _atexit = True
         # spawn, not fork: the server has threads (and OpenMP) whose locks a fork would copy
         _pool = cf.ProcessPoolExecutor(count, mp_context=mp.get_context("spawn"),
                                        initializer=_init, initargs=(settings, os.getpid()))
