@@ -51,13 +51,42 @@ def pct(xs: list[float], p: float) -> float:
     return xs[f] + (xs[min(f + 1, len(xs) - 1)] - xs[f]) * (k - f)
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux /proc), to see what one answer costs."""
+def _stat(pid) -> list[str] | None:
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int, children: bool = True) -> float | None:
+    """User + system CPU time of a process and (`children`) its live descendants, the answer
+    workers (Linux /proc), to see what one answer costs."""
+    stats = {int(p.name): st for p in Path("/proc").iterdir() if p.name.isdigit()
+             for st in [_stat(p.name)] if st}
+    if pid not in stats:
+        return None
+    tree, todo = {pid}, [pid]
+    while todo and children:
+        p = todo.pop()
+        tree.add(p)
+        todo += [c for c, st in stats.items() if int(st[1]) == p and c not in tree]
+    ticks = sum(int(stats[p][11]) + int(stats[p][12]) for p in tree)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def workers_rss_mb(pid: int) -> list[float]:
+    """Resident memory of the server's child processes (the answer workers), in MB."""
+    out = []
+    for p in Path("/proc").iterdir():
+        st = _stat(p.name) if p.name.isdigit() else None
+        if st and int(st[1]) == pid:
+            try:
+                cmd = (p / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" in cmd:
+                out.append(int(st[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20)
+    return out
 
 
 def free_port() -> int:
@@ -66,8 +95,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(index_dir: Path, index: str, port: int, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "RAG_INDEX_DIR": str(index_dir), "RAG_INDEX": index,
+def start_server(index_dir: Path, index: str, port: int, log: Path,
+                 workers: int | None = None) -> subprocess.Popen:
+    env = {**os.environ, **({"RAG_ANSWER_WORKERS": str(workers)} if workers is not None else {}), "RAG_INDEX_DIR": str(index_dir), "RAG_INDEX": index,
            "RAG_LLM": "extractive", "RAG_UI_HOST": "127.0.0.1", "RAG_UI_PORT": str(port),
            "GRADIO_ANALYTICS_ENABLED": "False"}
     env.pop("RAG_UI_AUTH", None)
@@ -196,12 +226,14 @@ def run_load(url: str, path: str, sessions: int, questions: int, timeout: float,
 
 
 def report(name: str, lat: list[float], errors: list[str], base: float, wall: float,
-           server_cpu: float | None, client_cpu: float) -> None:
+           server_cpu: float | None, client_cpu: float, main_cpu: float | None = None) -> None:
     if not lat:
         print(f"{name}: no answers; errors: {errors[:3]}")
         return
     p50, p95 = statistics.median(lat), pct(lat, 95)
     cpu = f", server CPU {server_cpu * 1000 / len(lat):.0f} ms/answer" if server_cpu else ""
+    if server_cpu and main_cpu is not None and main_cpu < server_cpu - 1e-9:
+        cpu += f" ({main_cpu * 1000 / len(lat):.0f} in the server process)"
     cpu += f", clients' CPU {client_cpu * 1000 / len(lat):.0f} ms/answer"
     print(f"{name}: n={len(lat)} p50={p50:.2f}s p95={p95:.2f}s max={max(lat):.2f}s "
           f"errors={len(errors)} in {wall:.1f}s{cpu}  (p50 {p50 / base:.1f}x, p95 "
@@ -222,6 +254,8 @@ def main() -> None:
                     help="gradio_client, or plain HTTP + SSE as the page does (default both)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
     ap.add_argument("--max-seconds", type=float, default=300.0, help="bound on the whole run")
+    ap.add_argument("--workers", type=int, help="the server's RAG_ANSWER_WORKERS (answer "
+                    "processes; 0: answer in the server process; default: its own default)")
     ap.add_argument("--url", help="drive a server already running on 127.0.0.1 instead")
     ap.add_argument("--pid", type=int, help="with --url: the server's process id, to report "
                     "its CPU time per answer")
@@ -238,13 +272,14 @@ def main() -> None:
         port = free_port()
         log = REPO / ".cache" / "load_bench_server.log"
         log.parent.mkdir(exist_ok=True)
-        proc = start_server(args.index_dir, args.index, port, log)
+        proc = start_server(args.index_dir, args.index, port, log, args.workers)
         url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + args.max_seconds
     try:
         paths = ["chat", "ask"] if args.path == "both" else [args.path]
         print(f"{url}  index {args.index_dir / args.index}  {os.cpu_count()} cores  "
-              f"{args.sessions} sessions x {args.questions} questions")
+              f"{args.sessions} sessions x {args.questions} questions  "
+              f"load average {os.getloadavg()[0]:.1f}")
         kinds = {"gradio": Session, "http": HttpSession}
         for client in (["gradio", "http"] if args.client == "both" else [args.client]):
             for path in paths:
@@ -255,13 +290,23 @@ def main() -> None:
                 pid = proc.pid if proc else args.pid
                 cpu0, t0, c0 = (cpu_seconds(pid) if pid else None, time.perf_counter(),
                                 time.process_time())
+                main0 = cpu_seconds(pid, children=False) if pid else None
                 lat, errors = run_load(url, path, args.sessions, args.questions, args.timeout,
                                        deadline, kinds[client])
                 cpu1 = cpu_seconds(pid) if pid else None
+                main1 = cpu_seconds(pid, children=False) if pid else None
                 report(f"{client:6} /{path}", lat, errors, statistics.median(base),
                        time.perf_counter() - t0,
                        cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None,
-                       time.process_time() - c0)
+                       time.process_time() - c0,
+                       main1 - main0 if main0 is not None and main1 is not None else None)
+        if proc is not None:
+            rss = workers_rss_mb(proc.pid)
+            st = _stat(proc.pid)
+            main_mb = int(st[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20 if st else 0
+            print(f"server process resident {main_mb:.0f} MB; answer workers: {len(rss)}" + (
+                f", resident {', '.join(f'{m:.0f}' for m in rss)} MB" if rss else "")
+                + f"  load average {os.getloadavg()[0]:.1f}")
     finally:
         if proc is not None:
             proc.terminate()

@@ -174,15 +174,33 @@ class RAG:
     def ask(self, question: str, history=None, llm: str | None = None,
             temperature: float | None = None, max_tokens: int | None = None, **filters):
         q = self._checked(question, filters.pop("k", None), history, filters.pop("docs", None))
+        answerer = self.answerer(llm, temperature, max_tokens)
+        events = self._in_worker(q, answerer, filters)
+        if events is not None:
+            return next(ev["answer"] for ev in events if ev["type"] == "answer")
         from rag.answer.chain import answer_question
         return answer_question(q["question"], self._retrieve_fn(k=q["k"], docs=q["docs"], **filters),
-                               self.answerer(llm, temperature, max_tokens), history=q["history"])
+                               answerer, history=q["history"])
 
     def stream(self, question: str, history=None, llm: str | None = None,
                temperature: float | None = None, max_tokens: int | None = None, **filters):
         """Answer events (see rag.answer.chain). Not a generator function, so a request over a
         limit raises LimitError here, before the first event, where an API can still refuse it."""
         q = self._checked(question, filters.pop("k", None), history, filters.pop("docs", None))
+        answerer = self.answerer(llm, temperature, max_tokens)
+        events = self._in_worker(q, answerer, filters)
+        if events is not None:
+            return events
         from rag.answer.chain import stream_answer
         return stream_answer(q["question"], self._retrieve_fn(k=q["k"], docs=q["docs"], **filters),
-                             self.answerer(llm, temperature, max_tokens), history=q["history"])
+                             answerer, history=q["history"])
+
+    def _in_worker(self, q: dict, answerer, filters: dict):
+        """The events of an extractive answer from an answer worker (rag.workers), or None
+        when none run or the answerer is a model (it waits on the model, not on this
+        process's interpreter lock)."""
+        from rag import workers
+        if not workers.running() or answerer.name != "extractive":
+            return None
+        return workers.stream(self.settings, q["question"], q["history"], k=q["k"],
+                              docs=q["docs"], **filters)

@@ -68,6 +68,9 @@ class Settings:
     login_lockout_s: float = 30.0     # first lock-out; doubles with each further failure
     ui_max_upload_mb: int = 50        # per uploaded file, in the UI and the HTTP API
     api_keys: str | None = None       # RAG_API_KEYS: comma-separated bearer tokens for `rag serve`
+    # processes `rag ui`/`rag serve` answer extractively in (0: in the server process);
+    # None: rag.workers.default_count(), one per core
+    answer_workers: int | None = None
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

@@ -123,6 +123,14 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
+@functools.lru_cache(maxsize=1024)
+def _offsets(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    # Cached: the verifier quotes the same few passages for every answer drawn from them,
+    # and the per-character pass costs ~1 ms per thousand characters.
+    norm, starts, ends = normalize_with_offsets(text)
+    return norm, tuple(starts), tuple(ends)
+
+
 def units(text: str) -> list[str]:
     """Comparison units: each CJK character, each run of letters/digits (lowercased).
 
@@ -173,7 +181,7 @@ def best_quote(claim: str, passage: str, min_len: int = 4) -> Span | None:
     Ties go to the match earliest in the claim, then earliest in the passage.
     """
     norm_claim = normalize(claim)
-    norm_passage, starts, ends = normalize_with_offsets(passage)
+    norm_passage, starts, ends = _offsets(passage)
     if not norm_claim or not norm_passage:
         return None
     m = SequenceMatcher(None, norm_claim, norm_passage, autojunk=False).find_longest_match(

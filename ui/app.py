@@ -241,6 +241,8 @@ def launch(settings, api=None, **launch_kwargs):
     elif not api.status().get("exists"):
         print(f"no index '{settings.index}' yet: building it from {settings.corpus_dir} ...")
         api.ensure_index()
+    from rag import workers
+    workers.start_for(settings)     # extractive answers on every core (README "Load")
     demo = build_app(api, access=access)
     # show_error=False: an exception no handler translated (ui.errors) reaches the browser as
     # a bare "Error", never its text; gr.Error messages, which are ours, are still shown.

@@ -5,11 +5,12 @@ verifier number passages this way.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from rag.ingest import instructions
-from rag.ingest.chunker import count_tokens
+from rag.ingest.chunker import count_tokens as _count_tokens
 from rag.types import Chunk, Hit
 
 # Passage text is data: it may not open or close the block it sits in, start a chat-template
@@ -87,12 +88,17 @@ def answer_messages(question: str, hits: list[Hit], lang: str, budget: int) -> l
                                                   constraints=neutralize(cons or "-"))
 
 
+# Cached: an index's passages recur across answers, and counting a passage's tokens costs
+# ~0.2 ms per 300 characters (tiktoken), several passages an answer.
+count_tokens = functools.lru_cache(maxsize=4096)(_count_tokens)
+
+
 def _cut_to_tokens(text: str, budget: int) -> str:
     """The longest prefix of text within `budget` tokens (binary search on characters)."""
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if count_tokens(text[:mid]) <= budget:
+        if _count_tokens(text[:mid]) <= budget:     # prefixes: not worth caching
             lo = mid
         else:
             hi = mid - 1

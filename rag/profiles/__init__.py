@@ -5,6 +5,7 @@ are modules imported when first asked for; each exposes `profile() -> DomainProf
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import threading
@@ -32,6 +33,12 @@ def register_profile(name: str, factory: str) -> None:
     _cache.pop(name, None)
 
 
+@functools.lru_cache(maxsize=1)
+def _default_name() -> str:
+    from rag.settings import Settings
+    return Settings.profile
+
+
 def get_profile(name: str | None = None, settings=None) -> DomainProfile:
     """The profile `name`, else the one `settings` name, else RAG_PROFILE, else zh-gov.
 
@@ -41,8 +48,7 @@ def get_profile(name: str | None = None, settings=None) -> DomainProfile:
         if settings is not None:
             name = settings.profile
         else:
-            from rag.settings import Settings
-            name = os.environ.get("RAG_PROFILE") or Settings.profile
+            name = os.environ.get("RAG_PROFILE") or _default_name()
     name = name.strip()
     prof = _cache.get(name)
     if prof is not None:

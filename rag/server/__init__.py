@@ -24,5 +24,7 @@ def serve(settings, host: str = "127.0.0.1", port: int = 8000, ui: bool = False)
             and settings.index == "default":
         print(f"no index '{settings.index}' yet: building it from {settings.corpus_dir} ...")
         api.ensure_index()
+    from rag import workers
+    workers.start_for(settings)     # extractive answers on every core (README "Load")
     app = create_app(settings, ui=ui)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
