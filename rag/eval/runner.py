@@ -59,8 +59,21 @@ class Question:
 
 
 def load_set(path: Path) -> list[Question]:
-    """Parse and validate one JSON-lines set; raise EvalError naming file:line and field."""
+    """Parse and validate one JSON-lines set; raise EvalError naming file:line and field.
+
+    CSV and XLSX files go through `rag.eval.importer`, which skips malformed rows (each
+    reported on stderr) instead of stopping.
+    """
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        from rag.eval.importer import read_table_set
+        result = read_table_set(path)
+        for err in result.errors:
+            print(f"rag eval: skipped {err}", file=sys.stderr)
+        if not result.items:
+            raise EvalError(f"{path}: no usable rows")
+        return [question_of(obj, f"{path}: row {row}", _set_name(path), {})
+                for row, obj in result.items]
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
@@ -68,7 +81,7 @@ def load_set(path: Path) -> list[Question]:
     except UnicodeDecodeError:
         raise EvalError(f"{path}: not UTF-8 text") from None
     out: list[Question] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, str] = {}
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -77,42 +90,49 @@ def load_set(path: Path) -> list[Question]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise EvalError(f"{where}: invalid JSON ({e.msg})") from None
-        if not isinstance(obj, dict):
-            raise EvalError(f"{where}: expected a JSON object")
-        for name, typ in REQUIRED.items():
-            if name not in obj:
-                raise EvalError(f"{where}: missing field '{name}'")
-        for name, value in obj.items():
-            typ = REQUIRED.get(name) or OPTIONAL.get(name)
-            if typ is None:
-                raise EvalError(f"{where}: unknown field '{name}' (fields: "
-                                f"{', '.join([*REQUIRED, *OPTIONAL])})")
-            if not isinstance(value, typ):
-                raise EvalError(f"{where}: field '{name}' must be {typ.__name__}, got {value!r}")
-        for name in ("gold_quotes", "answer_keywords"):
-            if not all(isinstance(x, str) and x.strip() for x in obj[name]):
-                raise EvalError(f"{where}: field '{name}' must be a list of non-empty strings")
-        for name in ("id", "question", "type"):
-            if not obj[name].strip():
-                raise EvalError(f"{where}: field '{name}' is empty")
-        if obj["lang"] not in LANGS:
-            raise EvalError(f"{where}: field 'lang' must be one of {', '.join(LANGS)}, "
-                            f"got {obj['lang']!r}")
-        unans = obj.get("unanswerable", False)
-        if not unans and not obj["gold_quotes"]:
-            raise EvalError(f"{where}: field 'gold_quotes' is empty (answerable questions need "
-                            "at least one; mark others \"unanswerable\": true)")
-        if obj["id"] in seen:
-            raise EvalError(f"{where}: field 'id': duplicate id {obj['id']!r} "
-                            f"(first on line {seen[obj['id']]})")
-        seen[obj["id"]] = n
-        out.append(Question(**{k: obj[k] for k in REQUIRED}, unanswerable=unans,
-                            date_inferred=obj.get("date_inferred", False),
-                            source=obj.get("source"), near_miss=obj.get("near_miss"),
-                            set=_set_name(path), where=where))
+        out.append(question_of(obj, where, _set_name(path), seen))
     if not out:
         raise EvalError(f"{path}: no questions")
     return out
+
+
+def question_of(obj, where: str, set_name: str, seen: dict[str, str]) -> Question:
+    """One validated question from a set line's object; `seen` maps ids to where they were
+    first seen (updated). Raises EvalError naming `where` and the field."""
+    if not isinstance(obj, dict):
+        raise EvalError(f"{where}: expected a JSON object")
+    for name, typ in REQUIRED.items():
+        if name not in obj:
+            raise EvalError(f"{where}: missing field '{name}'")
+    for name, value in obj.items():
+        typ = REQUIRED.get(name) or OPTIONAL.get(name)
+        if typ is None:
+            raise EvalError(f"{where}: unknown field '{name}' (fields: "
+                            f"{', '.join([*REQUIRED, *OPTIONAL])})")
+        if not isinstance(value, typ):
+            raise EvalError(f"{where}: field '{name}' must be {typ.__name__}, got {value!r}")
+    for name in ("gold_quotes", "answer_keywords"):
+        if not all(isinstance(x, str) and x.strip() for x in obj[name]):
+            raise EvalError(f"{where}: field '{name}' must be a list of non-empty strings")
+    for name in ("id", "question", "type"):
+        if not obj[name].strip():
+            raise EvalError(f"{where}: field '{name}' is empty")
+    if obj["lang"] not in LANGS:
+        raise EvalError(f"{where}: field 'lang' must be one of {', '.join(LANGS)}, "
+                        f"got {obj['lang']!r}")
+    unans = obj.get("unanswerable", False)
+    if not unans and not obj["gold_quotes"]:
+        raise EvalError(f"{where}: field 'gold_quotes' is empty (answerable questions need "
+                        "at least one; mark others \"unanswerable\": true)")
+    if obj["id"] in seen:
+        first = seen[obj["id"]].rsplit(":", 1)[-1].strip()
+        raise EvalError(f"{where}: field 'id': duplicate id {obj['id']!r} "
+                        f"(first on line {first})")
+    seen[obj["id"]] = where
+    return Question(**{k: obj[k] for k in REQUIRED}, unanswerable=unans,
+                    date_inferred=obj.get("date_inferred", False),
+                    source=obj.get("source"), near_miss=obj.get("near_miss"),
+                    set=set_name, where=where)
 
 
 def _set_name(path: Path) -> str:
