@@ -101,6 +101,10 @@ def question_of(obj, where: str, set_name: str, seen: dict[str, str]) -> Questio
     first seen (updated). Raises EvalError naming `where` and the field."""
     if not isinstance(obj, dict):
         raise EvalError(f"{where}: expected a JSON object")
+    if "draft" in obj:
+        raise EvalError(f"{where}: field 'draft': a drafted question nobody has reviewed; accept "
+                        "drafts with `rag eval accept DRAFTS.jsonl --out SET.jsonl` or in the "
+                        "Evaluation tab")
     for name, typ in REQUIRED.items():
         if name not in obj:
             raise EvalError(f"{where}: missing field '{name}'")
