@@ -290,8 +290,10 @@ def set_name(questions: list[Question]):
 
 
 def run(config_names: list[str], questions: list[Question], settings, answers: bool = True,
-        progress: bool = True) -> dict:
-    """Evaluate every configuration on the questions; the full report (with per-question rows)."""
+        progress: bool = True, on_progress=None) -> dict:
+    """Evaluate every configuration on the questions; the full report (with per-question rows).
+
+    `on_progress(done, total, config_name)` is called after each question (the UI's bar)."""
     from tqdm import tqdm
 
     from rag.eval.configs import build_config, check_names
@@ -309,6 +311,8 @@ def run(config_names: list[str], questions: list[Question], settings, answers: b
             for q in questions:
                 rows.append(evaluate_question(cfg, q, answers))
                 bar.update(1)
+                if on_progress is not None:
+                    on_progress(bar.n, bar.total, name)
             configs[name] = {**summarize(rows), "rows": rows,
                              "describe": getattr(cfg, "describe", lambda: name)()}
     return {"set": set_name(questions), "n": len(questions), "configs": configs,
