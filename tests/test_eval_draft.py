@@ -4,6 +4,7 @@ and nothing drafted is a set question until accepted (`rag eval accept`)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +64,31 @@ def test_drafts_are_refused_by_the_set_loader_until_accepted(drafts, tmp_path, c
     kept = load_set(out)
     assert len(kept) == 9 and lines[j]["id"] not in {q.id for q in kept}
     assert "50 rejected" in err and "copies 15 or more characters" in err
+
+
+GOV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "gov-work-reports-2010-2017"
+
+
+@pytest.mark.skipif(not GOV.is_dir(), reason="the gov-reports corpus (../shared/corpora/...) is absent")
+def test_drafts_on_the_work_reports(corpus_settings):
+    """The 2010-2017 reports, read and chunked as at ingest (no embedding needed to draft)."""
+    from types import SimpleNamespace
+
+    from rag.ingest import ingest_paths
+    result = ingest_paths([GOV])
+    index = SimpleNamespace(chunks=result.chunks,
+                            docs={d.document.doc_id: {"title": d.document.title,
+                                                      "profile": d.document.profile}
+                                  for d in result.docs})
+    drafts = D.pick(D.draft_candidates(index, corpus_settings), 60)
+    texts = {c.id: c.text for c in result.chunks}
+    answerable = [d for d in drafts if not d.unanswerable]
+    assert len(drafts) == 60 and len(answerable) >= 40
+    for d in answerable:
+        assert all(q in texts[d.passage] for q in d.gold_quotes) and d.answer_keywords
+        assert not D.copies_quote(d.question, d.gold_quotes), d.question
+    assert {"zh", "en"} <= {d.lang for d in answerable}
+    # near misses name a year no report covers, or a province the national reports are not about
+    misses = [d for d in drafts if d.unanswerable]
+    assert {"wrong-year", "wrong-level"} <= {d.near_miss for d in misses}
+    assert all("2007年" in d.question for d in misses if d.near_miss == "wrong-year")
