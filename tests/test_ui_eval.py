@@ -119,3 +119,31 @@ def test_browser_drafts_accepts_runs_and_sees_the_report(eval_server, browser):
     page.get_by_role("tab", name="Evaluate").click()
     page.wait_for_selector("#eval-progress[data-state='done']", timeout=30_000)
     page.close()
+
+
+def test_browser_failed_question_shows_gold_beside_retrieved_and_opens_in_chat(eval_server, browser,
+                                                                              tmp_path):
+    url, _ = eval_server
+    # a full-width copy of a real quote: a strict miss, so the question is listed as failed
+    miss = {**SMALL[0], "id": "fw-1",
+            "gold_quotes": [SMALL[0]["gold_quotes"][0].replace("3", "３")]}
+    path = tmp_path / "failing.jsonl"
+    path.write_text(json.dumps(miss, ensure_ascii=False) + "\n", encoding="utf-8")
+    page = browser.new_page(locale="en-US", viewport={"width": 1400, "height": 1600})
+    page.goto(url)
+    page.get_by_role("tab", name="Evaluate").click()
+    page.locator("#eval-upload input[type=file]").set_input_files(str(path))
+    page.wait_for_timeout(1000)
+    page.locator("#eval-run").click()
+    page.wait_for_selector("#eval-progress[data-state='done']", timeout=300_000)
+    cell = page.locator("#eval-failed").get_by_text("fw-1", exact=True).locator("visible=true").first
+    cell.wait_for(timeout=30_000)
+    cell.click()
+    page.wait_for_selector("#eval-compare", timeout=30_000)
+    compare = page.locator("#eval-compare").inner_text()
+    assert "３月底前" in compare and "3月底前" in compare     # gold (full width) beside retrieved
+    page.locator("#eval-open-chat").click()
+    page.wait_for_selector("#sources [id^='cite-']", timeout=120_000)
+    assert miss["question"] in page.locator("#chatbot").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "eval_failed_in_chat.png"), full_page=False)
+    page.close()

@@ -78,13 +78,13 @@ def build_app(api, lang: str = "zh", access=None) -> gr.Blocks:
                                     allow_custom_value=True)
             lang_box = gr.Radio(LANG_CHOICES, value=lang, label="界面语言 / Language",
                                 elem_id="lang", scale=0, min_width=280)
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with texts.make(gr.Tab, {"label": "tab_chat"}, id="chat", elem_id="tab-chat"):
                 chat = chat_tab.build(access.api_for, texts, lang, lang_box)
             with texts.make(gr.Tab, {"label": "tab_docs"}, id="docs", elem_id="tab-docs"):
                 docs = docs_tab.build(access.api_for, texts, lang, lang_box, chat.docs)
             with texts.make(gr.Tab, {"label": "tab_eval"}, id="eval", elem_id="tab-eval"):
-                eval_tab.build(access.api_for, texts, lang, lang_box)
+                eval_tab.build(access.api_for, texts, lang, lang_box, chat=chat, tabs=tabs)
 
         nav_lang = gr.Textbox(visible=False)        # receives navigator.language on load
 

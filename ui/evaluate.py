@@ -187,8 +187,11 @@ def drafts_from_rows(rows, originals: list[dict]) -> list:
     return out
 
 
-def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
-    """Lay out the evaluation tab inside the current Blocks context and wire its events."""
+def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None) -> SimpleNamespace:
+    """Lay out the evaluation tab inside the current Blocks context and wire its events.
+
+    With the chat tab's components (`chat.msg`) and the `tabs`, a failed question opens in
+    the chat: its question is asked there, and the answer shows its citations."""
     from rag.eval.runner import EvalError
     api = api_for()
     run_id = gr.BrowserState("", storage_key="rag-eval-run")
@@ -217,6 +220,9 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
                         headers=["config", "id", "question", "gold", "top passage"],
                         value=[], interactive=False, wrap=True, elem_id="eval-failed")
     compare = gr.HTML("", elem_id="eval-compare-box")
+    picked = gr.State("")
+    open_chat = texts.make(gr.Button, {"value": "eval_open_chat"}, elem_id="eval-open-chat",
+                           visible=chat is not None and tabs is not None)
     with gr.Row():
         dl_html = texts.make(gr.DownloadButton, {"label": "eval_dl_html"}, value=None, elem_id="eval-dl-html")
         dl_json = texts.make(gr.DownloadButton, {"label": "eval_dl_json"}, value=None, elem_id="eval-dl-json")
@@ -269,8 +275,8 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
         try:
             row = list(rows.iloc[evt.index[0]]) if hasattr(rows, "iloc") else rows[evt.index[0]]
         except (IndexError, KeyError, TypeError):
-            return ""
-        return compare_html(row, rep, lang_)
+            return "", ""
+        return compare_html(row, rep, lang_), str(row[2])
 
     def on_draft(n, lang_, request: gr.Request = None):
         from rag.eval.draft import draft_index
@@ -307,7 +313,14 @@ def build(api_for, texts, lang: str, lang_box) -> SimpleNamespace:
                 api_visibility="private")
     outputs = [progress, report_md, chart, failed, dl_html, dl_json, runs, report_state]
     timer.tick(poll, [run_id, lang_box], outputs, api_visibility="private", show_progress="hidden")
-    failed.select(pick_failed, [failed, report_state, lang_box], [compare], api_visibility="private")
+    failed.select(pick_failed, [failed, report_state, lang_box], [compare, picked],
+                  api_visibility="private")
+    if chat is not None and tabs is not None:
+        # the question goes to the chat box, the chat tab opens, and its send button is pressed
+        open_chat.click(lambda q: (q, gr.Tabs(selected="chat")) if q else (gr.skip(), gr.skip()),
+                        [picked], [chat.msg, tabs], api_visibility="private").then(
+            None, None, None, api_visibility="private",
+            js="() => { const b = document.querySelector('#send'); if (b) b.click(); }")
     draft_btn.click(on_draft, [n_box, lang_box], [draft_table, drafts_state, draft_msg],
                     api_visibility="private")
     accept_all.click(on_accept_all, [draft_table], [draft_table], api_visibility="private")
