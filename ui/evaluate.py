@@ -248,8 +248,9 @@ def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None) -> SimpleNa
     def on_start(choice, upload_, configs_, llm_, lang_, request: gr.Request = None):
         a = api_for(request)
         try:
+            store = _store(a)             # the permission check first
             path, label = resolve_set(a, choice, upload_)
-            rid = _store(a).start(path, configs_ or ["default"], a.settings, llm=llm_, set_label=label)
+            rid = store.start(path, configs_ or ["default"], a.settings, llm=llm_, set_label=label)
         except EvalError as e:
             return gr.update(), f"**{escape(str(e))}**"
         return rid, ""
@@ -296,11 +297,12 @@ def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None) -> SimpleNa
         from rag.eval.draft import accept
         from rag.eval.importer import index_passages
         a = api_for(request)
+        store = _store(a)                 # the permission check, before the index is read
         rows = rows.values.tolist() if hasattr(rows, "values") else rows
         drafts = drafts_from_rows(rows, originals)
         result = accept(drafts, index_passages(a.settings))
         try:
-            path = _store(a).save_set(str(name or "").strip(), result.items)
+            path = store.save_set(str(name or "").strip(), result.items)
         except EvalError as e:
             return f"**{escape(str(e))}**", gr.update()
         edited = sum(d.status == "edited" for d in drafts)
@@ -351,10 +353,11 @@ def register_api(access) -> None:
                    index: str | None = None, request: gr.Request = None) -> str:
         """Start a run in the background; returns its id for /eval_status."""
         a = _api(request, index)
+        store = _store(a)                 # the permission check first
         path_ = upload.get("path") if isinstance(upload, dict) else upload
         try:
             path, label = resolve_set(a, set_name, path_)
-            return _store(a).start(path, configs or ["default"], a.settings, llm=llm, set_label=label)
+            return store.start(path, configs or ["default"], a.settings, llm=llm, set_label=label)
         except EvalError as e:
             raise gr.Error(str(e)) from None
 
@@ -384,9 +387,10 @@ def register_api(access) -> None:
         from rag.eval.draft import Draft, accept
         from rag.eval.importer import index_passages
         a = _api(request, index)
+        store = _store(a)                 # the permission check, before the index is read
         result = accept([Draft.from_dict(d) for d in drafts or []], index_passages(a.settings))
         try:
-            path = _store(a).save_set(name, result.items)
+            path = store.save_set(name, result.items)
         except EvalError as e:
             raise gr.Error(str(e)) from None
         return {"set": f"saved:{path.name}", "saved": len(result.items), "errors": result.errors}

@@ -21,6 +21,7 @@ HEADLINE = ("hit@5", "hit@5_lenient", "mrr@10", "citation_precision", "citation_
             "keyword_recall", "faithfulness")
 SET_NAME = re.compile(r"^[\w\-\u4e00-\u9fff]{1,60}$")
 _write_lock = threading.Lock()
+_live: set[str] = set()          # runs whose thread lives in this process
 
 
 class EvalStore:
@@ -41,7 +42,7 @@ class EvalStore:
     def status(self, run_id: str) -> dict:
         path = self.run_dir(run_id) / "status.json"
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            return _interrupted(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             raise EvalError(f"no evaluation run {run_id!r}") from None
 
@@ -58,7 +59,7 @@ class EvalStore:
         out = []
         for d in self.runs_dir.glob("*/status.json") if self.runs_dir.is_dir() else []:
             try:
-                out.append(json.loads(d.read_text(encoding="utf-8")))
+                out.append(_interrupted(json.loads(d.read_text(encoding="utf-8"))))
             except (OSError, ValueError):
                 continue
         return sorted(out, key=lambda s: s.get("created", ""), reverse=True)
@@ -89,6 +90,7 @@ class EvalStore:
                   "done": 0, "total": len(questions) * len(configs), "current": configs[0],
                   "error": None, "figures": {}}
         self._write(run_id, status)
+        _live.add(run_id)
         job = threading.Thread(target=self._run, args=(run_id, status, questions, configs,
                                                        replace(settings, llm=llm or "extractive")),
                                name=f"eval-{run_id}", daemon=True)
@@ -121,6 +123,8 @@ class EvalStore:
                                  "finished": time.strftime("%Y-%m-%d %H:%M:%S")})
         except Exception as e:                       # shown to the user on the page
             self._write(run_id, {**status, "state": "failed", "error": f"{type(e).__name__}: {e}"})
+        finally:
+            _live.discard(run_id)
 
     # ------------------------------------------------------------ saved sets
 
@@ -137,6 +141,14 @@ class EvalStore:
         path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in items),
                         encoding="utf-8")
         return path
+
+
+def _interrupted(status: dict) -> dict:
+    """A run still marked running whose thread is not in this process: the server stopped."""
+    if status.get("state") == "running" and status.get("id") not in _live:
+        return {**status, "state": "failed",
+                "error": "interrupted: the server stopped during the run; start it again"}
+    return status
 
 
 def bundled_sets(repo: Path | None = None) -> list[Path]:
