@@ -22,6 +22,9 @@ _ACTIONS = ("主持召开", "主持", "带队调研", "调研", "督导", "检�
 _WHO = re.compile(rf"({_TITLE})([\u4e00-\u9fff]{{2,3}}?)({'|'.join(_ACTIONS)})([^，。；：]{{2,14}})")
 # An event whose day is the answer: "…会议召开" / "举行…".
 _EVENT = re.compile(r"^([^，。；]{6,40}?(?:会议|大会|座谈会|推进会|观摩会|现场会|培训班|活动|仪式))(召开|举行|开幕)")
+# the meeting an entry is about, anywhere in its opening ("…召开全市春耕生产工作会议")
+_MEETING = re.compile(r"(?:召开|举行)([^，。；、]{4,20}?(?:会议|大会|座谈会|推进会|观摩会|现场会|专题会))"
+                      r"|([^，。；、]{4,20}?(?:会议|大会|座谈会|推进会|观摩会|现场会|专题会))(?:召开|举行)")
 _REQUIRE = re.compile(rf"(?:({_TITLE})([\u4e00-\u9fff]{{2,3}}?))?要求[，,：:]\s*([^。]{{8,}})")
 # A figure: digits with a unit of amount, size or share.
 UNITS = ("万亿元", "亿元", "万元", "元", "万亩", "亩", "万吨", "吨", "万人", "万名", "人次", "万户", "户",
@@ -29,7 +32,11 @@ UNITS = ("万亿元", "亿元", "万元", "元", "万亩", "亩", "万吨", "吨
 _FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")")
 _CLAUSE = re.compile(r"[^，。；：！？\n]+")
 _NOT_SUBJECT = re.compile(r"^(?:比上年|同比|其中|增长|下降|提高|年均|平均|约|共|达|为|这|该|此|其|上述|今年要|"
-                          r"目标|任务|比)")
+                          r"目标|任务|比|占|亿元|万元)")
+# a subject that ends in a bare verb of share or size names no quantity ("重大基础设施建设占")
+_BARE_END = re.compile(r"(?:占|约|近|的)$")
+# a figure that is a plan, not an outcome: English questions ask for the target
+_TARGET = re.compile(r"左右|预期|目标|控制在|力争|拟")
 _LEAD = re.compile(r"^(?:围绕|同时|并|还|又|也|全年共|今年)")   # connectives dropped from a subject
 # where an event's name may be cut so the question names it in 14 characters or fewer
 _EVENT_CUT = "暨届、"
@@ -81,7 +88,11 @@ def candidates(text: str, date: str | None, doc: dict, kind: str | None = None) 
         body = text[entry.end():]
         out += _who(body, ref)
         out += _when(body, doc, entry)
-        out += _requirement(body, ref)
+        event = _MEETING.search(body[:200])
+        who = _WHO.search(body[:120])
+        name = ((event.group(1) or event.group(2)) if event
+                else who.group(4) if who and who.group(3) == "主持召开" else None)
+        out += _requirement(body, ref, (name[-MAX_COPY:] if name else None))
     elif "要求" in text or "强调" in text:
         out += _requirement(text, ref)
     out += _figures(text, ref, doc)
@@ -127,7 +138,7 @@ def _when(body: str, doc: dict, entry) -> list[dict]:
                        "has_count": bool(re.search(r"\d+(?:名|人)", body[:300]))}}]
 
 
-def _requirement(text: str, ref: str) -> list[dict]:
+def _requirement(text: str, ref: str, meeting: str | None = None) -> list[dict]:
     m = _REQUIRE.search(text)
     if not m:
         return []
@@ -138,12 +149,15 @@ def _requirement(text: str, ref: str) -> list[dict]:
     for clause in re.finditer(r"[^，；。]+[，；。]?", req):
         quote += clause.group(0)
         keys = list(dict.fromkeys(_DEADLINE.findall(quote) + ["".join(f) for f in _FIGURE.findall(quote)]))
-        if keys or len(quote) > 60 or quote.endswith("。"):
+        if keys or len(quote) > 90 or quote.endswith("。"):
             break
     quote = quote.rstrip("，；。")
-    if not keys or len(quote) > 60:
+    if not keys or len(quote) > 90:          # a requirement cut at its first deadline or amount
         return []
-    who = f"{title}{name}" if title and name else "会议"
+    if title and name:
+        who = f"{title}{name}"
+    else:                          # the entry's meeting when it names one; else the day's meeting
+        who = meeting or "会议"
     return [{"kind": "requirement", "type": "requirement", "lang": "zh", "gold_quotes": [quote],
              "answer_keywords": keys[:3], "question": f"{ref}{who}提出了什么要求？"}]
 
@@ -156,14 +170,16 @@ def _figures(text: str, ref: str, doc: dict) -> list[dict]:
         if len(figs) != 1 or len(c) > 40:
             continue                      # one figure per clause, or the question is ambiguous
         f = figs[0]
-        before, after = c[:f.start()], c[f.end():]
+        before, after, unit = c[:f.start()], c[f.end():], f.group(2)
         place = _short_place((doc.get("profile") or {}).get("place") or "")
         before = _LEAD.sub("", before)
         if place and before.startswith(place):
             before = before[len(place):]
+        if before.endswith("第") or (after[:1] == "民" and unit.endswith("人")):
+            continue                      # an ordinal ("第35个教师节"), or "50万人民" (people)
         if re.search(r"(?:市|省|县|区)是$", before):
             continue                      # "许昌市是11个…之一": a fact about a place, not a figure
-        if len(before) < 4 or _NOT_SUBJECT.match(before) or re.search(r"\d", before + after):
+        if len(before) < 4 or _NOT_SUBJECT.match(before) or _BARE_END.search(before) or re.search(r"\d", before + after):
             continue
         if len(before) > MAX_COPY or len(after) > MAX_COPY:
             continue
@@ -180,7 +196,9 @@ def _figures(text: str, ref: str, doc: dict) -> list[dict]:
         term = _english_term(before)
         if en and term:
             verb = before[len(_VERB_END.sub("", before)):]
-            if "增长" in verb or "提高" in verb:
+            if _TARGET.search(c):
+                ask_en = f"What target does {en} set for {term}?"
+            elif "增长" in verb or "提高" in verb:
                 ask_en = f"By how much did {term} grow, according to {en}?"
             elif "下降" in verb or "减少" in verb:
                 ask_en = f"By how much did {term} fall, according to {en}?"
