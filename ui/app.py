@@ -83,8 +83,9 @@ def build_app(api, lang: str = "zh", access=None) -> gr.Blocks:
                 chat = chat_tab.build(access.api_for, texts, lang, lang_box)
             with texts.make(gr.Tab, {"label": "tab_docs"}, id="docs", elem_id="tab-docs"):
                 docs = docs_tab.build(access.api_for, texts, lang, lang_box, chat.docs)
-            with texts.make(gr.Tab, {"label": "tab_eval"}, id="eval", elem_id="tab-eval"):
-                eval_tab.build(access.api_for, texts, lang, lang_box, chat=chat, tabs=tabs)
+            with texts.make(gr.Tab, {"label": "tab_eval"}, id="eval", elem_id="tab-eval") as tab_eval:
+                eval_tab.build(access.api_for, texts, lang, lang_box, chat=chat, tabs=tabs,
+                               tab=tab_eval)
 
         nav_lang = gr.Textbox(visible=False)        # receives navigator.language on load
 

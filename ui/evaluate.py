@@ -187,11 +187,13 @@ def drafts_from_rows(rows, originals: list[dict]) -> list:
     return out
 
 
-def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None) -> SimpleNamespace:
+def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None, tab=None) -> SimpleNamespace:
     """Lay out the evaluation tab inside the current Blocks context and wire its events.
 
     With the chat tab's components (`chat.msg`) and the `tabs`, a failed question opens in
-    the chat: its question is asked there, and the answer shows its citations."""
+    the chat: its question is asked there, and the answer shows its citations. The page polls
+    a run only while one is shown: from starting it, or from opening the tab (`tab`), until
+    it has finished."""
     from rag.eval.runner import EvalError
     api = api_for()
     run_id = gr.BrowserState("", storage_key="rag-eval-run")
@@ -242,7 +244,7 @@ def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None) -> SimpleNa
                                   elem_id="eval-set-name", max_lines=1)
             save = texts.make(gr.Button, {"value": "eval_save"}, variant="primary", elem_id="eval-save")
         draft_msg = gr.Markdown("", elem_id="eval-draft-msg")
-    timer = gr.Timer(POLL_SECONDS, active=True)
+    timer = gr.Timer(POLL_SECONDS, active=tab is None)
     report_state = gr.State(None)
 
     def on_start(choice, upload_, configs_, llm_, lang_, request: gr.Request = None):
@@ -256,21 +258,23 @@ def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None) -> SimpleNa
         return rid, ""
 
     def poll(rid, lang_, request: gr.Request = None):
+        idle = gr.Timer(active=False)
         if not rid:
-            return progress_html(None, lang_), gr.update(), gr.update(), gr.update(), gr.update(), \
-                gr.update(), gr.update(), gr.update()
+            return progress_html(None, lang_), *[gr.update()] * 7, idle
         a = api_for(request)
         store = _store(a)
         try:
             st = store.status(rid)
         except EvalError:
-            return progress_html(None, lang_), *[gr.update()] * 7
+            return progress_html(None, lang_), *[gr.update()] * 7, idle
+        if st.get("state") == "running":
+            return progress_html(st, lang_), *[gr.update()] * 7, gr.update()
         if st.get("state") != "done":
-            return progress_html(st, lang_), *[gr.update()] * 7
+            return progress_html(st, lang_), *[gr.update()] * 6, runs_rows(a), gr.update(), idle
         rep = store.report(rid)
         return (progress_html(st, lang_), report_markdown(rep, lang_), report_chart(rep),
                 failed_rows(rep), str(store.report_file(rid, "html")),
-                str(store.report_file(rid, "json")), runs_rows(a), rep)
+                str(store.report_file(rid, "json")), runs_rows(a), rep, idle)
 
     def pick_failed(evt: gr.SelectData, rows, rep, lang_):
         try:
@@ -312,9 +316,14 @@ def build(api_for, texts, lang: str, lang_box, chat=None, tabs=None) -> SimpleNa
         return msg, gr.update(choices=set_choices(a), value=f"saved:{path.name}")
 
     start.click(on_start, [set_box, upload, configs, llm, lang_box], [run_id, message],
-                api_visibility="private")
-    outputs = [progress, report_md, chart, failed, dl_html, dl_json, runs, report_state]
+                api_visibility="private").then(lambda: gr.Timer(active=True), None, timer,
+                                               api_visibility="private")
+    outputs = [progress, report_md, chart, failed, dl_html, dl_json, runs, report_state, timer]
     timer.tick(poll, [run_id, lang_box], outputs, api_visibility="private", show_progress="hidden")
+    if tab is not None:
+        tab.select(poll, [run_id, lang_box], outputs, api_visibility="private",
+                   show_progress="hidden").then(lambda: gr.Timer(active=True), None, timer,
+                                                api_visibility="private")
     failed.select(pick_failed, [failed, report_state, lang_box], [compare, picked],
                   api_visibility="private")
     if chat is not None and tabs is not None:

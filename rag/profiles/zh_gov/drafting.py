@@ -61,7 +61,7 @@ def _doc_ref(doc: dict, date: str | None) -> str:
 
 
 def _short_place(place: str) -> str:
-    """"河南省许昌市长葛市" -> "长葛市"; "全国" -> ""."""
+    """"河南省某某市某某县" -> "某某县" (the last division); "全国" -> ""."""
     if place in ("", "全国"):
         return ""
     parts = re.findall(r".+?(?:自治区|自治州|特别行政区|省|市|州|盟|县|旗|区)", place)
@@ -178,7 +178,7 @@ def _figures(text: str, ref: str, doc: dict) -> list[dict]:
         if before.endswith("第") or (after[:1] == "民" and unit.endswith("人")):
             continue                      # an ordinal ("第35个教师节"), or "50万人民" (people)
         if re.search(r"(?:市|省|县|区)是$", before):
-            continue                      # "许昌市是11个…之一": a fact about a place, not a figure
+            continue                      # "某某市是11个…之一": a fact about a place, not a figure
         if len(before) < 4 or _NOT_SUBJECT.match(before) or _BARE_END.search(before) or re.search(r"\d", before + after):
             continue
         if len(before) > MAX_COPY or len(after) > MAX_COPY:
