@@ -92,3 +92,13 @@ def test_drafts_on_the_work_reports(corpus_settings):
     misses = [d for d in drafts if d.unanswerable]
     assert {"wrong-year", "wrong-level"} <= {d.near_miss for d in misses}
     assert all("2007年" in d.question for d in misses if d.near_miss == "wrong-year")
+
+
+def test_table_row_gives_cell_questions_without_copying_the_cell():
+    from rag.profiles.zh_gov import drafting
+    text = "主要经济指标 · 地区生产总值 · 2019年: 352.6亿元；增长: 7.2%。"    # rag.ingest.tables.row_text
+    doc = {"title": "某县统计年鉴2020", "profile": {"kind": "年鉴", "place": "河南省某市某县", "year": 2020}}
+    cands = drafting.candidates(text, None, doc, "table-row")
+    assert [c["answer_keywords"] for c in cands] == [["352.6亿元"], ["7.2%"]]
+    assert all(c["gold_quotes"][0] in text and c["type"] == "number" for c in cands)
+    assert cands[0]["question"] == "《某县统计年鉴2020》中，主要经济指标里，地区生产总值的2019年是多少？"

@@ -24,7 +24,6 @@ HEADLINE = [("hit@5", "hit@5"), ("hit@5 lenient", "hit@5_lenient"), ("MRR@10", "
             ("citation precision", "citation_precision"), ("citation recall", "citation_recall"),
             ("keyword recall", "keyword_recall"), ("faithfulness", "faithfulness")]
 DRAFT_COLS = ["status", "id", "kind", "question", "gold_quotes", "answer_keywords"]
-STATUSES = ["pending", "accepted", "edited", "rejected"]
 
 
 def _store(api):

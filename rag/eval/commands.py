@@ -10,7 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-SUBCOMMANDS = ("import", "draft", "accept")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -235,7 +235,6 @@ _VERB_END = re.compile(r"(?:要|将|已)?(?:达到|增长|下降|为|是|超过|
 
 
 def _table_row(text: str, ref: str) -> list[dict]:
-    head, _, cells = text.partition(" · ")
     parts = text.rstrip("。").split(" · ")
     if len(parts) < 3:
         return []
