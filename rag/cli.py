@@ -100,6 +100,10 @@ def _plugin_commands(sub) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["eval"] and argv[1:2] and argv[1] in ("import", "draft", "accept"):
+        from rag.eval.commands import main as eval_tools   # `rag eval import|draft|accept`
+        return eval_tools(argv[1:])
     args = build_parser().parse_args(argv)
     from rag.settings import Settings
     try:

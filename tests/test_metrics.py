@@ -132,16 +132,28 @@ RANKED = [
 ]
 
 
-def test_contains_quote_normalised():
-    assert contains_quote("全市地区生产总值达到57.7亿元", "５７.７亿元")       # full vs half width
-    assert contains_quote("全 市 生产\n总值", "全市生产总值")                  # spaces in Chinese
-    assert contains_quote("生产总值**57.7亿元**", "生产总值57.7亿元")
-    assert not contains_quote("全市生产总值", "全省生产总值")
+def test_contains_quote_strict_is_exact():
+    assert contains_quote("全市地区生产总值达到57.7亿元", "57.7亿元")
+    assert not contains_quote("全市地区生产总值达到57.7亿元", "５７.７亿元")   # width differs
+    assert not contains_quote("全 市 生产\n总值", "全市生产总值")             # spaces inside
+    assert not contains_quote("生产总值**57.7亿元**", "生产总值57.7亿元")
+    assert not contains_quote("Changge City", "changge city")                   # case
     assert not contains_quote("全市生产总值", "  ")
 
 
+def test_contains_quote_lenient_normalises():
+    assert contains_quote("全市地区生产总值达到57.7亿元", "５７.７亿元", strict=False)
+    assert contains_quote("全 市 生产\n总值", "全市生产总值", strict=False)
+    assert contains_quote("生产总值**57.7亿元**", "生产总值57.7亿元", strict=False)
+    assert not contains_quote("全市生产总值", "全省生产总值", strict=False)
+    assert not contains_quote("全市生产总值", "  ", strict=False)
+
+
 def test_relevant_flags():
-    assert relevant_flags(RANKED, ["生产总值达到５７.７亿元"]) == [False, False, True, False]
+    # RANKED[2] reads "57.7 亿元" (a space): only the lenient match finds the quote there
+    assert relevant_flags(RANKED, ["生产总值达到５７.７亿元"]) == [False] * 4
+    assert relevant_flags(RANKED, ["生产总值达到57.7 亿元"]) == [False, False, True, False]
+    assert relevant_flags(RANKED, ["生产总值达到５７.７亿元"], strict=False) == [False, False, True, False]
     assert relevant_flags(RANKED, ["春耕工作", "张忠民主持"]) == [False, True, False, True]
     assert relevant_flags(RANKED, []) == [False] * 4
 
@@ -195,9 +207,14 @@ def test_quote_split_across_passages_is_not_found():
 
 
 def test_citation_precision_and_recall():
-    gold = ["生产总值达到57.7亿元", "春耕工作", "农田水利"]
+    gold = ["生产总值达到57.7 亿元", "春耕工作", "农田水利"]
     cited = [RANKED[2], RANKED[0], RANKED[1]]    # relevant, irrelevant, relevant
     assert citation_precision(cited, gold) == pytest.approx(2 / 3)
+    unspaced = ["生产总值达到57.7亿元", "春耕工作", "农田水利"]   # matches RANKED[2] leniently only
+    assert citation_precision(cited, unspaced) == pytest.approx(1 / 3)
+    assert citation_precision(cited, unspaced, strict=False) == pytest.approx(2 / 3)
+    assert citation_recall(cited, unspaced) == pytest.approx(1 / 3)
+    assert citation_recall(cited, unspaced, strict=False) == pytest.approx(2 / 3)
     assert citation_recall(cited, gold) == pytest.approx(2 / 3)   # 农田水利 never cited
     assert citation_precision([RANKED[2], RANKED[2]], gold) == 1.0
     assert citation_recall([RANKED[2], RANKED[2]], gold) == pytest.approx(1 / 3)

@@ -14,6 +14,7 @@ import gradio as gr
 
 from ui import chat as chat_tab
 from ui import documents as docs_tab
+from ui import evaluate as eval_tab
 from ui.access import ClientAddress, OpenAccess, access_for, document_of
 from ui.errors import api_errors
 from ui.i18n import LANG_CHOICES, pick_lang, t
@@ -77,11 +78,14 @@ def build_app(api, lang: str = "zh", access=None) -> gr.Blocks:
                                     allow_custom_value=True)
             lang_box = gr.Radio(LANG_CHOICES, value=lang, label="界面语言 / Language",
                                 elem_id="lang", scale=0, min_width=280)
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with texts.make(gr.Tab, {"label": "tab_chat"}, id="chat", elem_id="tab-chat"):
                 chat = chat_tab.build(access.api_for, texts, lang, lang_box)
             with texts.make(gr.Tab, {"label": "tab_docs"}, id="docs", elem_id="tab-docs"):
                 docs = docs_tab.build(access.api_for, texts, lang, lang_box, chat.docs)
+            with texts.make(gr.Tab, {"label": "tab_eval"}, id="eval", elem_id="tab-eval") as tab_eval:
+                eval_tab.build(access.api_for, texts, lang, lang_box, chat=chat, tabs=tabs,
+                               tab=tab_eval)
 
         nav_lang = gr.Textbox(visible=False)        # receives navigator.language on load
 
@@ -104,6 +108,7 @@ def build_app(api, lang: str = "zh", access=None) -> gr.Blocks:
 
         _index_choice(demo, access, index_box, chat, docs, lang_box)
         _api_endpoints(access)
+        eval_tab.register_api(access)
     demo.queue(default_concurrency_limit=CONCURRENCY)
     return demo
 

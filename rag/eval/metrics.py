@@ -1,9 +1,13 @@
 """Pure metric functions for `rag eval`: retrieval, citations, faithfulness, keywords, abstention.
 
-Gold evidence is given as quotes (exact-ish substrings of the source); a passage is relevant
-when it contains a gold quote after `normalize` (so full-width digits, spaces and line
-breaks inside Chinese do not matter). Per-question functions return floats or None ("not
-defined for this question"); `aggregate` averages them ignoring None. No numpy needed.
+Gold evidence is given as quotes (exact substrings of the source). Strict matching (the
+default, and what README and CI report): a passage is relevant when a gold quote occurs in
+its text exactly as retrieval returned it, character for character, no normalisation.
+Lenient matching (`strict=False`, reported beside as hit@5 lenient) compares after
+`rag.textsim.normalize` (NFKC, lowercase, whitespace and "*" dropped), so full-width digits
+and line breaks inside Chinese do not matter. Definitions: docs/metrics.md.
+Per-question functions return floats or None ("not defined for this question");
+`aggregate` averages them ignoring None. No numpy needed.
 """
 from __future__ import annotations
 
@@ -17,18 +21,27 @@ from rag.textsim import count_cjk, is_han, normalize, support
 # ---------------------------------------------------------------- retrieval
 
 
-def contains_quote(text: str, quote: str) -> bool:
-    """True when the normalised quote occurs in the normalised text; an empty quote never does."""
-    q = normalize(quote)
-    return bool(q) and q in normalize(text)
+def _form(text: str, strict: bool) -> str:
+    """The text as compared: unchanged when strict, else `normalize`d."""
+    return text if strict else normalize(text)
 
 
-def relevant_flags(ranked_texts: Sequence[str], gold_quotes: Sequence[str]) -> list[bool]:
+def contains_quote(text: str, quote: str, strict: bool = True) -> bool:
+    """True when the quote occurs in the text (exactly, or after `normalize` when not strict).
+
+    An empty or blank quote never does.
+    """
+    q = _form(quote, strict)
+    return bool(q.strip()) and q in _form(text, strict)
+
+
+def relevant_flags(ranked_texts: Sequence[str], gold_quotes: Sequence[str],
+                   strict: bool = True) -> list[bool]:
     """For each ranked passage, whether it contains any gold quote (binary relevance)."""
-    quotes = [q for q in (normalize(g) for g in gold_quotes) if q]
+    quotes = [q for q in (_form(g, strict) for g in gold_quotes) if q.strip()]
     flags = []
     for text in ranked_texts:
-        t = normalize(text)
+        t = _form(text, strict)
         flags.append(any(q in t for q in quotes))
     return flags
 
@@ -63,45 +76,49 @@ def ndcg_at_k(flags: Sequence[bool], k: int, n_relevant: int) -> float:
     return min(1.0, _dcg(flags[:k]) / ideal)
 
 
-def _quotes_found(ranked_texts: Sequence[str], gold_quotes: Sequence[str], k: int) -> list[bool]:
-    top = [normalize(t) for t in ranked_texts[:k]]
+def _quotes_found(ranked_texts: Sequence[str], gold_quotes: Sequence[str], k: int,
+                  strict: bool = True) -> list[bool]:
+    top = [_form(t, strict) for t in ranked_texts[:k]]
     found = []
     for g in gold_quotes:
-        q = normalize(g)
-        found.append(bool(q) and any(q in t for t in top))
+        q = _form(g, strict)
+        found.append(bool(q.strip()) and any(q in t for t in top))
     return found
 
 
 def quote_recall_at_k(ranked_texts: Sequence[str], gold_quotes: Sequence[str],
-                      k: int) -> float | None:
+                      k: int, strict: bool = True) -> float | None:
     """Fraction of gold quotes found in the top k passages; None without gold quotes."""
     if not gold_quotes:
         return None
-    found = _quotes_found(ranked_texts, gold_quotes, k)
+    found = _quotes_found(ranked_texts, gold_quotes, k, strict)
     return sum(found) / len(found)
 
 
-def all_quotes_at_k(ranked_texts: Sequence[str], gold_quotes: Sequence[str], k: int) -> bool:
+def all_quotes_at_k(ranked_texts: Sequence[str], gold_quotes: Sequence[str], k: int,
+                    strict: bool = True) -> bool:
     """True when every gold quote is in the top k (multi-hop questions need all of them).
 
     False without gold quotes: there is no evidence to have found (skip unanswerables).
     """
-    return bool(gold_quotes) and all(_quotes_found(ranked_texts, gold_quotes, k))
+    return bool(gold_quotes) and all(_quotes_found(ranked_texts, gold_quotes, k, strict))
 
 
 # ---------------------------------------------------------------- citations and support
 
 
-def citation_precision(cited_texts: Sequence[str], gold_quotes: Sequence[str]) -> float | None:
+def citation_precision(cited_texts: Sequence[str], gold_quotes: Sequence[str],
+                       strict: bool = True) -> float | None:
     """Fraction of cited passages that contain a gold quote; None when nothing was cited."""
     if not cited_texts:
         return None
-    return sum(relevant_flags(cited_texts, gold_quotes)) / len(cited_texts)
+    return sum(relevant_flags(cited_texts, gold_quotes, strict)) / len(cited_texts)
 
 
-def citation_recall(cited_texts: Sequence[str], gold_quotes: Sequence[str]) -> float | None:
+def citation_recall(cited_texts: Sequence[str], gold_quotes: Sequence[str],
+                    strict: bool = True) -> float | None:
     """Fraction of gold quotes covered by at least one cited passage; None without gold."""
-    return quote_recall_at_k(cited_texts, gold_quotes, len(cited_texts))
+    return quote_recall_at_k(cited_texts, gold_quotes, len(cited_texts), strict)
 
 
 def faithfulness(claims: Sequence[tuple[str, Sequence[str]]], threshold: float) -> float | None:

@@ -9,10 +9,13 @@ import json
 from html import escape
 from pathlib import Path
 
+from rag.eval.definitions import meaning
+
 # (label, path into a config's "metrics", kind) — kind "ratio" prints 0.000, "ms" prints 12.
 ROWS = [
     ("hit@1", ("hit@1",), "ratio"), ("hit@3", ("hit@3",), "ratio"),
     ("hit@5", ("hit@5",), "ratio"), ("hit@10", ("hit@10",), "ratio"),
+    ("hit@5 lenient", ("hit@5_lenient",), "ratio"),
     ("MRR@10", ("mrr@10",), "ratio"), ("nDCG@10", ("ndcg@10",), "ratio"),
     ("quote recall@5", ("quote_recall@5",), "ratio"), ("all quotes@5", ("all_quotes@5",), "ratio"),
     ("top-1 from another year's document", ("wrong_year@1",), "ratio"),
@@ -83,6 +86,11 @@ def group_table(report: dict, group: str, key: str = "hit@5") -> tuple[list[str]
     return [group.removeprefix("by_"), "n", *names], rows
 
 
+def definitions_table() -> tuple[list[str], list[list[str]]]:
+    """Each reported metric with its one-line meaning (docs/metrics.md has the details)."""
+    return ["metric", "meaning"], [[label, meaning(label)] for label, _, _ in ROWS]
+
+
 def _md(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |",
              "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
@@ -110,6 +118,7 @@ def to_markdown(report: dict) -> str:
         fa = [report["configs"][n]["metrics"].get("false_abstentions") or {} for n in names]
         rows.append(["false abstentions (answerable)"] + [f"{f.get('n', 0)}/{f.get('of', 0)}" for f in fa])
         out += ["### declined, by kind of near miss", "", _md(["kind", *names], rows), ""]
+    out += ["### What the metrics mean (docs/metrics.md)", "", _md(*definitions_table()), ""]
     return "\n".join(out)
 
 
@@ -316,6 +325,10 @@ embedder: {escape(str(meta.get('embedder')))} · retrieval scored on top {meta.g
 <h2>Failed questions</h2>
 <p class="meta">No gold quote in the top 5 passages, or a wrong decision to abstain.</p>
 {fail_sections}
+<h2>What the metrics mean</h2>
+<p class="meta">Gold quotes are matched exactly as retrieval returned the passage (strict);
+"lenient" rows match after normalising width, case, spaces and line breaks.</p>
+{_html_table(*definitions_table())}
 </body></html>
 """
 

@@ -23,7 +23,7 @@ REQUIRED = {"id": str, "question": str, "lang": str, "type": str,
 OPTIONAL = {"unanswerable": bool, "date_inferred": bool, "source": str, "near_miss": str}
 LANGS = ("zh", "en")
 RETRIEVAL_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10",
-                  "quote_recall@5", "all_quotes@5", "wrong_year@1")
+                  "quote_recall@5", "all_quotes@5", "wrong_year@1", "hit@5_lenient")
 ANSWER_KEYS = ("citation_precision", "citation_recall", "faithfulness", "keyword_recall",
                "abstention_correct", "wrong_year_cited")
 KEYS = RETRIEVAL_KEYS + ANSWER_KEYS
@@ -59,8 +59,21 @@ class Question:
 
 
 def load_set(path: Path) -> list[Question]:
-    """Parse and validate one JSON-lines set; raise EvalError naming file:line and field."""
+    """Parse and validate one JSON-lines set; raise EvalError naming file:line and field.
+
+    CSV and XLSX files go through `rag.eval.importer`, which skips malformed rows (each
+    reported on stderr) instead of stopping.
+    """
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        from rag.eval.importer import read_table_set
+        result = read_table_set(path)
+        for err in result.errors:
+            print(f"rag eval: skipped {err}", file=sys.stderr)
+        if not result.items:
+            raise EvalError(f"{path}: no usable rows")
+        return [question_of(obj, f"{path}: row {row}", _set_name(path), {})
+                for row, obj in result.items]
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
@@ -68,7 +81,7 @@ def load_set(path: Path) -> list[Question]:
     except UnicodeDecodeError:
         raise EvalError(f"{path}: not UTF-8 text") from None
     out: list[Question] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, str] = {}
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -77,42 +90,53 @@ def load_set(path: Path) -> list[Question]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise EvalError(f"{where}: invalid JSON ({e.msg})") from None
-        if not isinstance(obj, dict):
-            raise EvalError(f"{where}: expected a JSON object")
-        for name, typ in REQUIRED.items():
-            if name not in obj:
-                raise EvalError(f"{where}: missing field '{name}'")
-        for name, value in obj.items():
-            typ = REQUIRED.get(name) or OPTIONAL.get(name)
-            if typ is None:
-                raise EvalError(f"{where}: unknown field '{name}' (fields: "
-                                f"{', '.join([*REQUIRED, *OPTIONAL])})")
-            if not isinstance(value, typ):
-                raise EvalError(f"{where}: field '{name}' must be {typ.__name__}, got {value!r}")
-        for name in ("gold_quotes", "answer_keywords"):
-            if not all(isinstance(x, str) and x.strip() for x in obj[name]):
-                raise EvalError(f"{where}: field '{name}' must be a list of non-empty strings")
-        for name in ("id", "question", "type"):
-            if not obj[name].strip():
-                raise EvalError(f"{where}: field '{name}' is empty")
-        if obj["lang"] not in LANGS:
-            raise EvalError(f"{where}: field 'lang' must be one of {', '.join(LANGS)}, "
-                            f"got {obj['lang']!r}")
-        unans = obj.get("unanswerable", False)
-        if not unans and not obj["gold_quotes"]:
-            raise EvalError(f"{where}: field 'gold_quotes' is empty (answerable questions need "
-                            "at least one; mark others \"unanswerable\": true)")
-        if obj["id"] in seen:
-            raise EvalError(f"{where}: field 'id': duplicate id {obj['id']!r} "
-                            f"(first on line {seen[obj['id']]})")
-        seen[obj["id"]] = n
-        out.append(Question(**{k: obj[k] for k in REQUIRED}, unanswerable=unans,
-                            date_inferred=obj.get("date_inferred", False),
-                            source=obj.get("source"), near_miss=obj.get("near_miss"),
-                            set=_set_name(path), where=where))
+        out.append(question_of(obj, where, _set_name(path), seen))
     if not out:
         raise EvalError(f"{path}: no questions")
     return out
+
+
+def question_of(obj, where: str, set_name: str, seen: dict[str, str]) -> Question:
+    """One validated question from a set line's object; `seen` maps ids to where they were
+    first seen (updated). Raises EvalError naming `where` and the field."""
+    if not isinstance(obj, dict):
+        raise EvalError(f"{where}: expected a JSON object")
+    if "draft" in obj:
+        raise EvalError(f"{where}: field 'draft': a drafted question nobody has reviewed; accept "
+                        "drafts with `rag eval accept DRAFTS.jsonl --out SET.jsonl` or in the "
+                        "Evaluation tab")
+    for name, typ in REQUIRED.items():
+        if name not in obj:
+            raise EvalError(f"{where}: missing field '{name}'")
+    for name, value in obj.items():
+        typ = REQUIRED.get(name) or OPTIONAL.get(name)
+        if typ is None:
+            raise EvalError(f"{where}: unknown field '{name}' (fields: "
+                            f"{', '.join([*REQUIRED, *OPTIONAL])})")
+        if not isinstance(value, typ):
+            raise EvalError(f"{where}: field '{name}' must be {typ.__name__}, got {value!r}")
+    for name in ("gold_quotes", "answer_keywords"):
+        if not all(isinstance(x, str) and x.strip() for x in obj[name]):
+            raise EvalError(f"{where}: field '{name}' must be a list of non-empty strings")
+    for name in ("id", "question", "type"):
+        if not obj[name].strip():
+            raise EvalError(f"{where}: field '{name}' is empty")
+    if obj["lang"] not in LANGS:
+        raise EvalError(f"{where}: field 'lang' must be one of {', '.join(LANGS)}, "
+                        f"got {obj['lang']!r}")
+    unans = obj.get("unanswerable", False)
+    if not unans and not obj["gold_quotes"]:
+        raise EvalError(f"{where}: field 'gold_quotes' is empty (answerable questions need "
+                        "at least one; mark others \"unanswerable\": true)")
+    if obj["id"] in seen:
+        first = seen[obj["id"]].rsplit(":", 1)[-1].strip()
+        raise EvalError(f"{where}: field 'id': duplicate id {obj['id']!r} "
+                        f"(first on line {first})")
+    seen[obj["id"]] = where
+    return Question(**{k: obj[k] for k in REQUIRED}, unanswerable=unans,
+                    date_inferred=obj.get("date_inferred", False),
+                    source=obj.get("source"), near_miss=obj.get("near_miss"),
+                    set=set_name, where=where)
 
 
 def _set_name(path: Path) -> str:
@@ -199,6 +223,8 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
         row["ndcg@10"] = M.ndcg_at_k(flags, K, len(gold))
         row["quote_recall@5"] = M.quote_recall_at_k(texts, gold, 5)
         row["all_quotes@5"] = float(M.all_quotes_at_k(texts, gold, 5))
+        # beside the strict figure: matched after normalisation (see docs/metrics.md)
+        row["hit@5_lenient"] = M.hit_at_k(M.relevant_flags(texts, gold, strict=False), 5)
         row["wrong_year@1"] = _wrong_year(cfg, q, hits[0].chunk.doc_id if hits else None,
                                           hits[0].chunk.text if hits else "")
     row.update({key: None for key in ANSWER_KEYS})
@@ -264,8 +290,10 @@ def set_name(questions: list[Question]):
 
 
 def run(config_names: list[str], questions: list[Question], settings, answers: bool = True,
-        progress: bool = True) -> dict:
-    """Evaluate every configuration on the questions; the full report (with per-question rows)."""
+        progress: bool = True, on_progress=None) -> dict:
+    """Evaluate every configuration on the questions; the full report (with per-question rows).
+
+    `on_progress(done, total, config_name)` is called after each question (the UI's bar)."""
     from tqdm import tqdm
 
     from rag.eval.configs import build_config, check_names
@@ -283,6 +311,8 @@ def run(config_names: list[str], questions: list[Question], settings, answers: b
             for q in questions:
                 rows.append(evaluate_question(cfg, q, answers))
                 bar.update(1)
+                if on_progress is not None:
+                    on_progress(bar.n, bar.total, name)
             configs[name] = {**summarize(rows), "rows": rows,
                              "describe": getattr(cfg, "describe", lambda: name)()}
     return {"set": set_name(questions), "n": len(questions), "configs": configs,

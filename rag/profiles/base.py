@@ -31,6 +31,7 @@ class DomainProfile:
     load_glossary: Callable[[], PhraseTable] = field(repr=False)   # cached by the profile module
     load_places: Callable[[], PlaceTable] = field(repr=False)
     documents_module: str | None = None     # document kinds, periods (used at ingest)
+    drafting_module: str | None = None      # question templates for `rag eval draft`
     # a document's place metadata -> the ways questions name it (长治市, 长治, changzhi)
     doc_place_names: Callable[[str | None], list[str]] = field(default=lambda place: [place] if place else [],
                                                              repr=False)

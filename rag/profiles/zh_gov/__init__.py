@@ -63,6 +63,7 @@ def profile() -> DomainProfile:
         load_glossary=_glossary,
         load_places=_places,
         documents_module="rag.profiles.zh_gov.documents",
+        drafting_module="rag.profiles.zh_gov.drafting",
         doc_place_names=_place_names,
         word_fallback=_dictionary,
     )
