@@ -187,3 +187,17 @@ def test_the_questions_own_figure_is_no_answer():
     assert not decide("某区19家风险企业最终化解了几家？", [firms])[1].satisfied
     pensions = hit("企业退休人员基本养老金今年再提高10%。", years=[2010], stance="plan", period=(2009, 2010))
     assert decide("By how much were basic pensions of enterprise retirees raised in 2010?", [pensions])[1].satisfied
+
+
+def test_an_entry_opening_on_the_asked_place_is_about_it():
+    # a county chronicle's entry on a city meeting: its requirements answer for the meeting
+    meeting = hit("3月20日，温州市造林绿化现场推进会召开。会议要求，新上项目的设计要在4月底前完成并上报。",
+                  years=[2020], date="2020-03-20", title="平阳县2020年3月大事记", place="浙江省温州市平阳县")
+    _, d = decide("温州市造林绿化现场推进会要求新上项目的设计什么时候前完成？", [meeting])
+    assert any(c.ok and meeting.chunk.text[c.start:c.end].startswith("会议要求") for c in d.checks)
+
+
+def test_a_question_giving_figures_may_ask_about_something_else():
+    why = hit("影响全区生产总值增长2个百分点左右的因素是重点企业搬迁。", years=[2020], stance="plan", period=(2020, 2020))
+    _, d = decide("增速目标定为7%时，提到哪个因素会影响生产总值增长2个百分点左右？", [why])
+    assert not any("value" in c.misses for c in d.checks)

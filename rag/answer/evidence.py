@@ -372,6 +372,11 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     return not (place and _short_place(place) in sentence)
 
 
+# The question asks for a figure ("多少", "几家", "how many"), not about one it gives ("…定为7%时，
+# 提到哪个因素…"): only then is a sentence holding nothing but the question's figures no answer.
+_HOW_MUCH = re.compile(r"多少|几|how (?:many|much)|by what", re.I)
+
+
 def _part_of_asked_place(cons: Constraints, hit: Hit) -> bool:
     """Whether the passage's document is of a place inside the one asked about: a district's
     yearbook for a question on its city, a city's for its province."""
@@ -503,7 +508,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     if cons.asks == "quantity":
         if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question))):
             misses.append("value")
-        elif not any(_new_figure(q, cons.question) for q, _ in quantities(sentence)):
+        elif _HOW_MUCH.search(cons.question) and not any(_new_figure(q, cons.question)
+                                                         for q, _ in quantities(sentence)):
             misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
         elif subject and not _about_subject(subject, sentence, cons.lang) and not (
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
@@ -536,6 +542,10 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     qb = bigrams(cons.question)
     subject = subject_terms(cons) if cons.asks == "quantity" else None
     people = required_people(cons, hits)
+    # who acted in the very sentence: checked for those the question names with a title, as
+    # before; a bare name or a title's holder need only be in the passage (an entry's "会上，
+    # 某某要求，…。要…。" names its speaker once, before the sentences that carry what was said)
+    titled = [[n] for n in named_people(cons.question)]
     asked = asked_years(cons)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
@@ -551,12 +561,14 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         # who a passage is about: its speaker and those its opening sentence names; someone
         # named only further on ("传达了某某讲话精神") is not who acted in it
         actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
-        part_of_place = "place" not in pm and _part_of_asked_place(cons, hit)
+        # a lower unit's entry whose opening names the asked place ("许昌市…推进会召开") is about it
+        part_of_place = ("place" not in pm and _part_of_asked_place(cons, hit)
+                         and not _speaks_for(cons, text[:spans[0][1]] if spans else ""))
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext)
-            if people and "person" not in pm and not all(_names_one(g, sent) or _names_one(g, actors)
-                                                         for g in people):
+            if titled and "person" not in pm and not all(_names_one(g, sent) or _names_one(g, actors)
+                                                         for g in titled):
                 sm.append("person")
             if part_of_place and "place" not in sm and not _speaks_for(cons, sent):
                 sm.append("place")          # a district's "要对19家风险企业…" is not the city's
