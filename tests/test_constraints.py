@@ -165,3 +165,13 @@ def test_extract_reads_long_repetitive_text():
         assert c.lang == ("en" if unit.isascii() else "zh")
     assert extract("2019年度市区县镇乡省" * 2000).years == [2019]
     assert len(extract("4 March 2019, " * 2000).dates) == 2000
+
+
+def test_a_name_the_national_list_does_not_know_is_read_by_words():
+    # towns and other unlisted places are kept when word segmentation makes them a name ...
+    assert extract("石象镇党委书记说了什么？").place == "石象镇"
+    assert extract("长垣市政协主席是谁？").place == "长垣市"
+    # ... and a suffix inside other words is no place: "沿线|镇村", "要求|三镇四办", "座谈会上|市长"
+    assert extract("尹某调研时要求高速沿线镇村怎么做？").place is None
+    assert extract("会议要求三镇四办对返乡人员做好哪些工作？").place is None
+    assert extract("3月9日座谈会上市长提出了什么要求？").place is None

@@ -340,6 +340,10 @@ def _place_zh(q: str) -> tuple[str | None, str | None]:
         if chain and j != chain_end:
             break                                   # a second, separate place: keep the first
         j = _known_start(q, j, m.end())
+        if not _is_known(q[j:m.end()]):
+            j = _word_start(q, m.start(), m.end())
+            if j is None:
+                continue                            # "要求高速沿线镇村": no place
         chain.append(q[j:m.end()])
         level, chain_end = _PLACE_SUFFIX[m.group(0)], m.end()
     if chain:
@@ -349,6 +353,43 @@ def _place_zh(q: str) -> tuple[str | None, str | None]:
             return word, lvl
     m = _NATIONAL_ZH.search(q)
     return (m.group(0), "national") if m else (None, None)
+
+
+def _is_known(name: str) -> bool:
+    from rag.profiles.zh_gov.documents import divisions
+    known = divisions()
+    return not known or name in known
+
+
+_NUMERAL_START = re.compile(r"[\d一二三四五六七八九十两几多各全本该每上下]")
+
+
+def _word_start(q: str, i: int, end: int) -> int | None:
+    """Where a name the national list does not know starts, by word segmentation: the word
+    before the suffix when the suffix opens a word ("石象|镇", "长垣|市政协"), else the word the
+    suffix closes ("老城镇"); None when the suffix sits inside a word or opens one of places
+    ("沿线|镇村"), or the name
+    is a count or a word like 上 ("三镇四办", "座谈会上|市长")."""
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    words = list(jieba.tokenize(q))
+    at = next((w for w in words if w[1] <= i < w[2]), None)
+    if at is None:
+        return None
+    if at[1] == i:                                   # the suffix opens a word: the name before it
+        if at[2] > end and q[end] in "省市县区镇乡村":
+            return None                              # "镇村", "省市": towns and villages, no name
+        before = next((w for w in words if w[2] == i), None)
+        start = before[1] if before else None
+    elif at[2] == end:
+        start = at[1]
+    else:
+        return None
+    if start is None or i - start < 2 or _NUMERAL_START.match(q[start]) or not all(_is_cjk(ch) for ch in q[start:i]):
+        return None
+    return start
 
 
 def _known_start(q: str, j: int, end: int) -> int:
