@@ -72,6 +72,7 @@ def test_quantities_know_their_kind():
     assert quantities("农村贫困人口减少1240万，新增就业1322万人") == [("1240万", None), ("1322万人", "people")]
     assert quantities("实际使用外资1196亿美元") == [("1196亿美元", "money")]
     assert quantities("2016年3月5日") == []
+    assert quantities("会议听取十二宗拟出让地块遗留问题") == [("十二宗", "count")]     # land parcels, cases
     assert states_value("增长6.5%－7%", "percent") and not states_value("28个省份", "money")
 
 
