@@ -202,3 +202,11 @@ def test_a_question_giving_figures_may_ask_about_something_else():
     why = hit("影响全区生产总值增长2个百分点左右的因素是重点企业搬迁。", years=[2020], stance="plan", period=(2020, 2020))
     _, d = decide("增速目标定为7%时，提到哪个因素会影响生产总值增长2个百分点左右？", [why])
     assert not any("value" in c.misses for c in d.checks)
+
+
+def test_a_relative_deadline_answers_a_when_question():
+    plan = hit("今年要淘汰钢铁2700万吨等落后产能，确保“十二五”淘汰任务提前一年完成。", years=[2014],
+               stance="plan", period=(2013, 2014))
+    assert decide("2014年对“十二五”淘汰落后产能任务提出了什么时间要求？", [plan])[1].satisfied
+    vague = hit("今年要淘汰钢铁2700万吨等落后产能，决不再反弹。", years=[2014], stance="plan", period=(2013, 2014))
+    assert not decide("2014年对“十二五”淘汰落后产能任务提出了什么时间要求？", [vague])[1].satisfied
