@@ -161,8 +161,13 @@ def build(api_for, texts, lang: str, lang_box, doc_filter) -> SimpleNamespace:
         if ok:
             progress(0, desc=t(lang_, "ingest_loading"))
 
-            def on_progress(done, total, _rate=None):
-                progress((done, total), desc=t(lang_, "ingest_progress", done=done, total=total))
+            def on_progress(done, total, rate=None):
+                desc = t(lang_, "ingest_progress", done=done, total=total)
+                if rate is not None and getattr(rate, "tokens_per_s", 0):
+                    from rag.ingest.progress import format_eta
+                    desc += t(lang_, "ingest_rate", rate=f"{rate.tokens_per_s:,.0f}",
+                              eta=format_eta(rate.eta_s))
+                progress((done, total), desc=desc)
 
             def on_step(step, done, total):      # "ocr": scanned pages, seconds each
                 progress((done, total), desc=t(lang_, "ingest_ocr", done=done, total=total))
