@@ -266,3 +266,17 @@ def test_light_imports():
                        timeout=60)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("q", ["魏都区2020年政府工作报告由谁代表区人民政府作？",
+                               "Who delivered Weidu's 2020 government work report?"])
+def test_who_delivered_a_report_finds_its_byline(corpus_api, q):
+    top = corpus_api.retrieve(q, k=5).hits[0].chunk
+    assert top.speaker and top.speaker in top.text and "人民代表大会" in top.text
+
+
+def test_asks_who_delivered_needs_a_document():
+    from rag.profiles.zh_gov.documents import asks_who_delivered
+    assert asks_who_delivered("谁作的2015年政府工作报告？")
+    assert not asks_who_delivered("Who made the decision to build the road?")
+    assert not asks_who_delivered("谁主持了会议？")

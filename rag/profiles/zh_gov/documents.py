@@ -380,3 +380,18 @@ def section_stance(title: str) -> str | None:
     if plan and not review:
         return "plan"
     return None
+
+
+# Who delivered, made or signed a document: its byline answers ("Who delivered the 2017
+# report?", "报告由谁代表区人民政府作？", "谁作的政府工作报告").
+_WHO_DELIVERED = re.compile(
+    r"由谁(?:代表[^，。？?]{0,12})?(?:作|做|宣读|发布|签发)|谁(?:代表[^，。？?]{0,12})?(?:作|做)(?:了)?(?:的)?[^，。？?]{0,12}报告|"
+    r"(?:报告|讲话)(?:的)?(?:报告人|作者|发言人|讲话人)是谁|"
+    r"\bwho (?:delivered|gave|presented|made|read|wrote|signed)\b|\b(?:delivered|given|presented|made) by whom\b",
+    re.I)
+_DOCUMENT_WORD = re.compile(r"报告|讲话|致辞|发言|\breport\b|\bspeech\b|\baddress\b", re.I)
+
+
+def asks_who_delivered(question: str) -> bool:
+    """Whether the question asks who delivered or made a document (its byline answers)."""
+    return bool(_WHO_DELIVERED.search(question) and _DOCUMENT_WORD.search(question))
