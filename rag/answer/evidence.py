@@ -356,6 +356,12 @@ def _stance(sentence: str) -> str | None:
     return rules.sentence_stance(sentence) if hasattr(rules, "sentence_stance") else None
 
 
+def _suffix_levels(place: str) -> set[str]:
+    """The scope word a place's own texts use for it: a county-level city says 全市 too."""
+    return {lv for suf, lv in (("市", "市"), ("县", "县"), ("区", "区"), ("省", "省"), ("旗", "县"),
+                               ("镇", "乡镇"), ("乡", "乡镇")) if place.endswith(suf)}
+
+
 def _other_level(cons: Constraints, sentence: str) -> bool:
     """Whether the sentence's scope words give another level than the one asked about and it
     does not name the place asked about ("全区…" for a question on a city)."""
@@ -366,8 +372,7 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     if not hasattr(rules, "sentence_levels") or not (asked or place):
         return False
     # a county-level city's own texts say 全市: the name's suffix counts as its level too
-    names = {asked} | {lv for suf, lv in (("市", "市"), ("县", "县"), ("区", "区"), ("省", "省"), ("旗", "县"),
-                                           ("镇", "乡镇"), ("乡", "乡镇")) if place and place.endswith(suf)}
+    names = {asked} | _suffix_levels(place or "")
     names |= rules.sentence_levels(cons.question)     # "全市…会上，介绍某区经验…": both levels asked
     levels = rules.sentence_levels(sentence)
     if not levels or levels & names:
@@ -405,8 +410,7 @@ def _speaks_for(cons: Constraints, sentence: str) -> bool:
     rules = document_rules()
     if not hasattr(rules, "sentence_levels"):
         return True
-    asked = {lv for suf, lv in (("市", "市"), ("县", "县"), ("区", "区"), ("省", "省"), ("旗", "县"),
-                                ("镇", "乡镇"), ("乡", "乡镇")) if place.endswith(suf)}
+    asked = _suffix_levels(place)
     asked |= {_LEVEL_ZH.get(cons.level or "")} - {None}
     return bool(rules.sentence_levels(sentence) & asked)
 

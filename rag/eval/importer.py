@@ -182,15 +182,10 @@ def _from_eval_error(where: str, e: Exception) -> RowError:
 
 def read_jsonl_set(path: Path) -> ImportResult:
     """A JSONL set read line by line; a bad line is an error and skipped (`rag eval` stops)."""
-    from rag.eval.runner import EvalError, question_of
+    from rag.eval.runner import EvalError, question_of, read_lines
 
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except OSError as e:
-        raise EvalError(f"{path}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise EvalError(f"{path}: not UTF-8 text") from None
+    lines = read_lines(path, "utf-8-sig")
     result, seen = ImportResult(), {}
     for n, line in enumerate(lines, 1):
         if not line.strip():

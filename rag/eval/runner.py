@@ -58,6 +58,16 @@ class Question:
 # ---------------------------------------------------------------- sets
 
 
+def read_lines(path: Path, encoding: str = "utf-8") -> list[str]:
+    """A set file's lines; an unreadable or non-UTF-8 file is an EvalError naming it."""
+    try:
+        return Path(path).read_text(encoding=encoding).splitlines()
+    except OSError as e:
+        raise EvalError(f"{path}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise EvalError(f"{path}: not UTF-8 text") from None
+
+
 def load_set(path: Path) -> list[Question]:
     """Parse and validate one JSON-lines set; raise EvalError naming file:line and field.
 
@@ -74,12 +84,7 @@ def load_set(path: Path) -> list[Question]:
             raise EvalError(f"{path}: no usable rows")
         return [question_of(obj, f"{path}: row {row}", _set_name(path), {})
                 for row, obj in result.items]
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise EvalError(f"{path}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise EvalError(f"{path}: not UTF-8 text") from None
+    lines = read_lines(path, "utf-8")
     out: list[Question] = []
     seen: dict[str, str] = {}
     for n, line in enumerate(lines, 1):
