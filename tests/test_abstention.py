@@ -187,7 +187,7 @@ def test_the_questions_own_figure_is_no_answer():
     firms = hit("对全区19家风险企业因企制宜、逐一化解。", years=[2020], stance="plan", period=(2020, 2020))
     assert not decide("某区19家风险企业最终化解了几家？", [firms])[1].satisfied
     pensions = hit("企业退休人员基本养老金今年再提高10%。", years=[2010], stance="plan", period=(2009, 2010))
-    assert decide("By how much were basic pensions of enterprise retirees raised in 2010?", [pensions])[1].satisfied
+    assert decide("By how much were basic pensions of enterprise retirees to be raised in 2010?", [pensions])[1].satisfied
 
 
 def test_an_entry_opening_on_the_asked_place_is_about_it():

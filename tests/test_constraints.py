@@ -175,3 +175,9 @@ def test_a_name_the_national_list_does_not_know_is_read_by_words():
     assert extract("尹某调研时要求高速沿线镇村怎么做？").place is None
     assert extract("会议要求三镇四办对返乡人员做好哪些工作？").place is None
     assert extract("3月9日座谈会上市长提出了什么要求？").place is None
+
+
+def test_what_was_in_a_year_asks_for_the_record():
+    assert extract("What was China's total grain output in 2015?").period_kind == "outcome"
+    assert not extract("What was China's total grain output in 2015?").period_implied
+    assert extract("What was the grain output target for 2015?").period_kind == "target"

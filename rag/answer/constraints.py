@@ -40,6 +40,8 @@ _OUTCOME = re.compile(r"增长了|增加了|下降了|减少了|提高了|了多
 # Past tense alone ("to what level was it raised?") leans to the outcome, but too weakly to
 # decline a question whose year has only a plan.
 _OUTCOME_WEAK = re.compile(r"\bwas\b|\bwere\b", re.I)
+# "What was China's grain output in 2015?" asks the year's record: a plan for it is no answer.
+_OUTCOME_YEAR_EN = re.compile(r"\b(?:was|were)\b[^?]*\bin (?:19|20)\d{2}\b", re.I)
 
 _DOC_KIND_ZH = r"国民经济和社会发展统计公报|政府工作报告|统计公报|工作报告|年鉴|大事记|公报|报告|讲话"
 _DOC_ZH = re.compile(rf"((?:19|20)\d{{2}})\s*年?度?\s*([{_CJK}]{{0,8}}?)({_DOC_KIND_ZH})")
@@ -285,7 +287,7 @@ def _period_kind(q: str) -> str | None:
         return "target"
     if _OUTCOME_COMPARE.search(q):
         return "outcome"
-    if _OUTCOME.search(q):
+    if _OUTCOME.search(q) or _OUTCOME_YEAR_EN.search(q):
         return "outcome"
     return "outcome?" if _OUTCOME_WEAK.search(q) or _OUTCOME_BARE.search(q) else None
 
