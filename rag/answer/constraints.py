@@ -370,8 +370,7 @@ def _word_start(q: str, i: int, end: int) -> int | None:
     """Where a name the national list does not know starts, by word segmentation: the word
     before the suffix when the suffix opens a word ("石象|镇", "长垣|市政协"), else the word the
     suffix closes ("老城镇"); None when the suffix sits inside a word or opens one of places
-    ("沿线|镇村"), or the name
-    is a count or a word like 上 ("三镇四办", "座谈会上|市长")."""
+    ("沿线|镇村"), or when the name is a count or a word like 上 ("三镇四办", "座谈会上|市长")."""
     import logging
 
     import jieba

@@ -107,8 +107,8 @@ def states_value(sentence: str, kind: str | None, change: bool = False) -> bool:
 # Someone named without a title ("以习近平同志为核心", "由区城管局负责"): a person or body.
 _NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委员会|办公室|中心|公司|集团|人民政府|"
                     r"街道办事处|办事处|管委会)(?=要|负责|牵头|承担|完成|[，、])")
-# Deadlines and parts of months answer "when" as well as a day does.
-# deadlines as well as dates: "3月底", "年内", "2020年前", "提前一年完成", "3个月内", "限期"
+# Deadlines and parts of months answer "when" as well as a day does: "3月底", "年内",
+# "2020年前", "提前一年完成", "3个月内", "限期".
 _WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|年底|年内|\d{4}年(?:底|前)|"
                    r"提前[一二两三四五六七八九十半\d]{1,2}(?:个)?(?:年|月|季度|天)|"
                    r"[一二两三四五六七八九十\d]{1,3}(?:个月|天|日|周|年)(?:内|以内|之内)|限期|"
