@@ -371,11 +371,8 @@ def _word_start(q: str, i: int, end: int) -> int | None:
     before the suffix when the suffix opens a word ("石象|镇", "长垣|市政协"), else the word the
     suffix closes ("老城镇"); None when the suffix sits inside a word or opens one of places
     ("沿线|镇村"), or when the name is a count or a word like 上 ("三镇四办", "座谈会上|市长")."""
-    import logging
-
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    words = list(jieba.tokenize(q))
+    from rag.index.bm25 import _jieba
+    words = list(_jieba().tokenize(q))
     at = next((w for w in words if w[1] <= i < w[2]), None)
     if at is None:
         return None
@@ -396,12 +393,10 @@ def _word_start(q: str, i: int, end: int) -> int | None:
 def _known_start(q: str, j: int, end: int) -> int:
     """Where a place name really starts: a verb in front of it ("介绍魏都区的经验") is cut off
     when the national list knows the name without it; an unknown name is kept as found."""
-    from rag.profiles.zh_gov.documents import divisions
-    known = divisions()
-    if not known or q[j:end] in known:
+    if _is_known(q[j:end]):
         return j
     for k in range(j + 1, end - 1):
-        if q[k:end] in known:
+        if _is_known(q[k:end]):
             return k
     return j
 

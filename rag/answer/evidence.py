@@ -183,8 +183,8 @@ def named_people(question: str) -> list[str]:
 
 def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
     """Who the question says acted, each as the strings that name them: a name it writes with
-    a title ("市委书记孙海"), a name the retrieved passages give someone a title for ("区长李朝锋"
-    somewhere, so "李朝锋到哪些街道…" names him; in English by pinyin), and a title without a
+    a title ("市委书记孙海"), a name the retrieved passages give someone a title for ("区长李某"
+    somewhere, so "李某到哪些街道…" names him; in English by pinyin), and a title without a
     name ("the mayor", "市长对…提出了什么要求") as that title or its holders in the passages.
     A title the question asks the holder of (who-questions) is the answer, not a condition;
     a title whose holder no passage names is not checked."""
@@ -194,8 +194,10 @@ def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
     from rag.profiles import get_profile
     from rag.retrieve import people as peoplemod
     docs = {h.chunk.doc_id for h in hits}
-    known = peoplemod.build([h.chunk.text for h in hits])         # also when no index is loaded
-    names = {n for c in known.role_names.values() for n in c} | peoplemod.names_in(docs)
+    names = peoplemod.names_in(docs)        # the loaded index's table, built once at load
+    # passages of no loaded index (an API caller's own hits): their own role-name pairs
+    known = peoplemod.build([h.chunk.text for h in hits]) if not names else peoplemod.People()
+    names = names or {n for c in known.role_names.values() for n in c}
     if cons.lang == "zh":
         found = [n for n in names if n in cons.question]
     else:
@@ -395,14 +397,14 @@ def _part_of_asked_place(cons: Constraints, hit: Hit) -> bool:
     i = where.find(place)
     if i < 0 or i + len(place) >= len(where):
         return False
-    # "许昌市…会议后，长葛市教体局…": the question names the document's own place too
+    # "某市…会议后，某县教体局…": the question names the document's own place too
     own = where[i + len(place):]
     return _short_place(own) not in cons.question and own not in cons.question
 
 
 def _speaks_for(cons: Constraints, sentence: str) -> bool:
     """Whether a sentence of a lower unit's document speaks for the place asked about: it names
-    it ("许昌市…") or its level ("全市…", "全省…")."""
+    it ("某市…") or its level ("全市…", "全省…")."""
     place = _chinese_place(cons.place) or ""
     if place and _short_place(place) in sentence:
         return True
@@ -568,7 +570,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         # who a passage is about: its speaker and those its opening sentence names; someone
         # named only further on ("传达了某某讲话精神") is not who acted in it
         actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
-        # a lower unit's entry whose opening names the asked place ("许昌市…推进会召开") is about it
+        # a lower unit's entry whose opening names the asked place ("某市…推进会召开") is about it
         part_of_place = ("place" not in pm and _part_of_asked_place(cons, hit)
                          and not _speaks_for(cons, text[:spans[0][1]] if spans else ""))
         for j, (s, e) in enumerate(spans):

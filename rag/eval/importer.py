@@ -158,18 +158,25 @@ def read_table_set(path: Path) -> ImportResult:
         for name, value in zip(header, row):
             if name:
                 cells.setdefault(name, []).append(str(value))
-        where = f"{path}: row {n}"
-        try:
-            obj = _table_object(cells, n, path.stem)
-            question_of(obj, where, path.stem, seen)
-        except ValueError as e:
-            result.errors.append(RowError(where, *e.args))
-            continue
-        except EvalError as e:
-            result.errors.append(_from_eval_error(where, e))
-            continue
-        result.items.append((n, obj))
+        _take(result, n, f"{path}: row {n}", lambda: _table_object(cells, n, path.stem),
+              path.stem, seen)
     return result
+
+
+def _take(result: ImportResult, n: int, where: str, make, set_name: str, seen: dict) -> None:
+    """Add row n's set object (`make()`) to the items, or its error to the errors."""
+    from rag.eval.runner import EvalError, question_of
+    try:
+        obj = make()
+        question_of(obj, where, set_name, seen)
+    except json.JSONDecodeError as e:
+        result.errors.append(RowError(where, "-", f"invalid JSON ({e.msg})"))
+    except ValueError as e:                     # _table_object: (field, message)
+        result.errors.append(RowError(where, *e.args))
+    except EvalError as e:
+        result.errors.append(_from_eval_error(where, e))
+    else:
+        result.items.append((n, obj))
 
 
 def _from_eval_error(where: str, e: Exception) -> RowError:
@@ -182,7 +189,7 @@ def _from_eval_error(where: str, e: Exception) -> RowError:
 
 def read_jsonl_set(path: Path) -> ImportResult:
     """A JSONL set read line by line; a bad line is an error and skipped (`rag eval` stops)."""
-    from rag.eval.runner import EvalError, question_of, read_lines
+    from rag.eval.runner import read_lines
 
     path = Path(path)
     lines = read_lines(path, "utf-8-sig")
@@ -190,17 +197,7 @@ def read_jsonl_set(path: Path) -> ImportResult:
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        where = f"{path}:{n}"
-        try:
-            obj = json.loads(line)
-            question_of(obj, where, path.stem, seen)
-        except json.JSONDecodeError as e:
-            result.errors.append(RowError(where, "-", f"invalid JSON ({e.msg})"))
-            continue
-        except EvalError as e:
-            result.errors.append(_from_eval_error(where, e))
-            continue
-        result.items.append((n, obj))
+        _take(result, n, f"{path}:{n}", lambda: json.loads(line), path.stem, seen)
     return result
 
 

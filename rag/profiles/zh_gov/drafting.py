@@ -2,7 +2,7 @@
 
 The engine (rag/eval/draft.py) walks the index's passages and asks `candidates()` for the
 questions one passage supports; everything about the language and the genre is here:
-chronicle entries ("3月2日，市委书记尹俊营主持召开…"), figures ("资金426亿元"), requirements
+chronicle entries ("3月2日，市委书记张某主持召开…"), figures ("资金426亿元"), requirements
 ("要求，…"), table rows ("表 · 行 · 列: 值"), and how a near miss is phrased.
 Each candidate carries a gold quote copied from the passage and the answer keywords.
 """
