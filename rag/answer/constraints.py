@@ -391,7 +391,7 @@ def _word_start(q: str, i: int, end: int) -> int | None:
 
 
 def _known_start(q: str, j: int, end: int) -> int:
-    """Where a place name really starts: a verb in front of it ("介绍魏都区的经验") is cut off
+    """Where a place name really starts: a verb in front of it ("介绍某某区的经验") is cut off
     when the national list knows the name without it; an unknown name is kept as found."""
     if _is_known(q[j:end]):
         return j
