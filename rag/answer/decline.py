@@ -1,0 +1,109 @@
+"""Whether to answer at all: a calibrated decision over the best candidate evidence.
+
+The constraint check (`rag.answer.evidence`) keeps only sentences that satisfy what the
+question fixes. Passing it says a sentence is not ruled out, not that it answers: a near miss
+often leaves a sentence about the right place and year that speaks of something else, or one
+that gives no figure of its own. This module describes the best candidate with a few general
+features (how much of the question and of its subject the sentence and its passage hold,
+whether the year, place and kind of value are written there or only inferred from the
+document's profile, whether it merely restates the question, where retrieval ranked it and
+how similar the embedder found it) and turns them into a probability that the question is
+answered, by a logistic regression fitted on the tune parts of both evaluation sets
+(`rag/answer/decline_weights.py`, refitted by `eval/fit_decline.py`). Below the fitted
+threshold the answer is a decline.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rag.answer.constraints import Constraints
+from rag.answer.query import bigrams, chinese_terms, english_groups, evidence, group_coverage, match_text, \
+    mostly_cjk, term_coverage
+from rag.types import Hit
+
+# Kept after comparing feature sets on the tune parts (5-fold cross-validated AUC 0.874 against
+# 0.863 with the year/place/kind-written, entity, soft-miss, new-value and header features too).
+FEATURES = ("cov_sent", "cov_pass", "subject_sent", "evidence", "rank", "dense", "novelty", "en")
+
+
+@dataclass
+class Judgement:
+    """The decision and what it rests on (shown in `rag ask --json` as `why`)."""
+    p_answer: float                             # the fitted probability that the best candidate answers
+    threshold: float
+    features: dict[str, float] = field(default_factory=dict)
+    best: tuple[int, int, int] | None = None     # (hit, start, end) of the best candidate
+
+    @property
+    def decline(self) -> bool:
+        return self.p_answer < self.threshold
+
+
+def _coverage(cons: Constraints, terms, groups, text: str) -> float:
+    if cons.lang == "en" and groups and mostly_cjk(text):
+        return group_coverage(groups, text, 0.6)
+    return term_coverage(terms, text) if terms else 0.0
+
+
+def candidates(decision, hits: list[Hit]) -> list[tuple[int, int, int]]:
+    """(hit, start, end) of every sentence that satisfies the constraints."""
+    return sorted(decision.ok_sentences())
+
+
+def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, float], tuple | None]:
+    """The features of the best candidate sentence (by its share of the question, its
+    passage's share and the retriever's rank), and which sentence that is."""
+    from rag.answer.evidence import place_words, subject_terms
+    terms = chinese_terms(cons.question, cons.lang)
+    groups = english_groups(cons.question, place_words(cons)) if cons.lang == "en" else []
+    subject = subject_terms(cons)
+    ok = candidates(decision, hits)
+    best, best_score, best_cov = None, -1.0, (0.0, 0.0)
+    for i, s, e in ok:
+        sent, passage = hits[i].chunk.text[s:e], match_text(hits[i].chunk)
+        cs, cp = _coverage(cons, terms, groups, sent), _coverage(cons, terms, groups, passage)
+        score = 0.6 * cs + 0.25 * cp + 0.2 / (1 + i)       # the extractive answerer's main terms
+        if score > best_score:
+            best, best_score, best_cov = (i, s, e), score, (cs, cp)
+    ev = evidence(cons.question, hits, cons.lang)
+    f = {k: 0.0 for k in FEATURES}
+    f["evidence"] = ev if ev is not None else 0.5
+    f["en"] = float(cons.lang == "en")      # English reaches Chinese text through a glossary: lower shares
+    if best is None:
+        return f, None
+    i, s, e = best
+    chunk = hits[i].chunk
+    sent, passage = chunk.text[s:e], match_text(chunk)
+    f["cov_sent"], f["cov_pass"] = best_cov
+    f["subject_sent"] = _coverage(cons, subject, [g for g in groups if any(t in subject for t in g)] or groups,
+                                  sent) if subject else best_cov[0]
+    f["rank"] = 1.0 / (1 + i)
+    dense = hits[i].sources.get("dense")     # None when retrieval ran without the embedder
+    f["dense"] = float(dense) if dense is not None else None
+    own = bigrams(sent)
+    f["novelty"] = len(own - bigrams(cons.question)) / len(own) if own else 0.0
+    return f, best
+
+
+def judge(cons: Constraints, hits: list[Hit], decision) -> Judgement:
+    """The probability that the best candidate answers the question, and the decision."""
+    from rag.answer import decline_weights as w
+    f, best = features(cons, hits, decision)
+    # a feature that could not be computed counts as its tune mean: no evidence either way
+    z = w.INTERCEPT + sum(w.WEIGHTS.get(k, 0.0) * (f[k] - w.MEANS.get(k, 0.0)) / (w.SCALES.get(k, 1.0) or 1.0)
+                          for k in FEATURES if f[k] is not None)
+    p = 1.0 / (1.0 + math.exp(-z))
+    return Judgement(p, w.THRESHOLD, f, best)
+
+
+def reason(j: Judgement, lang: str) -> str:
+    """Why the best candidate was not trusted, in the user's language."""
+    f = j.features
+    if f.get("subject_sent", 1.0) < 0.34 or f.get("cov_sent", 1.0) < 0.34:
+        return ("相关段落提到了问题中的部分内容，但没有直接回答所问的事" if lang == "zh" else
+                "the passages touch parts of the question but do not say what was asked")
+    if f.get("kind_unwritten"):
+        return "相关段落没有给出所问的数字" if lang == "zh" else "the passages do not give the figure asked for"
+    return ("最接近的段落与问题匹配程度不足，无法确认其回答了所问的问题" if lang == "zh" else
+            "the nearest passage matches the question too loosely to be taken as its answer")
