@@ -721,6 +721,7 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
             fit = [q for q, k in quantities(clause) if cons.quantity_kind in (None, k) or k is None
                    or (change and k in _AMOUNTS)]
             new = [q for q in fit if _new_figure(q, cons.question)]
+            exact = any(k == cons.quantity_kind for _, k in quantities(clause))
         elif cons.asks == "person":
             fit = person_names(clause)
             new = [n for n in fit if not _in_question(n, cons)]
@@ -731,7 +732,8 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
             continue
         # a value the question does not already give ("Who accompanied 尹俊营": not 尹俊营)
         value = (new or fit)[0]
-        score = (bool(new), len(bigrams(clause) & qb))
+        # then the asked kind itself over a change's other kinds ("增长多少": 6.7%, not 74.4万亿元)
+        score = (bool(new), cons.asks != "quantity" or exact, len(bigrams(clause) & qb))
         if best is None or score > best[0]:
             best = (score, clause, value)
     return (best[1], best[2]) if best else (None, None)
