@@ -714,7 +714,8 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
     qb = bigrams(cons.question)
     change = bool(_CHANGE_Q.search(cons.question))
     best = None
-    for m in _CLAUSE.finditer(sentence):
+    clauses = list(_CLAUSE.finditer(sentence))
+    for ci, m in enumerate(clauses):
         clause = m.group(0).strip().strip("“”\"")
         if cons.asks == "quantity":
             # of the asked kind; for a change ("下降了多少"), a share or an amount of any kind
@@ -734,6 +735,9 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
         value = (new or fit)[0]
         # then the asked kind itself over a change's other kinds ("增长多少": 6.7%, not 74.4万亿元)
         score = (bool(new), cons.asks != "quantity" or exact, len(bigrams(clause) & qb))
+        if cons.asks == "quantity" and ci + 1 < len(clauses) and quantities(clauses[ci + 1].group(0)):
+            # the figure's clause and the next one with a figure: "达到74.4万亿元，增长6.7%"
+            clause = sentence[m.start():clauses[ci + 1].end()].strip().strip("“”\"")
         if best is None or score > best[0]:
             best = (score, clause, value)
     return (best[1], best[2]) if best else (None, None)
