@@ -82,7 +82,8 @@ def fit(rows: list[dict]) -> dict:
 
     from rag.answer.decline import FEATURES
     data = [r for r in rows if r["passes_check"]]
-    X = np.array([[r["features"][k] for k in FEATURES] for r in data], dtype=float)
+    X = np.array([[r["features"][k] for k in FEATURES] for r in data], dtype=float)    # None -> nan
+    X = np.where(np.isnan(X), np.nanmean(X, 0), X)      # as judge() does: a missing feature is its mean
     y = np.array([0 if r["unanswerable"] else 1 for r in data])        # 1: answer
     synth = np.array([bool(r.get("synthetic")) for r in data])
     # a question and its evidence-removed copy stay in the same fold
@@ -123,6 +124,7 @@ Fitted on the tune parts of eval/sets/bundled and eval/sets/gov-reports, extract
 Threshold from 5-fold cross-validated probabilities: declines {res["cv_declined_unanswerable"]} of the {res["n_unanswerable"]},
 {res["cv_declined_synthetic"]} of the {res["n_synthetic"]} and {res["cv_declined_answerable"]} of the {res["answerable_all"]} answerable tune questions.
 """
+EMBEDDER = {res["embedder"]!r}       # the dense features' scale: unknown with any other embedder
 INTERCEPT = {res["intercept"]:.4f}
 WEIGHTS: dict[str, float] = {d(res["weights"])}
 MEANS: dict[str, float] = {d(res["means"])}
@@ -145,6 +147,8 @@ def main() -> int:
     if args.dump:
         args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     res = fit(rows)
+    from rag.settings import Settings
+    res["embedder"] = Settings.load().embedder
     write(res, REPO / "rag/answer/decline_weights.py")
     print(json.dumps(res, indent=1))
     return 0

@@ -142,7 +142,7 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
         declined = None
         if answerable and decision.satisfied:
             # the check leaves candidates: is the best of them an answer? (rag.answer.decline)
-            judgement = judge_evidence(cons, hits, decision)
+            judgement = judge_evidence(cons, hits, decision, answerer.settings.embedder)
             declined = judgement if judgement.decline else None
         if not answerable or declined is not None:
             text = ABSTAIN[lang]
