@@ -22,6 +22,8 @@ from typing import Callable, Iterator
 from rag.answer.base import ABSTAIN, Answerer, LLMError
 from rag.answer.condense import condense
 from rag.answer.context import build_context
+from rag.answer.decline import judge as judge_evidence
+from rag.answer.decline import reason as decline_reason
 from rag.answer.constraints import extract
 from rag.answer.evidence import check as check_evidence
 from rag.answer.evidence import reasons as evidence_reasons
@@ -136,9 +138,16 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
         parts = question_parts(sq)
         satisfied = decision.satisfied or (len(parts) > 1 and any(
             check_evidence(extract(p), hits, passage_sentences).satisfied for p in parts))
-        if weak_evidence(sq, hits, lang, min_evidence) or not satisfied:
+        answerable = satisfied and not weak_evidence(sq, hits, lang, min_evidence)
+        declined = None
+        if answerable and decision.satisfied:
+            # the check leaves candidates: is the best of them an answer? (rag.answer.decline)
+            judgement = judge_evidence(cons, hits, decision, answerer.settings.embedder)
+            declined = judgement if judgement.decline else None
+        if not answerable or declined is not None:
             text = ABSTAIN[lang]
-            state["why"] = [] if not decision.checks else evidence_reasons(decision, hits, lang)
+            state["why"] = ([decline_reason(declined, lang)] if declined is not None else
+                            [] if not decision.checks else evidence_reasons(decision, hits, lang))
             yield {"type": "token", "text": text}
             timings.update(generate=0.0, verify=0.0)
             yield finish(text, [], True, answerer)

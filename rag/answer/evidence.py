@@ -712,20 +712,47 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
         return None, None
     from rag.answer.facts import person_names        # titles from the domain profile
     qb = bigrams(cons.question)
+    change = bool(_CHANGE_Q.search(cons.question))
     best = None
-    for m in _CLAUSE.finditer(sentence):
+    clauses = list(_CLAUSE.finditer(sentence))
+    for ci, m in enumerate(clauses):
         clause = m.group(0).strip().strip("“”\"")
         if cons.asks == "quantity":
-            fit = [q for q, k in quantities(clause) if cons.quantity_kind in (None, k) or k is None]
-            value = fit[0] if fit else None
+            # of the asked kind; for a change ("下降了多少"), a share or an amount of any kind
+            fit = [q for q, k in quantities(clause) if cons.quantity_kind in (None, k) or k is None
+                   or (change and k in _AMOUNTS)]
+            new = [q for q in fit if _new_figure(q, cons.question)]
+            exact = any(k == cons.quantity_kind for _, k in quantities(clause))
         elif cons.asks == "person":
-            value = next(iter(person_names(clause)), None)
+            fit = person_names(clause)
+            new = [n for n in fit if not _in_question(n, cons)]
         else:
-            v = _DATE.search(clause)
-            value = v.group(0) if v else None
-        if not value:
+            fit = [v.group(0) for v in _DATE.finditer(clause)]
+            new = [v for v in fit if not _in_question(v, cons)]
+        if not fit:
             continue
-        score = len(bigrams(clause) & qb)
+        # a value the question does not already give ("Who accompanied 尹俊营": not 尹俊营)
+        value = (new or fit)[0]
+        # then the asked kind itself over a change's other kinds ("增长多少": 6.7%, not 74.4万亿元)
+        score = (bool(new), cons.asks != "quantity" or exact, len(bigrams(clause) & qb))
+        if cons.asks == "quantity" and ci + 1 < len(clauses) and quantities(clauses[ci + 1].group(0)):
+            # the figure's clause and the next one with a figure: "达到74.4万亿元，增长6.7%"
+            clause = sentence[m.start():clauses[ci + 1].end()].strip().strip("“”\"")
         if best is None or score > best[0]:
             best = (score, clause, value)
     return (best[1], best[2]) if best else (None, None)
+
+
+def _in_question(value: str, cons: Constraints) -> bool:
+    """Whether the question already gives this name or date: as written, an English
+    question's pinyin ("Yin Junying" for 尹俊营) or its English date ("6 March" for 3月6日)."""
+    if value in cons.question:
+        return True
+    if cons.lang != "en":
+        return False
+    from rag.answer.query import english_dates
+    if any(d in value for d in english_dates(cons.question)):
+        return True
+    pinyin = _pinyin_of(frozenset([value]))
+    flat = re.sub(r"[^a-z]", "", cons.question.lower())
+    return any(p in flat for p in pinyin)

@@ -1,0 +1,77 @@
+"""The fitted decision to decline (rag.answer.decline) and the lead line's value.
+
+Made-up passages: a candidate that passes the constraint check (right county, right year, a
+figure of the asked kind) but is about something else than what was asked is trusted less
+than one about the asked thing, and the chain declines below the fitted threshold.
+"""
+import pytest
+
+from rag.answer import decline, decline_weights
+from rag.answer.chain import answer_question
+from rag.answer.constraints import extract
+from rag.answer.evidence import check, value_clause
+from rag.answer.extractive import ExtractiveAnswerer, passage_sentences
+from rag.settings import Settings
+from rag.types import Chunk, Hit
+
+
+def hit(text: str) -> Hit:
+    c = Chunk(id="d:p1", doc_id="d", doc_title="青山县2020年政府工作报告", section="一、2019年工作回顾",
+              date=None, start=0, end=len(text), text=text, hash="h", years=[2019], stance="review",
+              doc_period=[2019, 2020], speaker=None, ref_year=2020, doc_place="某省青山县")
+    return Hit(c, 1.0, 1, {})
+
+
+ROADS = hit("2019年，全县新建城市道路20公里，改造背街小巷35条，新增公园绿地12万平方米，城市面貌明显改善。")
+ASKED = "青山县2019年新建城市道路多少公里？"
+OTHER = "青山县2019年新建污水管网多少公里？"       # a figure of the kind asked, of another thing
+
+
+def judged(q: str):
+    cons = extract(q)
+    d = check(cons, [ROADS], passage_sentences)
+    assert d.satisfied                                  # the constraint check lets both through
+    return decline.judge(cons, [ROADS], d)
+
+
+def test_the_fitted_weights_cover_every_feature():
+    for table in (decline_weights.WEIGHTS, decline_weights.MEANS, decline_weights.SCALES):
+        assert set(table) == set(decline.FEATURES)
+    assert 0 < decline_weights.THRESHOLD < 1
+    # more of the question in the candidate sentence and its passage: more likely an answer
+    assert decline_weights.WEIGHTS["cov_sent"] > 0 and decline_weights.WEIGHTS["cov_pass"] > 0
+
+
+def test_a_candidate_about_something_else_is_trusted_less():
+    right, other = judged(ASKED), judged(OTHER)
+    assert right.p_answer > other.p_answer
+    assert other.features["subject_sent"] < right.features["subject_sent"]
+    assert not right.decline
+
+
+def test_the_chain_declines_below_the_threshold(monkeypatch):
+    right, other = judged(ASKED), judged(OTHER)
+    ask = lambda q: answer_question(q, lambda _q: [ROADS], ExtractiveAnswerer(Settings()))  # noqa: E731
+    monkeypatch.setattr(decline_weights, "THRESHOLD", 0.0)      # without the decision: answered
+    assert not ask(OTHER).abstained
+    monkeypatch.setattr(decline_weights, "THRESHOLD", (right.p_answer + other.p_answer) / 2)
+    declined = ask(OTHER)
+    assert declined.abstained and declined.why             # says why: the passages touch parts only
+    assert not ask(ASKED).abstained
+
+
+@pytest.mark.parametrize("question,sentence,want", [
+    # the people asked about are the scene, not the answer: the one who accompanied them is
+    ("Who accompanied Yin Junying on 6 March?", "3月6日，市委书记尹俊营调研重点项目，副市长张冠军陪同调研。", "张冠军"),
+    ("3月6日谁陪同尹俊营调研重点项目？", "3月6日，市委书记尹俊营调研重点项目，副市长张冠军陪同调研。", "张冠军"),
+    # a change: the share, with the figure's neighbour clause
+    ("2016年国内生产总值增长多少？", "国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。", "6.7%"),
+])
+def test_the_lead_clause_gives_a_value_the_question_does_not(question, sentence, want):
+    clause, value = value_clause(extract(question), sentence)
+    assert want in clause
+
+
+def test_the_lead_clause_keeps_the_next_figure():
+    clause, _ = value_clause(extract("2016年国内生产总值是多少？"), "国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。")
+    assert clause == "国内生产总值达到74.4万亿元，增长6.7%"
