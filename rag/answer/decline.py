@@ -119,7 +119,5 @@ def reason(j: Judgement, lang: str) -> str:
     if f.get("subject_sent", 1.0) < 0.34 or f.get("cov_sent", 1.0) < 0.34:
         return ("相关段落提到了问题中的部分内容，但没有直接回答所问的事" if lang == "zh" else
                 "the passages touch parts of the question but do not say what was asked")
-    if f.get("kind_unwritten"):
-        return "相关段落没有给出所问的数字" if lang == "zh" else "the passages do not give the figure asked for"
     return ("最接近的段落与问题匹配程度不足，无法确认其回答了所问的问题" if lang == "zh" else
             "the nearest passage matches the question too loosely to be taken as its answer")
