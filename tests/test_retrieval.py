@@ -305,3 +305,13 @@ def test_shortness_counts_a_split_paragraph_whole_and_spares_tables():
     assert s[0] == pytest.approx(1 - len(chunks[0].text) / SHORT_CHARS)
     assert list(s[1:]) == [0, 0, 0]
 
+
+@pytest.mark.parametrize("q, named", [
+    ("What does the 2020 chronicle say about farmland?", "2020 chronicle"),
+    ("2020年大事记中关于高标准农田的汇报有哪些？", "2020年大事记"),
+])
+def test_words_that_named_the_document_are_not_searched_for(corpus_api, q, named):
+    info = corpus_api.retriever().understand(q)
+    assert info.resolution.docs and info.resolution.doc_text == named
+    if info.lang == "en":           # "chronicle" would add 大事记, in every entry's section
+        assert "大事记" not in info.terms and {"耕地", "农田"} & set(info.terms)

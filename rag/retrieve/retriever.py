@@ -160,10 +160,13 @@ class Retriever:
         lang = detect_lang(question)
         info = QueryInfo(lang=lang)
         info.dates = datesmod.event_dates(question)
+        info.resolution = self.resolver.resolve(question)
         if lang == "en":
             from rag.retrieve.glossary import translate_terms
-            info.terms = translate_terms(question)
-        info.resolution = self.resolver.resolve(question)
+            # the words that named a document ("the 2017 report") did their work by narrowing
+            # retrieval to it; bridged, they would only match every passage (报告, 汇报)
+            named = info.resolution.doc_text
+            info.terms = translate_terms(question.replace(named, " ") if named else question)
         info.places = placesmod.docs_named(question + " " + " ".join(info.terms), self.places)
         info.roles = peoplemod.roles_in(question)
         for role in info.roles:
