@@ -29,6 +29,8 @@ GRID = {
     "STANCE_BOOST": [1.0],
     "SATISFY_BOOST": [1.0, 1.5, 2.0, 3.0],
     "SATISFY_POOL": [10],
+    "SHORT_CHARS": [40],
+    "SHORT_PENALTY": [1.0],
 }
 
 
@@ -59,6 +61,7 @@ def score(sets, setting) -> dict:
     _apply(setting)
     out = {}
     for name, ret, qs in sets:
+        ret._shortness = R._shortness(ret.index.chunks, ret.index.paragraph_groups)
         h1 = h5 = en5 = en = 0
         for q in qs:
             hits = ret.search(q.question, k=5).hits

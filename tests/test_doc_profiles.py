@@ -189,3 +189,40 @@ def test_resolver_narrows_to_the_named_report_and_scores_years(tmp_path):
     review = [c for c, s in zip(r.chunks, stance) if s > 0]
     assert review and all(c.stance == "review" for c in review)
     assert res.resolve("国内生产总值增长了多少？").years == []
+
+
+SPEECH_YEARBOOK = """# 特载
+
+## 在县委经济工作会议上的讲话
+
+去年全县地区生产总值比上年增长7.5%。一般公共预算收入比上年增长6.1%。
+
+今年要确保完成老旧小区改造30个。要力争新建城市道路5条。全县要确保固定资产投资增长10%。
+
+# 大事记
+
+## 1月
+
+5日 平阳县召开县委全会，部署全年工作。
+
+会议要求，要确保完成全年目标。要力争实现开门红。要确保安全生产。
+"""
+
+
+def test_a_speech_in_a_yearbook_that_plans_is_not_taken_as_a_review(tmp_path):
+    write(tmp_path / "平阳年鉴2020.md", SPEECH_YEARBOOK)
+    chunks = ingest_paths([tmp_path]).chunks
+    stance = {c.text[:4]: c.stance for c in chunks}
+    assert stance["去年全县"] == "review"       # a yearbook looks back by default
+    assert stance["今年要确"] is None           # but this passage's own sentences plan
+    assert stance["会议要求"] == "review"       # a chronicle entry records what was required
+
+
+@pytest.mark.parametrize("text, want", [
+    ("今年要确保完成30个。要力争新建5条。", "plan"),
+    ("全年完成投资10亿元，比上年增长8%。累计建成30个。", "review"),
+    ("今年要确保完成30个。比上年增长8%。", None),
+    ("要确保安全。", None),                         # one sentence decides nothing
+])
+def test_text_stance(text, want):
+    assert rules.text_stance(text) == want

@@ -80,8 +80,9 @@ def test_distribution(name):
     assert sum(o.get("date_inferred", False) for o in items) >= 10
     tune = len(_items(name, "tune")) / n
     # batch 1 was split 40/60, batch 2 (written later, see the sets' READMEs) 60/40, batch 3
-    # all tune (more signal to tune on; the test parts, what is reported, stay as they were)
-    assert 0.35 <= tune <= 0.55, f"tune share {tune:.0%}, want 35-55%"
+    # and gov-reports batch 4 all tune (more signal to tune on; the test parts, what is
+    # reported, stay as they were): gov-reports is now 187 tune / 139 test
+    assert 0.35 <= tune <= 0.60, f"tune share {tune:.0%}, want 35-60%"
     for part in PARTS:
         its = _items(name, part)
         assert set(Counter(o["type"] for o in its)) == TYPES, (name, part)

@@ -153,6 +153,9 @@ def test_people_table_reads_titles_of_every_level():
     ("railway investment", "铁路投资"), ("credit", "信贷"), ("credit", "信用"),
     ("M2 growth", "M2"), ("energy intensity", "单位国内生产总值能耗"),
     ("new quality productive forces", "新质生产力"), ("in late March", "3月下旬"),
+    ("the top priority of deleveraging", "去杠杆"), ("cutting overcapacity", "去产能"),
+    ("average life expectancy", "预期寿命"), ("work-injury insurance", "工伤"),
+    ("the armed forces", "军队"), ("the VAT reform", "营改增"), ("a residence permit", "居住证"),
 ])
 def test_work_report_vocabulary(english, chinese):
     assert chinese in translate_terms(english)

@@ -280,3 +280,38 @@ def test_asks_who_delivered_needs_a_document():
     assert asks_who_delivered("谁作的2015年政府工作报告？")
     assert not asks_who_delivered("Who made the decision to build the road?")
     assert not asks_who_delivered("谁主持了会议？")
+
+
+def test_a_bare_date_line_does_not_top_a_question_about_its_speech(corpus_api):
+    # "(2020年1月6日)" under the speech's heading matched the heading's words and the
+    # embedder's pull to short texts; the short-paragraph prior ranks it below the speech's text
+    q = "In his January 2020 speech to the district economic work conference, what did Li Chaofeng say?"
+    hits = corpus_api.retrieve(q, k=5).hits
+    assert len(hits[0].chunk.text.strip()) >= 20, hits[0].chunk.text
+
+
+def test_shortness_counts_a_split_paragraph_whole_and_spares_tables():
+    from rag.retrieve.paragraphs import paragraph_groups
+    from rag.retrieve.retriever import SHORT_CHARS, _shortness
+    from rag.types import Chunk
+
+    def chunk(i, text, para, part=0, kind=None):
+        return Chunk(id=f"d:{i}", doc_id="d", doc_title="d", section="", date=None, start=0,
+                     end=len(text), text=text, hash=str(i), para=para, part=part, kind=kind)
+    chunks = [chunk(0, "今年要重点做好以下工作：", 0),
+              chunk(1, "甲" * 300, 1, 0), chunk(2, "乙。", 1, 1),          # a long paragraph's tail
+              chunk(3, "表1 · 2019年 · 收入: 5万元", 2, kind="table-row")]
+    s = _shortness(chunks, paragraph_groups(chunks))
+    assert s[0] == pytest.approx(1 - len(chunks[0].text) / SHORT_CHARS)
+    assert list(s[1:]) == [0, 0, 0]
+
+
+@pytest.mark.parametrize("q, named", [
+    ("What does the 2020 chronicle say about farmland?", "2020 chronicle"),
+    ("2020年大事记中关于高标准农田的汇报有哪些？", "2020年大事记"),
+])
+def test_words_that_named_the_document_are_not_searched_for(corpus_api, q, named):
+    info = corpus_api.retriever().understand(q)
+    assert info.resolution.docs and info.resolution.doc_text == named
+    if info.lang == "en":           # "chronicle" would add 大事记, in every entry's section
+        assert "大事记" not in info.terms and {"耕地", "农田"} & set(info.terms)

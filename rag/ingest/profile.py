@@ -218,6 +218,14 @@ def check_given(fields: dict) -> dict:
     return out
 
 
+def _outside_chronicle(section: str, domain) -> bool:
+    """Whether a yearbook passage lies outside its chronicle (大事记) and the domain can read
+    a passage's own stance."""
+    if not hasattr(domain, "text_stance"):
+        return False
+    return not any(domain.document_kind(t) == "大事记" for t in section.split(" > ") if t)
+
+
 def annotate_chunks(chunks, profile: DocProfile, domain=None) -> None:
     """Give each chunk the years it is about and whether it looks back or ahead.
 
@@ -268,4 +276,11 @@ def annotate_chunks(chunks, profile: DocProfile, domain=None) -> None:
         c.doc_period = list(profile.period) if profile.period else None
         c.doc_place = profile.place
         c.ref_year = int(c.date[:4]) if c.date else profile.year
-        c.stance = stance or ("review" if profile.kind in ("年鉴", "大事记") else None)
+        default = "review" if profile.kind in ("年鉴", "大事记") else None
+        if not stance and profile.kind == "年鉴" and _outside_chronicle(c.section, domain):
+            # A yearbook looks back, but a speech or report printed in it plans the year ahead
+            # ("今年要…确保…"): a passage whose own sentences clearly plan is left without a
+            # stance. Its chronicle keeps the default: an entry records what was required.
+            if domain.text_stance(c.text) == "plan":
+                default = None
+        c.stance = stance or default

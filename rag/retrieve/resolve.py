@@ -21,6 +21,7 @@ class Resolution:
     docs: list[str] = field(default_factory=list)     # documents the question names
     doc_titles: list[str] = field(default_factory=list)
     covering: list[str] = field(default_factory=list)  # documents whose period covers the years
+    doc_text: str = ""         # the words that named res.docs ("the 2017 report"), as written
 
     def to_dict(self) -> dict:
         return {"years": self.years, "stance": self.stance, "documents": self.doc_titles,
@@ -81,6 +82,8 @@ class Resolver:
                 res.docs.append(d)
             if not res.docs and ref.year not in res.years:
                 res.years.append(ref.year)     # no such document: its year is still a cue
+            if res.docs:
+                res.doc_text = ref.text
         for d, title in self.titles.items():          # a title quoted in full: 《…》
             if len(title) >= 6 and title in question and d not in res.docs:
                 res.docs.append(d)

@@ -333,6 +333,25 @@ def sentence_stance(sentence: str) -> str | None:
     return None
 
 
+# A passage's own stance: sentences that plan must outnumber those that record by
+# TEXT_STANCE_RATIO and be at least TEXT_STANCE_MIN (and the reverse). Not tuned: two clear
+# sentences, twice the other kind, so one stray "要" decides nothing.
+TEXT_STANCE_MIN = 2
+TEXT_STANCE_RATIO = 2
+
+
+def text_stance(text: str) -> str | None:
+    """"plan" for a passage whose sentences mostly plan (a speech's "今年要…确保…"), "review"
+    for one whose sentences mostly record, None when neither clearly wins."""
+    kinds = [sentence_stance(s) for s in re.split(r"(?<=[。！？；!?;])", text) if s.strip()]
+    plan, record = kinds.count("plan"), kinds.count("record")
+    if plan >= TEXT_STANCE_MIN and plan >= TEXT_STANCE_RATIO * record:
+        return "plan"
+    if record >= TEXT_STANCE_MIN and record >= TEXT_STANCE_RATIO * plan:
+        return "review"
+    return None
+
+
 def sentence_levels(sentence: str) -> set[str]:
     """The administrative levels a sentence's scope words name ("全区…" -> {"区"})."""
     return {SCOPE_LEVEL[m.group(0)] for m in _SCOPE.finditer(sentence)}
