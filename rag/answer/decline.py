@@ -50,11 +50,6 @@ def _coverage(cons: Constraints, terms, groups, text: str) -> float:
     return term_coverage(terms, text) if terms else 0.0
 
 
-def candidates(decision, hits: list[Hit]) -> list[tuple[int, int, int]]:
-    """(hit, start, end) of every sentence that satisfies the constraints."""
-    return sorted(decision.ok_sentences())
-
-
 def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, float], tuple | None]:
     """The features of the best candidate sentence (by its share of the question, its
     passage's share and the retriever's rank), and which sentence that is."""
@@ -63,7 +58,7 @@ def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, fl
     terms = chinese_terms(cons.question, cons.lang)
     groups = english_groups(cons.question, place_words(cons)) if cons.lang == "en" else []
     subject = subject_terms(cons)
-    ok = candidates(decision, hits)
+    ok = sorted(decision.ok_sentences())     # (hit, start, end) satisfying the constraints
     scored = []
     for i, s, e in ok:
         sent, passage = hits[i].chunk.text[s:e], match_text(hits[i].chunk)

@@ -719,10 +719,11 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
         clause = m.group(0).strip().strip("“”\"")
         if cons.asks == "quantity":
             # of the asked kind; for a change ("下降了多少"), a share or an amount of any kind
-            fit = [q for q, k in quantities(clause) if cons.quantity_kind in (None, k) or k is None
+            found = quantities(clause)
+            fit = [q for q, k in found if cons.quantity_kind in (None, k) or k is None
                    or (change and k in _AMOUNTS)]
             new = [q for q in fit if _new_figure(q, cons.question)]
-            exact = any(k == cons.quantity_kind for _, k in quantities(clause))
+            exact = any(k == cons.quantity_kind for _, k in found)
         elif cons.asks == "person":
             fit = person_names(clause)
             new = [n for n in fit if not _in_question(n, cons)]
@@ -731,7 +732,7 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
             new = [v for v in fit if not _in_question(v, cons)]
         if not fit:
             continue
-        # a value the question does not already give ("Who accompanied 尹俊营": not 尹俊营)
+        # a value the question does not already give ("Who accompanied 张三": not 张三)
         value = (new or fit)[0]
         # then the asked kind itself over a change's other kinds ("增长多少": 6.7%, not 74.4万亿元)
         score = (bool(new), cons.asks != "quantity" or exact, len(bigrams(clause) & qb))
@@ -745,7 +746,7 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
 
 def _in_question(value: str, cons: Constraints) -> bool:
     """Whether the question already gives this name or date: as written, an English
-    question's pinyin ("Yin Junying" for 尹俊营) or its English date ("6 March" for 3月6日)."""
+    question's pinyin ("Zhang San" for 张三) or its English date ("6 March" for 3月6日)."""
     if value in cons.question:
         return True
     if cons.lang != "en":
