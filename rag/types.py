@@ -133,11 +133,15 @@ class Answer:
     notice: str | None = None                          # e.g. "LLM timed out; extractive answer shown"
     constraints: dict | None = None                    # rag.answer.constraints.Constraints.to_dict()
     why: list[str] = field(default_factory=list)       # for a decline: what did not match
+    # for a decline, the step that made it: "off-topic" (the passages hold too little of the
+    # question), "constraints" (no sentence meets what it fixes), "judgement" (the best one was
+    # judged no answer, rag.answer.decline) or "answerer" (the model said the documents do not say)
+    declined_by: str | None = None
 
     def to_dict(self) -> dict:
         return {"question": self.question, "standalone_question": self.standalone_question,
                 "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
                 "abstained": self.abstained, "llm": self.llm,
                 "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
-                "constraints": self.constraints, "why": self.why,
+                "constraints": self.constraints, "why": self.why, "declined_by": self.declined_by,
                 **({"notice": self.notice} if self.notice else {})}

@@ -45,6 +45,13 @@ def test_dates_reuse_parse_dates():
     ("2015年实际完成投资多少亿元？", "outcome"),
     ("2020年计划新建多少公里道路？", "target"),
     ("市长对高标准农田建设提出了什么要求？", None),
+    ("How many old neighbourhoods is the district to renovate in 2020?", "target"),   # a plan, present tense
+    ("How many kilometres of railway are to be built in 2016?", "target"),
+    ("How much will the central budget invest in 2016?", "target"),
+    ("How much was allocated to poverty relief in 2015?", "outcome"),      # a participle before "to"
+    ("Who was the first to speak at the meeting in 2019?", "outcome"),
+    ("In 2015, to what level was the basic pension for rural and non-working urban residents to be raised?",
+     "target"),
 ])
 def test_outcome_or_target(question, kind):
     assert extract(question).period_kind == kind
@@ -181,3 +188,8 @@ def test_what_was_in_a_year_asks_for_the_record():
     assert extract("What was China's total grain output in 2015?").period_kind == "outcome"
     assert not extract("What was China's total grain output in 2015?").period_implied
     assert extract("What was the grain output target for 2015?").period_kind == "target"
+
+
+def test_a_numbered_craft_is_no_place():
+    c = extract("Which spacecraft docked with Shenzhou-8 in 2011?")
+    assert c.place is None and c.level is None

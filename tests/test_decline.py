@@ -57,7 +57,9 @@ def test_the_chain_declines_below_the_threshold(monkeypatch):
     monkeypatch.setattr(decline_weights, "THRESHOLD", (right.p_answer + other.p_answer) / 2)
     declined = ask(OTHER)
     assert declined.abstained and declined.why             # says why: the passages touch parts only
-    assert not ask(ASKED).abstained
+    assert declined.declined_by == "judgement" and declined.to_dict()["declined_by"] == "judgement"
+    answered = ask(ASKED)
+    assert not answered.abstained and answered.declined_by is None
 
 
 @pytest.mark.parametrize("question,sentence,want", [

@@ -99,10 +99,15 @@ def test_report_files(run):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     rows = report["configs"]["default"]["rows"]
     assert [r["id"] for r in rows] == [q["id"] for q in QUESTIONS]
-    assert {"retrieved", "top3", "answer", "citations", "abstained", "total_ms"} <= set(rows[0])
+    assert {"retrieved", "top3", "answer", "citations", "abstained", "declined_by", "total_ms"} <= set(rows[0])
+    steps = {"off-topic", "constraints", "judgement", "answerer"}
+    assert all((r["declined_by"] in steps) if r["abstained"] else r["declined_by"] is None for r in rows)
+    by = report["configs"]["default"]["metrics"]["declined_by"]
+    assert sum(by["unanswerable"].values()) + sum(by["answerable"].values()) == sum(r["abstained"] for r in rows)
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "| metric | " + " | ".join(run["configs"]) + " |" in md
     assert "hit@5 by question type" in md
+    assert "declined, by the step that declined" in md      # the set's unanswerable questions are declined
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<svg" in html and html.count("<svg") >= 3
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)

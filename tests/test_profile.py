@@ -196,6 +196,13 @@ def test_place_words_that_are_english_words_need_a_capital():
     assert "长葛市" in translate_terms("What changed in Changge?")
 
 
+def test_numbered_names_are_crafts_not_places():
+    # "Shenzhou" is also the romanised 深州; numbered with a hyphen it names a spacecraft
+    terms = translate_terms("Which spacecraft docked with Shenzhou-8 in 2011?")
+    assert "深州市" not in terms and "深州" not in terms
+    assert "深州市" in translate_terms("What did Shenzhou City build in 2011?")
+
+
 def test_proper_nouns_are_not_stemmed(prof):
     # "changge" stems to "chang", like "change": keys of places and names are matched whole
     assert translate_terms("Changges") == []

@@ -42,6 +42,9 @@ FALLBACK_WHEN_UNVERIFIED = True
 __all__ = ["MIN_EVIDENCE", "FALLBACK_WHEN_UNVERIFIED", "answer_question", "stream_answer", "build_chain", "is_abstention"]
 
 
+OFF_TOPIC = {"zh": "检索到的段落只包含问题中很少的内容", "en": "the passages found hold too little of the question"}
+
+
 def _ms(t0: float) -> float:
     return (time.perf_counter() - t0) * 1000
 
@@ -123,13 +126,14 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
         timings = state["timings"]
         yield {"type": "hits", "standalone_question": sq, "hits": hits}
 
-        def finish(text, citations, abstained, used, notice=None) -> dict:
+        def finish(text, citations, abstained, used, notice=None, declined_by=None) -> dict:
             timings["total"] = _ms(state["t_start"])
             cons = state.get("constraints")
             return {"type": "answer", "answer": Answer(
                 question=q, standalone_question=sq, answer=text, citations=citations,
                 abstained=abstained, llm=used.name, timings_ms=timings, hits=hits, notice=notice,
-                constraints=cons.to_dict() if cons else None, why=state.get("why") or [])}
+                constraints=cons.to_dict() if cons else None, why=state.get("why") or [],
+                declined_by=(declined_by or "answerer") if abstained else None)}
 
         cons = extract(sq)
         decision = check_evidence(cons, hits, passage_sentences)
@@ -146,11 +150,16 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
             declined = judgement if judgement.decline else None
         if not answerable or declined is not None:
             text = ABSTAIN[lang]
-            state["why"] = ([decline_reason(declined, lang)] if declined is not None else
-                            [] if not decision.checks else evidence_reasons(decision, hits, lang))
+            if declined is not None:
+                by, why = "judgement", [decline_reason(declined, lang)]
+            elif satisfied:
+                by, why = "off-topic", [OFF_TOPIC[lang]]
+            else:
+                by, why = "constraints", evidence_reasons(decision, hits, lang) if decision.checks else []
+            state["why"] = why
             yield {"type": "token", "text": text}
             timings.update(generate=0.0, verify=0.0)
-            yield finish(text, [], True, answerer)
+            yield finish(text, [], True, answerer, declined_by=by)
             return
 
         t0 = time.perf_counter()

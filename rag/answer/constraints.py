@@ -26,8 +26,12 @@ _OUTCOME_STRONG = re.compile(r"实际|最终|最后|\bactual(?:ly)?\b|\bachieved
 # Comparisons with the year before: an outcome, unless a target word is there too
 # ("拟安排的财政赤字比上年预算增加多少" compares two plans).
 _OUTCOME_COMPARE = re.compile(r"比上年|较上年|同比|\byear[- ]on[- ]year\b", re.I)
-# "was to grow", "were to be raised": what was planned, in the past tense.
-_TARGET_PAST = re.compile(r"\b(?:was|were)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:be\s+)?\w+", re.I)
+# "was to grow", "were to be raised", "is the district to renovate", "will invest": what was
+# or is planned. The words between "was" and "to" may not be a participle ("was allocated to
+# poverty relief", "was spent to build" report what happened).
+_PARTICIPLE = r"(?:\w+(?:ed|en)|spent|paid|lent|sent|built|made|done|set|cut|put|used|able|due|related|close|first|last|only)"
+_TARGET_PAST = re.compile(rf"\b(?:is|are|was|were)\s+(?:(?!{_PARTICIPLE}\s)[\w'’-]+\s+){{0,9}}?to\s+(?:be\s+)?\w+"
+                          r"|\b(?:will|shall)\s+(?!have\b)\w+", re.I)
 _TARGET = re.compile(r"目标|预期|计划|任务(?:是|为)|(?<!模)拟|安排|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
                      r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"
                      r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b", re.I)
@@ -74,7 +78,7 @@ _NATIONAL_ZH = re.compile(r"全国|我国|国家(?!级)|中国(?!特色|共产�
 _NATIONAL_EN = re.compile(r"\b(?:national(?:ly|wide)?|China|the (?:whole )?country|the nation)\b")
 _PLACE_EN = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+"
                        r"((?i:province|city|county|district|town(?:ship)?|municipality|autonomous region))\b")
-_PLACE_EN_IN = re.compile(r"\b(?:in|of|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+_PLACE_EN_IN = re.compile(r"\b(?:in|of|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!-)")
 _PLACE_EN_POSS = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)\s+(?:GDP|economy|government|mayor|party|population|budget|"
                             r"revenue|output|growth|fiscal|people|district|city|county)\b")
 _EN_LEVEL = {"province": "province", "autonomous region": "province", "city": "city", "municipality": "city",
@@ -303,7 +307,8 @@ def _known_place(q: str, lang: str) -> tuple[str | None, str | None]:
     if lang == "zh":
         found = documents.place_in(q)
     else:
-        words = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+\b", q)
+        # not a part of a hyphenated name ("Shenzhou-8", "Shenzhen-HK Connect" name a craft, a programme)
+        words = re.findall(r"(?<!^)(?<![.?!]\s)(?<![-\w])[A-Z][a-z]+(?![-\w])", q)
         found = documents.place_in(" ".join(words).lower()) if words else None
     if not found:
         return None, None

@@ -118,6 +118,14 @@ def to_markdown(report: dict) -> str:
         fa = [report["configs"][n]["metrics"].get("false_abstentions") or {} for n in names]
         rows.append(["false abstentions (answerable)"] + [f"{f.get('n', 0)}/{f.get('of', 0)}" for f in fa])
         out += ["### declined, by kind of near miss", "", _md(["kind", *names], rows), ""]
+        steps = list(dict.fromkeys(st for n in names for side in (report["configs"][n]["metrics"].get("declined_by")
+                                                                 or {}).values() for st in side))
+        if steps:
+            def by(n, st):
+                d = report["configs"][n]["metrics"].get("declined_by") or {}
+                return f"{d.get('unanswerable', {}).get(st, 0)} / {d.get('answerable', {}).get(st, 0)}"
+            out += ["### declined, by the step that declined (unanswerable / answerable)", "",
+                    _md(["step", *names], [[st] + [by(n, st) for n in names] for st in steps]), ""]
     out += ["### What the metrics mean (docs/metrics.md)", "", _md(*definitions_table()), ""]
     return "\n".join(out)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -234,7 +235,7 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
                                           hits[0].chunk.text if hits else "")
     row.update({key: None for key in ANSWER_KEYS})
     row.update(retrieve_ms=retrieve_ms, answer_ms=None, total_ms=retrieve_ms,
-               answer=None, citations=None, abstained=None)
+               answer=None, citations=None, abstained=None, declined_by=None)
     if answers and hasattr(cfg, "answer"):
         t1 = time.perf_counter()
         ans = cfg.answer(q.question)
@@ -243,7 +244,8 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
         answer_ms = max(0.0, wall - float(ans.timings_ms.get("retrieve", 0.0)))
         cited = [c.text for c in ans.citations]
         row.update(answer_ms=answer_ms, total_ms=retrieve_ms + answer_ms, answer=ans.answer,
-                   citations=[c.id for c in ans.citations], abstained=bool(ans.abstained))
+                   citations=[c.id for c in ans.citations], abstained=bool(ans.abstained),
+                   declined_by=getattr(ans, "declined_by", None))
         row["abstention_correct"] = float(bool(ans.abstained) == q.unanswerable)
         row["faithfulness"] = M.faithfulness(_claims(ans), SUPPORT_THRESHOLD)
         if not q.unanswerable:
@@ -284,6 +286,10 @@ def summarize(rows: list[dict]) -> dict:
         answerable = [r for r in rows if not r["unanswerable"] and r["abstained"] is not None]
         metrics["false_abstentions"] = {"n": sum(bool(r["abstained"]) for r in answerable),
                                         "of": len(answerable)}
+        # which step declined (rag.types.Answer.declined_by), on both sides of the decision
+        metrics["declined_by"] = {side: dict(sorted(Counter(r.get("declined_by") or "answerer" for r in rows
+                                                            if r["abstained"] and r["unanswerable"] == un).items()))
+                                  for side, un in (("unanswerable", True), ("answerable", False))}
     metrics["latency_ms"] = _latency(rows)
     return {"metrics": metrics, "by_type": M.group_by(rows, "type", KEYS),
             "by_lang": M.group_by(rows, "lang", KEYS)}

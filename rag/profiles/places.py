@@ -64,11 +64,15 @@ class PlaceTable:
     def matches(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(first word, end word, place ids) of every romanised name in a text."""
         cased = words(text, keep_case=True)
+        # a name numbered with a hyphen is a craft's or a model's ("Shenzhou-8", "Tiangong-1")
+        numbered = {m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+)-\d", text)}
         out = []
         for start, end, ids in self._keys.matches(text):
             if end - start == 1 and cased[start].lower() in self._ambiguous \
                     and (start == 0 or not cased[start][:1].isupper()):
                 continue            # "the dean", "Change ..." are no places
+            if end - start == 1 and cased[start].lower() in numbered:
+                continue
             out.append((start, end, ids))
         return out
 
