@@ -295,15 +295,18 @@ def test_shortness_counts_a_split_paragraph_whole_and_spares_tables():
     from rag.retrieve.retriever import SHORT_CHARS, _shortness
     from rag.types import Chunk
 
-    def chunk(i, text, para, part=0, kind=None):
-        return Chunk(id=f"d:{i}", doc_id="d", doc_title="d", section="", date=None, start=0,
+    def chunk(i, text, para, part=0, kind=None, date=None):
+        return Chunk(id=f"d:{i}", doc_id="d", doc_title="d", section="", date=date, start=0,
                      end=len(text), text=text, hash=str(i), para=para, part=part, kind=kind)
     chunks = [chunk(0, "今年要重点做好以下工作：", 0),
               chunk(1, "甲" * 300, 1, 0), chunk(2, "乙。", 1, 1),          # a long paragraph's tail
-              chunk(3, "表1 · 2019年 · 收入: 5万元", 2, kind="table-row")]
+              chunk(3, "表1 · 2019年 · 收入: 5万元", 2, kind="table-row"),
+              chunk(4, "3月2日，市长王某调研城北污水处理厂。", 3, date="2020-03-02"),   # a whole dated entry
+              chunk(5, "（2020年1月6日）", 4, date="2020-01-06")]                      # a bare date line
     s = _shortness(chunks, paragraph_groups(chunks))
     assert s[0] == pytest.approx(1 - len(chunks[0].text) / SHORT_CHARS)
-    assert list(s[1:]) == [0, 0, 0]
+    assert list(s[1:5]) == [0, 0, 0, 0]
+    assert s[5] > 0.5
 
 
 @pytest.mark.parametrize("q, named", [

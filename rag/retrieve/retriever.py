@@ -315,6 +315,17 @@ class Retriever:
         return self.index.vectors @ q
 
 
+# A chronicle's dated entry is a whole fact however short ("3月2日，市长某某调研某地。"), like a
+# table row; a bare date line is not. Not tuned: ten characters past the date are about the
+# shortest clause naming who did what.
+ENTRY_MIN_CHARS = 10
+_DATE_LEAD = re.compile(r"^\W*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}(?:日|—\d{1,2}日)?|是日|同日|当日)?\W*")
+
+
+def _dated_entry(chunk) -> bool:
+    return bool(chunk.date) and len(_DATE_LEAD.sub("", chunk.text.strip(), count=1)) >= ENTRY_MIN_CHARS
+
+
 def _shortness(chunks, groups) -> np.ndarray:
     """Per chunk, how far its paragraph falls short of SHORT_CHARS (0 when long enough, near 1
     for a few characters); 0 for table chunks. A paragraph split in parts counts whole."""
@@ -322,7 +333,7 @@ def _shortness(chunks, groups) -> np.ndarray:
     if not SHORT_CHARS:
         return out
     for rows in groups.values():
-        prose = [i for i in rows if not chunks[i].kind]
+        prose = [i for i in rows if not chunks[i].kind and not _dated_entry(chunks[i])]
         size = sum(len(chunks[i].text.strip()) for i in prose)
         if prose and size < SHORT_CHARS:
             out[prose] = 1.0 - size / SHORT_CHARS
