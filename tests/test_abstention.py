@@ -134,6 +134,24 @@ def test_a_figure_in_chinese_numerals_is_new_information():
     assert d.satisfied
 
 
+def test_the_questions_own_number_in_another_language_is_no_answer():
+    # "four roads" asked, "四条" given back: the sentence gives no figure the question lacks
+    roads = hit("3月20日，听取城区四条主干道路提升改造方案汇报。", years=[2020], date="2020-03-20",
+                title="某市2020年3月大事记")
+    _, d = decide("How many of the four trunk roads had been upgraded by the end of March 2020?", [roads])
+    assert not d.satisfied
+    _, d = decide("城区四条主干道路到3月底改造了几条？", [roads])
+    assert not d.satisfied
+
+
+def test_numbers_in_reads_three_ways_of_writing():
+    from rag.answer.numerals import numbers_in
+    assert numbers_in("How many of the four roads, against the 1.65 trillion planned?") == {"4", "165"}
+    assert numbers_in("城区四条道路") == {"4"}
+    assert numbers_in("2019年4月12日查看了几个项目？") == {"2019"}       # a month and a day are no figures
+    assert numbers_in("What did the mayor see on 12 April and on May 3rd?") == set()
+
+
 # Made-up chronicle entries of a made-up district, a day each.
 PETITIONS = hit("是日区委书记张某到东街街道办事处等地调研督导信访稳定工作。张某指出，一要落实属地责任。",
                 years=[2019], date="2019-08-08", title="某区年鉴2020")

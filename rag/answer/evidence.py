@@ -503,11 +503,13 @@ def _new_names(question: str, sentence: str) -> bool:
 def _new_figure(figure: str, question: str) -> bool:
     """Whether a figure of the sentence is not in the question: by its digits ("7.4%"), or as
     written when in Chinese numerals ("十二万吨", which has no digits to compare)."""
-    digits = re.sub(r"\D", "", figure)
+    from rag.answer.numerals import arabize, numbers_in
+    digits = re.sub(r"\D", "", arabize(figure))
     if not digits:
         return figure not in question
-    # number by number: "10%" is new to "…in 2010?", whose digits merely contain "10"
-    return digits not in {re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", question)}
+    # number by number: "10%" is new to "…in 2010?", whose digits merely contain "10"; in
+    # either language ("四个" is not new to "the four roads")
+    return digits not in numbers_in(question)
 
 
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,

@@ -66,3 +66,27 @@ def arabize(text: str, min_value: int = 0) -> str:
         return num + "%" if pct else num
 
     return _CN_RUN.sub(sub, text)
+
+
+_EN_NUMBER = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_EN_NUMBER.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                   "ninety": 90, "hundred": 100, "a dozen": 12})
+_EN_NUMBER_RX = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _EN_NUMBER), key=len, reverse=True)) + r")\b", re.I)
+
+
+_MONTHS_EN = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_PART = re.compile(r"\d{1,2}\s*月|\d{1,2}\s*[日号]|"
+                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS_EN}\b|\b{_MONTHS_EN}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+                        re.I)
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers a text writes, as digit strings: Arabic ("7.4%" -> "74"), Chinese before a
+    unit ("四个" -> "4") and English words ("the four roads" -> "4"); a date's month and day
+    ("4月12日", "12 April") are no figures (its year stays a number, as before)."""
+    text = _DATE_PART.sub(" ", arabize(text))
+    out = {re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
+    out |= {str(_EN_NUMBER[m.group(0).lower()]) for m in _EN_NUMBER_RX.finditer(text)}
+    return out
