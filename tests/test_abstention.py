@@ -228,3 +228,17 @@ def test_a_relative_deadline_answers_a_when_question():
     assert decide("2014年对“十二五”淘汰落后产能任务提出了什么时间要求？", [plan])[1].satisfied
     vague = hit("今年要淘汰钢铁2700万吨等落后产能，决不再反弹。", years=[2014], stance="plan", period=(2013, 2014))
     assert not decide("2014年对“十二五”淘汰落后产能任务提出了什么时间要求？", [vague])[1].satisfied
+
+
+def test_a_county_level_citys_own_scope_is_not_its_prefectures():
+    # 瑞安 is a county-level city under 温州: in its records "全市" is 瑞安, and a passage that
+    # merely mentions 温州 elsewhere does not make its figures the prefecture's
+    clinics = hit("3月27日，市长王某主持召开常务会议，传达学习温州市环保工作会议精神。我市计划在5月底前，在全市300个行政村建成标准化村级卫生室。",
+                  years=[2020], date="2020-03-27", title="瑞安市2020年3月大事记", place="浙江省温州市瑞安市")
+    _, d = decide("温州市计划建成多少个村级卫生室？", [clinics])
+    assert not d.satisfied
+    _, d = decide("How many village clinics did Wenzhou city plan to build?", [clinics])
+    assert not d.satisfied
+    assert any("another place" in r for r in reasons(d, [clinics], "en"))
+    _, d = decide("瑞安市计划建成多少个村级卫生室？", [clinics])
+    assert d.satisfied

@@ -296,6 +296,15 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
     return misses
 
 
+def _own_place(doc_place: str | None) -> str:
+    """The last unit of a document's place chain: "河南省许昌市长葛市" -> "长葛市"."""
+    if not doc_place:
+        return ""
+    from rag.profiles import get_profile
+    found = get_profile().places().in_chinese(doc_place)
+    return found[-1].name if found else doc_place
+
+
 def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
     # Chinese questions give the bigrams of their own words: a share of them must be there.
     # English ones give glossary expressions, several per word: one of them is enough.
@@ -402,9 +411,23 @@ def _part_of_asked_place(cons: Constraints, hit: Hit) -> bool:
     return _short_place(own) not in cons.question and own not in cons.question
 
 
-def _speaks_for(cons: Constraints, sentence: str) -> bool:
+def _own_scope(cons: Constraints, sentence: str, own: str) -> bool:
+    """Whether a sentence speaks for its document's own place ("我市", "全市" in a county-level
+    city's records) when another place of that level was asked about, which it does not name."""
+    place = _chinese_place(cons.place) if cons.place and cons.level != "national" else None
+    if not place or not own or own == place or _short_place(place) in sentence:
+        return False
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    if not hasattr(rules, "sentence_levels"):
+        return False
+    return bool(rules.sentence_levels(sentence) & _suffix_levels(own) & _suffix_levels(place))
+
+
+def _speaks_for(cons: Constraints, sentence: str, own: str = "") -> bool:
     """Whether a sentence of a lower unit's document speaks for the place asked about: it names
-    it ("某市…") or its level ("全市…", "全省…")."""
+    it ("某市…") or its level ("全市…", "全省…"), unless that level is the document's own place's
+    as well (a county-level city's "全市" is itself, not its prefecture)."""
     place = _chinese_place(cons.place) or ""
     if place and _short_place(place) in sentence:
         return True
@@ -414,6 +437,7 @@ def _speaks_for(cons: Constraints, sentence: str) -> bool:
         return True
     asked = _suffix_levels(place)
     asked |= {_LEVEL_ZH.get(cons.level or "")} - {None}
+    asked -= _suffix_levels(own)
     return bool(rules.sentence_levels(sentence) & asked)
 
 
@@ -573,16 +597,19 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         # named only further on ("传达了某某讲话精神") is not who acted in it
         actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
         # a lower unit's entry whose opening names the asked place ("某市…推进会召开") is about it
+        own = _own_place(hit.chunk.doc_place)
         part_of_place = ("place" not in pm and _part_of_asked_place(cons, hit)
-                         and not _speaks_for(cons, text[:spans[0][1]] if spans else ""))
+                         and not _speaks_for(cons, text[:spans[0][1]] if spans else "", own))
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext)
             if titled and "person" not in pm and not all(_names_one(g, sent) or _names_one(g, actors)
                                                          for g in titled):
                 sm.append("person")
-            if part_of_place and "place" not in sm and not _speaks_for(cons, sent):
+            if part_of_place and "place" not in sm and not _speaks_for(cons, sent, own):
                 sm.append("place")          # a district's "要对19家风险企业…" is not the city's
+            elif "place" not in sm and _own_scope(cons, sent, own):
+                sm.append("place")          # a county-level city's "全市341个行政村" is not its prefecture's
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
@@ -700,6 +727,9 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
         what = {"quantity": ("数字", "figure"), "person": ("人名", "person"), "date": ("日期", "date")}[cons.asks]
         seen.append(f"相关段落没有给出所问的{what[0]}" if lang == "zh" else
                     f"the passages do not give the {what[1]} asked for")
+    if cons.place and any("place" in c.misses for c in clean):
+        seen.append(f"相关段落说的是其他地方的情况，没有{cons.place}的" if lang == "zh" else
+                    f"the passages speak for another place, not {cons.place}")
     return list(dict.fromkeys(seen))[:3]
 
 
