@@ -50,6 +50,9 @@ def test_dates_reuse_parse_dates():
     ("How much will the central budget invest in 2016?", "target"),
     ("How much was allocated to poverty relief in 2015?", "outcome"),      # a participle before "to"
     ("Who was the first to speak at the meeting in 2019?", "outcome"),
+    ("How much highway investment was actually completed in 2016, against the 1.65 trillion yuan planned?",
+     "outcome"),                                                      # the plan's figure is given, not asked
+    ("2016年公路投资计划1.65万亿元，实际完成了多少？", "outcome"),
     ("In 2015, to what level was the basic pension for rural and non-working urban residents to be raised?",
      "target"),
 ])

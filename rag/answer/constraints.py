@@ -281,12 +281,19 @@ def frame_free(cons: "Constraints") -> str:
     return q
 
 
+# A target the question gives itself ("against the 1.65 trillion yuan planned", "比目标7%"):
+# known already, so not what is asked.
+_TARGET_GIVEN = re.compile(r"\d[\d.,]*\s*(?:%|[A-Za-z]+\s+){0,3}(?:planned|targeted|target|goal|expected)\b|"
+                           r"(?:目标|计划|预期)[^，,。？?]{0,4}\d", re.I)
+
+
 def _period_kind(q: str) -> str | None:
     # An explicit "actual"/"比上年" beats a target word; a target word beats the weak
     # outcome verbs ("What was the 2015 target?" asks for the target).
     target = _TARGET.search(q) or _TARGET_PAST.search(q)
     if _OUTCOME_STRONG.search(q):
-        return None if target else "outcome"     # "预期目标和实际增长分别是多少": both
+        # "预期目标和实际增长分别是多少": both; "actually, against the 7% planned": the outcome
+        return None if target and not _TARGET_GIVEN.search(q) else "outcome"
     if target:
         return "target"
     if _OUTCOME_COMPARE.search(q):
