@@ -242,3 +242,19 @@ def test_a_county_level_citys_own_scope_is_not_its_prefectures():
     assert any("another place" in r for r in reasons(d, [clinics], "en"))
     _, d = decide("瑞安市计划建成多少个村级卫生室？", [clinics])
     assert d.satisfied
+
+
+def test_a_target_question_prefers_the_plan_to_the_next_years_review():
+    # both are about 2014: the 2015 report's review (no record word of its own) and the 2014 plan
+    from rag.answer.extractive import ExtractiveAnswerer
+    from rag.settings import Settings
+    review = hit("新开工保障性安居工程740万套，基本建成511万套。", years=[2014], stance="review",
+                 period=(2014, 2015), title="2015年国务院政府工作报告")
+    plan = hit("要提高建设质量，年内基本建成保障房480万套，让住房困难群众早日迁入新居。", years=[2014],
+               stance="plan", period=(2013, 2014), title="2014年国务院政府工作报告")
+    answerer = ExtractiveAnswerer(Settings())
+    q = "2014年计划基本建成多少套保障房？"
+    best = answerer.select(q, [review, plan], "zh", extract(q))[0]
+    assert best.rank == 1
+    q = "2014年实际基本建成了多少套保障房？"
+    assert answerer.select(q, [review, plan], "zh", extract(q))[0].rank == 0

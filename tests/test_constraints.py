@@ -53,6 +53,9 @@ def test_dates_reuse_parse_dates():
     ("How much highway investment was actually completed in 2016, against the 1.65 trillion yuan planned?",
      "outcome"),                                                      # the plan's figure is given, not asked
     ("2016年公路投资计划1.65万亿元，实际完成了多少？", "outcome"),
+    ("What was consumption's contribution to economic growth in 2015?", "outcome"),   # a noun's "to"
+    ("What was the ratio of debt to GDP in 2015?", "outcome"),
+    ("What was the investment to be made in 2016?", "target"),
     ("In 2015, to what level was the basic pension for rural and non-working urban residents to be raised?",
      "target"),
 ])

@@ -30,7 +30,12 @@ _OUTCOME_COMPARE = re.compile(r"比上年|较上年|同比|\byear[- ]on[- ]year\
 # or is planned. The words between "was" and "to" may not be a participle ("was allocated to
 # poverty relief", "was spent to build" report what happened).
 _PARTICIPLE = r"(?:\w+(?:ed|en)|spent|paid|lent|sent|built|made|done|set|cut|put|used|able|due|related|close|first|last|only)"
-_TARGET_PAST = re.compile(rf"\b(?:is|are|was|were)\s+(?:(?!{_PARTICIPLE}\s)[\w'’-]+\s+){{0,9}}?to\s+(?:be\s+)?\w+"
+# Nor is "to" after a noun that takes it ("consumption's contribution to growth", "the ratio
+# of debt to GDP") a plan's, unless "to be" follows.
+_BETWEEN = rf"(?:(?!{_PARTICIPLE}\s)[\w'’-]+\s+){{0,9}}?"
+_TARGET_PAST = re.compile(rf"\b(?:is|are|was|were)\s+{_BETWEEN}to\s+be\s+\w+|"
+                          rf"\b(?:is|are|was|were)\s+(?:(?!{_PARTICIPLE}\s|[\w'’-]*['’]s\s)[\w'’-]+\s+){{0,9}}?"
+                          rf"(?<!ion\s)(?<!ment\s)(?<!ity\s)(?<!ance\s)(?<!ence\s)to\s+(?!the\b|an?\b|(?-i:[A-Z0-9]))[a-z]+"
                           r"|\b(?:will|shall)\s+(?!have\b)\w+", re.I)
 _TARGET = re.compile(r"目标|预期|计划|任务(?:是|为)|(?<!模)拟|安排|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
                      r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"

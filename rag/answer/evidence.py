@@ -663,7 +663,9 @@ def _plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None, sentence
     but the other kind is preferred."""
     stance = _stance(sentence)
     if cons.period_kind == "target":
-        return stance == "record"
+        # a sentence of a report's review that does not say so itself ("基本建成511万套")
+        # records too; a chronicle's dated entry records what was set, so it stays neutral
+        return stance == "record" or (not stance and chunk.stance == "review" and not chunk.date)
     if cons.period_kind != "outcome":
         return False
     if stance:
