@@ -84,7 +84,8 @@ SHORT_CHARS = 40
 SHORT_PENALTY = 1.0
 # An English question's words that no glossary phrase covers, and its proper names, bridged
 # by the profile's general dictionary (rag.retrieve.dictionary), kept to the words the corpus
-# writes. Origin: tune parts, default config, dictionary off -> on (see the commit message).
+# writes. Origin: tune parts, default config, off -> on: gov-reports hit@5 0.988 -> 0.994, English
+# hit@5 0.969 -> 0.985, bundled unchanged (answers never use it: as evidence, 9 more false abstentions).
 DICTIONARY_TERMS = True
 
 
