@@ -37,6 +37,10 @@ class DomainProfile:
                                                              repr=False)
     # English content word the glossary lacks -> expressions (a dictionary fallback), or None
     word_fallback: Callable[[str], tuple[str, ...]] | None = field(default=None, repr=False)
+    # English words the dictionary fallback leaves alone (no topic, or the records' generic words)
+    dictionary_stop_en: frozenset = frozenset()
+    # words of an English question (as written) -> (start, end, expressions) of proper names
+    name_fallback: Callable[[list[str]], list] | None = field(default=None, repr=False)
 
     def glossary(self) -> PhraseTable:
         """English phrase -> expressions of the corpus (loaded on first use)."""
@@ -62,9 +66,28 @@ class DomainProfile:
         found = [(a, b, v) for a, b, v in self.glossary().matches(question)]
         found += [(a, b, places.names_of(ids)) for a, b, ids in places.matches(question)]
         kept = self._in_context(question, keep_longest(found))
-        if self.word_fallback is not None:
-            kept = sorted(kept + self._fallback_spans(question, found), key=lambda s: s[0])
         return [tuple(values) for _, _, values in kept if values]
+
+    def dictionary_terms(self, question: str) -> list[str]:
+        """Expressions a general dictionary gives for what the glossary and place list leave
+        uncovered: proper names ("Beijing Institute of Technology") and single content words.
+        For retrieval only: as answer evidence they were noise (see the profile's dictionary)."""
+        if self.word_fallback is None and self.name_fallback is None:
+            return []
+        places = self.places()
+        found = [(a, b, v) for a, b, v in self.glossary().matches(question)]
+        found += [(a, b, places.names_of(ids)) for a, b, ids in places.matches(question)]
+        spans = self.name_fallback(words(question, keep_case=True)) if self.name_fallback else []
+        # a name wins over the glossary phrases inside it ("Institute", "Technology"), as the
+        # longer phrase does in the glossary; one inside a longer glossary phrase goes
+        covered = [(a, b, v) for a, b, v in spans
+                   if not any(c <= a and b <= d and d - c > b - a for c, d, _ in found)]
+        spans = covered + (self._fallback_spans(question, found + covered) if self.word_fallback else [])
+        out: dict[str, None] = {}
+        for _, _, values in sorted(spans, key=lambda s: s[0]):
+            for v in values:
+                out.setdefault(v)
+        return list(out)
 
     def _in_context(self, question: str, kept: list) -> list:
         """Generic role names ("party secretary") as the titles of the places the question
@@ -89,7 +112,8 @@ class DomainProfile:
         for i, w in enumerate(words(question, keep_case=True)):
             low = w.lower()
             if i in covered or len(low) < 4 or not low.isalpha() or (i and w[0].isupper()) \
-                    or low in self.question_stop_en or low in self.stop_words:
+                    or low in self.question_stop_en or low in self.stop_words \
+                    or low in self.dictionary_stop_en or stem(low) in self.dictionary_stop_en:
                 continue
             values = self.word_fallback(low)
             if values:

