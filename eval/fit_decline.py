@@ -24,9 +24,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 # Share of the answerable tune questions the decision may newly decline (cross-validated).
-# Chosen with the bound in mind: false abstentions <= 3% overall, and the constraint
-# check already declines about 1% of answerable tune questions.
-MAX_NEW_FALSE = 0.01
+# Chosen with the bound in mind (false abstentions <= 3% overall; the constraint check
+# already declines about 1% of answerable tune questions), then halved from 0.01: on the tune
+# parts with batch 5 (297 answerable), cross-validated false declines climb steeply past a
+# threshold of 0.1 (1 at 0.08, 2 at 0.10, 5 at 0.12, 8 at 0.15) while real near misses declined
+# stay 8-9 of 23; 1% put the threshold at the cliff's edge (0.12), which new questions fall off.
+MAX_NEW_FALSE = 0.005
 # Passages retrieved for a question whose gold passages are then removed (see collect).
 AUGMENT_K = 10
 C = 0.3         # inverse L2 strength: few positives, so a strong prior towards no effect
