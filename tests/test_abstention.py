@@ -258,3 +258,11 @@ def test_a_target_question_prefers_the_plan_to_the_next_years_review():
     assert best.rank == 1
     q = "2014年实际基本建成了多少套保障房？"
     assert answerer.select(q, [review, plan], "zh", extract(q))[0].rank == 0
+
+
+def test_a_one_character_expression_is_matched_as_written():
+    # "coal" is 煤 alone: no bigram of its own to find in "燃煤小锅炉"
+    boilers = hit("今年要淘汰燃煤小锅炉5万台，推广新能源汽车。", years=[2014], stance="plan", period=(2013, 2014),
+                  title="2014年国务院政府工作报告")
+    _, d = decide("How many small coal-fired boilers were to be phased out in 2014?", [boilers])
+    assert d.satisfied

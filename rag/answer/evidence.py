@@ -312,7 +312,8 @@ def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
     # "居民消费价格涨幅3.5%左右".
     if lang == "en":
         have = bigrams(sentence)
-        return any(len(bigrams(t) & have) >= EXPRESSION_SHARE * len(bigrams(t)) for t in subject)
+        # as written, too: a one-character expression (煤) has no bigram to compare
+        return any(t in sentence or len(bigrams(t) & have) >= EXPRESSION_SHARE * len(bigrams(t)) for t in subject)
     return term_coverage(subject, sentence) >= MIN_SUBJECT
 
 
