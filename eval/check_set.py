@@ -46,7 +46,7 @@ TYPES = ("fact", "number", "date", "who", "role", "requirement", "multi",
 LANGS = ("zh", "en")
 SOURCES = {"changge": "changge_2020-03_chronicle.txt",
            "weidu": "weidu_yearbook_2020_extract.txt"}
-ID_RE = re.compile(r"^(cg|wd|un)-\d{3}$")
+ID_RE = re.compile(r"^(cg|wd|un)-\d{3,4}$")      # 4 digits from batch 6 (cg-1001 ...)
 SENTENCE_END = set("。！？；")
 NEAR_LINES = 4          # keyword must occur within this many raw lines of a gold quote
 
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             if f not in REQUIRED and f not in OPTIONAL:
                 errors.append(f"{where}: unknown field {f!r}")
         if not isinstance(o.get("id"), str) or not ID_RE.match(o.get("id", "")):
-            errors.append(f"{where}: id should look like cg-001 / wd-001 / un-001")
+            errors.append(f"{where}: id should look like cg-001 / wd-001 / un-001 (or cg-1001 ...)")
         if not isinstance(o.get("question"), str) or not o.get("question", "").strip():
             errors.append(f"{where}: empty question")
         if o.get("lang") not in LANGS:
