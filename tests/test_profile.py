@@ -196,6 +196,12 @@ def test_place_words_that_are_english_words_need_a_capital():
     assert "长葛市" in translate_terms("What changed in Changge?")
 
 
+def test_a_lowercase_transliteration_is_no_place_where_names_are_capitalised():
+    terms = translate_terms("What did the 2011 report say about the case-by-case (yishi yiyi) awards in Xinjiang?")
+    assert "焉耆" not in terms and "奇台" not in terms and "新疆维吾尔自治区" in terms
+    assert "长葛市" in translate_terms("what was changge's gdp in 2019?")     # all lowercase: names too
+
+
 def test_numbered_names_are_crafts_not_places():
     # "Shenzhou" is also the romanised 深州; numbered with a hyphen it names a spacecraft
     terms = translate_terms("Which spacecraft docked with Shenzhou-8 in 2011?")

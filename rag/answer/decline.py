@@ -55,8 +55,13 @@ def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, fl
     passage's share and the retriever's rank), and which sentence that is."""
     from rag.answer.evidence import place_words, subject_terms
     from rag.answer.extractive import question_parts
-    terms = chinese_terms(cons.question, cons.lang)
-    groups = english_groups(cons.question, place_words(cons)) if cons.lang == "en" else []
+    # the words that name the document asked about ("the 2011 report") are checked apart
+    # (rag.answer.evidence) and match every passage of it: no share of the question
+    q = cons.question
+    if cons.doc_ref is not None and cons.doc_ref.text:
+        q = q.replace(cons.doc_ref.text, " ")
+    terms = chinese_terms(q, cons.lang)
+    groups = english_groups(q, place_words(cons)) if cons.lang == "en" else []
     subject = subject_terms(cons)
     ok = sorted(decision.ok_sentences())     # (hit, start, end) satisfying the constraints
     scored = []
@@ -68,7 +73,7 @@ def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, fl
     best, best_cov = (scored[0][1], scored[0][2:]) if scored else (None, (0.0, 0.0))
     # a question on several facts ("分别", two questions in one) is answered by two sentences
     pair = len(scored) > 1 and (asks_several(cons.question) or len(question_parts(cons.question)) > 1)
-    ev = evidence(cons.question, hits, cons.lang)
+    ev = evidence(q, hits, cons.lang)
     f = {k: 0.0 for k in FEATURES}
     f["dense_margin"] = None
     f["evidence"] = ev if ev is not None else 0.5

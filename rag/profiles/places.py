@@ -66,11 +66,16 @@ class PlaceTable:
         cased = words(text, keep_case=True)
         # a name numbered with a hyphen is a craft's or a model's ("Shenzhou-8", "Tiangong-1")
         numbered = {m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+)-\d", text)}
+        # a text that capitalises its names: a lowercase word there is none ("(yishi yiyi)", a
+        # term's transliteration, is no pair of counties)
+        capitalised = any(w[:1].isupper() for w in cased[1:])
         out = []
         for start, end, ids in self._keys.matches(text):
             if end - start == 1 and cased[start].lower() in self._ambiguous \
                     and (start == 0 or not cased[start][:1].isupper()):
                 continue            # "the dean", "Change ..." are no places
+            if capitalised and not cased[start][:1].isupper():
+                continue
             if end - start == 1 and cased[start].lower() in numbered:
                 continue
             out.append((start, end, ids))
