@@ -111,6 +111,9 @@ def test_place_and_level(question, place, level):
     ("How much investment did the project attract, in billion yuan?", "quantity", "billion yuan", "money"),
     ("How many enterprises resumed work?", "quantity", "enterprises", "count"),
     ("What GDP growth target did the 2016 report set?", "quantity", None, "percent"),
+    ("园区19家企业实现利润多少？", "quantity", None, "money"),          # a profit is money, like a revenue
+    ("How much profit did the park's firms make?", "quantity", None, "money"),
+    ("居民出境旅游消费总额是多少？", "quantity", None, "money"),
     ("谁主持了全区领导干部会议？", "person", None, None),
     ("Who chaired the meeting on March 2?", "person", None, None),
     ("Which official inspected the farmland project?", "person", None, None),

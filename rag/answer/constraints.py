@@ -152,8 +152,8 @@ _SEVERAL = re.compile(r"分别|各(?:是|为|有)|\brespectively\b|\beach\b", re
 _KIND_WORDS = [
     ("percent", re.compile(r"百分|比例|比重|占比|增速|(?<!效)率|增幅|增长|percentage|percent|\brate\b|ratio|share|"
                            r"proportion|growth|\bgrow\b|\bgrew\b", re.I)),
-    ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|GDP|money|budget|investment|fund|spend|cost|"
-                         r"revenue|income|output value",
+    ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
+                         r"money|budget|investment|fund|spend|cost|revenue|income|output value|profits?\b|\btax|sales",
                          re.I)),
     ("people", re.compile(r"就业|人口|人数|jobs|people|persons|population|employ", re.I)),
     ("area", re.compile(r"面积|\barea\b|hectares|square", re.I)),
