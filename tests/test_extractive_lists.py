@@ -1,0 +1,94 @@
+"""The extractive answer quotes whole lists and answers each item asked about (made-up text)."""
+from __future__ import annotations
+
+from rag.answer.enumeration import ordinal, requirement_run, run_near, runs
+from rag.answer.extractive import ExtractiveAnswerer, answer_parts, question_parts
+from rag.settings import Settings
+from rag.types import Chunk, Hit
+
+
+def hit(cid: str, text: str, date: str = "2021-05-06", rank: int = 0) -> Hit:
+    c = Chunk(id=cid, doc_id=cid.split(":")[0], doc_title="青石县大事记", section="", date=date,
+              start=0, end=len(text), text=text, hash=cid)
+    return Hit(c, 1.0 - rank / 10, rank)
+
+
+def answer(question: str, hits: list[Hit]) -> str:
+    return ExtractiveAnswerer(Settings(llm="extractive")).generate(question, hits)
+
+
+def test_ordinals_by_style():
+    assert ordinal("一要全面排查隐患。") == ("要", 1)
+    assert ordinal("二是抓好春耕。") == ("是", 2)
+    assert ordinal("第三，加快建设。") == ("第", 3)
+    assert ordinal("（四）推进改革。") == ("（）", 4)
+    assert ordinal("②做好防汛") == ("①", 2)
+    assert ordinal("第一次会议召开。") is None        # an ordinal of a meeting, not an item
+    assert ordinal("一要求各乡镇上报。") is None       # 要求 is a word, not "first, …"
+    assert ordinal("12.5%的增幅。") is None
+
+
+def test_runs_allow_elaboration_between_items():
+    s = ["会议指出，工作有成效。", "一是领导重视。", "各乡镇迅速行动。", "二是阵地建得好。",
+         "群众满意。", "三是标准越来越高。", "一是另起一组。"]
+    assert runs(s) == [[1, 3, 5]]
+    assert run_near(s, {0}) == [1, 3, 5]              # introduced by a picked sentence
+    assert run_near(s, {3}) == [1, 3, 5]              # one of its items picked
+    assert run_near(["甲。", "乙。", "丙。", "丁。", "一要快。", "二要实。"], {0}) == []   # too far
+
+
+def test_requirement_run_stops_at_a_sentence_without_one():
+    s = ["县长要求，要抓紧施工；", "要保证质量；", "必须按期完工。", "会议还通报了情况。", "要继续努力。"]
+    assert requirement_run(s, 0, 3) == [1, 2]
+    assert requirement_run(s, 0, 1) == [1]
+    assert requirement_run(s, 3, 3) == [4]
+
+
+REQUIREMENTS = ("是日县长王青山带队到城东工业园调研安全生产工作。王青山指出，安全生产责任重大，"
+                "必须守住底线。一要全面排查。二要限时整改。三要压实责任。随后到城西市场调研。")
+
+
+def test_requirement_question_quotes_the_numbered_run():
+    text = answer("王青山调研城东工业园安全生产时提出了哪三点要求？", [hit("qs:p1", REQUIREMENTS)])
+    for item in ("一要全面排查", "二要限时整改", "三要压实责任"):
+        assert item in text
+    assert "[1]" in text
+
+
+def test_a_fact_question_does_not_quote_the_run():
+    text = answer("王青山到哪里调研安全生产工作？", [hit("qs:p1", REQUIREMENTS)])
+    assert "二要限时整改" not in text
+
+
+def test_requirement_question_quotes_following_requirements():
+    text = ("5月6日，全县春耕工作会议召开。会后，县长王青山要求，要抓紧春耕备耕，确保5月底前完成播种；"
+            "要做好农资供应，确保6月底前化肥全部到位。会议还听取了各乡镇汇报。")
+    got = answer("王青山在5月6日春耕工作会议后提出了哪些要求？", [hit("qs:p2", text)])
+    assert "5月底前" in got and "6月底前" in got
+
+
+def test_parts_per_date_and_per_item():
+    assert answer_parts("2018年和2019年青石县粮食产量分别是多少？") == [
+        "2018年青石县粮食产量分别是多少？", "2019年青石县粮食产量分别是多少？"]
+    assert answer_parts("How did the county's road budget change between the 2018 and 2019 reports?") == [
+        "How did the county's road budget change between the 2018 reports?",
+        "How did the county's road budget change between the 2019 reports?"]
+    # the time said before the first item holds for both
+    assert answer_parts("“十三五”末青石县公路里程和高速公路里程分别达到多少？")[1].endswith(
+        "“十三五”末高速公路里程达到多少？")
+    # a modifier is no item of its own: one question
+    assert answer_parts("城镇和农村居民收入分别增长多少？") == ["城镇和农村居民收入分别增长多少？"]
+    # the answer quotes per item; whether to answer still goes by question_parts
+    assert len(question_parts("2018年和2019年青石县粮食产量分别是多少？")) == 1
+
+
+def test_each_meeting_of_a_respective_question_gets_its_sentence():
+    first = hit("qs:p3", "5月6日，全县防汛工作会议召开。会议要求各乡镇要加强巡查值守。", "2021-05-06", 0)
+    second = hit("qs:p4", "5月8日，全县环保攻坚推进会召开。会议要求各乡镇要落实网格监管。", "2021-05-08", 1)
+    text = answer("各乡镇在5月6日防汛工作会议和5月8日环保攻坚推进会上分别被提出了什么要求？", [first, second])
+    assert "加强巡查值守" in text and "[1]" in text
+    assert "5月8日，全县环保攻坚推进会召开" in text and "[2]" in text   # one quote asked each meeting
+
+
+def test_extractive_answerer_reads_every_hit():
+    assert ExtractiveAnswerer(Settings(llm="extractive")).context_budget() > 10 ** 6
