@@ -266,3 +266,18 @@ def test_a_one_character_expression_is_matched_as_written():
                   title="2014年国务院政府工作报告")
     _, d = decide("How many small coal-fired boilers were to be phased out in 2014?", [boilers])
     assert d.satisfied
+
+
+def test_a_count_with_a_measure_word_wants_that_measure():
+    # 几家 counts firms: "17起" (cases) and "35万余人" (people) are other counts
+    other = hit("拿出1000万元专项资金，解决了17起信访积案，35万余人享受基本公共卫生服务。", years=[2019],
+                stance="review", period=(2019, 2019), title="某区年鉴2020")
+    firms = hit("对全区风险企业逐一化解，已化解12家风险企业。", years=[2019], stance="review", period=(2019, 2019),
+                title="某区年鉴2020")
+    assert not decide("某区风险企业2019年化解了几家？", [other])[1].satisfied
+    assert decide("某区风险企业2019年化解了几家？", [firms])[1].satisfied
+
+
+def test_a_figure_with_more_after_its_magnitude_keeps_its_unit():
+    from rag.answer.evidence import quantities
+    assert quantities("35万余人享受服务，税收3000余万元") == [("35万余人", "people"), ("3000余万元", "money")]

@@ -56,7 +56,7 @@ _UNITS = [
 ]
 _UNIT_RX = "|".join(u for _, u in _UNITS)
 _QUANTITY = re.compile(rf"(?:({_NUM})|百分之({_CN_NUM})|({_CN_NUM})(?=\s*(?:多|余)?\s*(?:万|亿|千)?\s*(?:{_UNIT_RX})))"
-                       rf"\s*(?:多|余)?\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*((?:{_UNIT_RX}))?")
+                       rf"\s*(?:多|余)?\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*(?:多|余)?\s*((?:{_UNIT_RX}))?")   # 35万余人
 _KIND_OF = [(kind, re.compile(rf"^(?:{u})")) for kind, u in _UNITS]
 _LABEL_BEFORE, _LABEL_AFTER = re.compile(r"[“\"「『]"), re.compile(r"[”\"」』]")
 _NAME_AFTER = re.compile(r"[#＃]|号(?:线|楼|院|地|文|令)|国道|省道|路|街|工程|计划|行动|专项")
@@ -92,11 +92,14 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def states_value(sentence: str, kind: str | None, change: bool = False) -> bool:
+def states_value(sentence: str, kind: str | None, change: bool = False, counted: bool = False) -> bool:
     """Does the sentence give a quantity of the asked kind (or one with no unit at all)? A
-    question on a change ("by how much did GDP fall") is answered by a share or an amount."""
+    question on a change ("by how much did GDP fall") is answered by a share or an amount; a
+    count of things ("how many workers") by a number of people too, unless the question counts
+    with a measure word that is not for people (几家, 多少个)."""
     for _, k in quantities(sentence):
-        if kind is None or k == kind or (change and k in _AMOUNTS and kind in _AMOUNTS) or (kind == "count" and k == "people") \
+        if kind is None or k == kind or (change and k in _AMOUNTS and kind in _AMOUNTS) \
+                or (kind == "count" and k == "people" and not counted) \
                 or (k is None and kind not in _UNIT_NEEDED):
             return True
     return False
@@ -542,8 +545,11 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
     misses = []
     if cons.asks == "quantity":
-        if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question))):
+        counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
+        if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question)), counted):
             misses.append("value")
+        elif counted and cons.unit != "个" and not any(q.endswith((cons.unit, "个")) for q, _ in quantities(sentence)):
+            misses.append("value")          # 几家 (firms) is not answered by 17起 (cases)
         elif _HOW_MUCH.search(cons.question) and not any(_new_figure(q, cons.question)
                                                          for q, _ in quantities(sentence)):
             misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
