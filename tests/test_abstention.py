@@ -281,3 +281,11 @@ def test_a_count_with_a_measure_word_wants_that_measure():
 def test_a_figure_with_more_after_its_magnitude_keeps_its_unit():
     from rag.answer.evidence import quantities
     assert quantities("35万余人享受服务，税收3000余万元") == [("35万余人", "people"), ("3000余万元", "money")]
+
+
+def test_the_questions_own_date_is_no_answer_to_when():
+    visit = hit("3月18日，副市长王某到某镇观摩林业生态建设。王某要求，确保造林任务本月底大头落地。", years=[2020],
+                date="2020-03-18", title="某市2020年3月大事记")
+    _, d = decide("3月18日王某观摩林业生态建设时，要求造林任务什么时候大头落地？", [visit])
+    ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert ok and all("本月底" in s for s in ok)

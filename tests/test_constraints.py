@@ -119,6 +119,8 @@ def test_place_and_level(question, place, level):
     ("Which official inspected the farmland project?", "person", None, None),
     ("《魏都区机构改革方案》是哪天印发的？", "date", None, None),
     ("When did the mayor inspect the farmland?", "date", None, None),
+    ("What post did Wang Wu hold when he accompanied the delegation on 27 March?", "fact", None, None),
+    ("By when was the reform to be finished?", "date", None, None),
     ("市长对高标准农田建设提出了什么要求？", "requirement", None, None),
     ("What did the mayor require about high-standard farmland?", "requirement", None, None),
     ("魏都区2019年有哪些重点项目？", "list", None, None),

@@ -112,7 +112,7 @@ _NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委
                     r"街道办事处|办事处|管委会)(?=要|负责|牵头|承担|完成|[，、])")
 # Deadlines and parts of months answer "when" as well as a day does: "3月底", "年内",
 # "2020年前", "提前一年完成", "3个月内", "限期".
-_WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|年底|年内|\d{4}年(?:底|前)|"
+_WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|(?:本|当|下个?)月(?:底|末|内|初)|年底|年内|\d{4}年(?:底|前)|"
                    r"提前[一二两三四五六七八九十半\d]{1,2}(?:个)?(?:年|月|季度|天)|"
                    r"[一二两三四五六七八九十\d]{1,3}(?:个月|天|日|周|年)(?:内|以内|之内)|限期|"
                    r"农历[正冬腊一二三四五六七八九十]{1,2}月(?:初|十|廿|二十|三十)[一二三四五六七八九十]?")
@@ -540,6 +540,12 @@ def _new_figure(figure: str, question: str) -> bool:
     return digits not in numbers_in(question)
 
 
+def _new_date(cons: Constraints, sentence: str) -> bool:
+    """Whether the sentence gives a date the question does not already give."""
+    from rag.answer.query import _HAS_DATE
+    return any(not _in_question(m.group(0), cons) for m in _HAS_DATE.finditer(sentence))
+
+
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
                     subject: set[str] | None = None, passage: str | None = None) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
@@ -567,9 +573,9 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("period")             # "一季度…下降12%" does not answer for the whole year
     if cons.period_kind == "outcome" and not cons.period_implied and _stance(sentence) == "plan":
         misses.append("period")             # "今年要力争引进3个…" is no result
-    elif cons.asks == "date" and not (has_answer_kind(sentence, "date") or _WHEN.search(sentence)
+    elif cons.asks == "date" and not (_new_date(cons, sentence) or _WHEN.search(sentence)
                                       or (_ASKS_YEAR.search(cons.question) and _YEAR_IN.search(sentence))):
-        misses.append("value")
+        misses.append("value")              # no date, or only the question's own ("3月18日…什么时候落地")
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
             _new_figure(q, cons.question) for q, _ in quantities(sentence)) \
