@@ -289,3 +289,17 @@ def test_the_questions_own_date_is_no_answer_to_when():
     _, d = decide("3月18日王某观摩林业生态建设时，要求造林任务什么时候大头落地？", [visit])
     ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
     assert ok and all("本月底" in s for s in ok)
+
+
+def test_a_level_that_sets_a_condition_or_a_comparison_is_not_the_figures_scope():
+    income = hit("城镇化率达到57%，人均可支配收入达到了3.65万元，比全市平均高1.05万元。", years=[2019],
+                 stance="review", period=(2019, 2019), title="某区年鉴2020", place="河南省许昌市魏都区")
+    assert decide("魏都区2019年人均可支配收入达到了多少？", [income])[1].satisfied
+    schools = hit("3月3日，某市教育系统电视电话会议召开。待全省疫情得到有效控制后，再研究开学时间，并提前一周向社会公布。",
+                  years=[2020], date="2020-03-03", title="某市2020年3月大事记")
+    _, d = decide("3月3日某市教育系统会议指出，开学时间将提前多长时间向社会公布？", [schools])
+    assert d.satisfied
+    # the figure's own clause naming another level still does not answer
+    province = hit("全省粮食总产量达到1300亿斤。", years=[2019], stance="review", period=(2019, 2019),
+                   title="某区年鉴2020", place="河南省许昌市魏都区")
+    assert not decide("魏都区2019年粮食总产量是多少？", [province])[1].satisfied

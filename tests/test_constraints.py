@@ -111,6 +111,8 @@ def test_place_and_level(question, place, level):
     ("How much investment did the project attract, in billion yuan?", "quantity", "billion yuan", "money"),
     ("How many enterprises resumed work?", "quantity", "enterprises", "count"),
     ("What GDP growth target did the 2016 report set?", "quantity", None, "percent"),
+    ("具体开学时间将提前多长时间向社会公布？", "quantity", None, "duration"),
+    ("长葛至许昌的快速通道全长多少？", "quantity", None, "length"),
     ("园区19家企业实现利润多少？", "quantity", None, "money"),          # a profit is money, like a revenue
     ("How much profit did the park's firms make?", "quantity", None, "money"),
     ("居民出境旅游消费总额是多少？", "quantity", None, "money"),

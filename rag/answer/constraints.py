@@ -152,6 +152,10 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
 # When the question writes no unit, its words still say what kind of figure it wants.
 _SEVERAL = re.compile(r"分别|各(?:是|为|有)|\brespectively\b|\beach\b", re.I)
 _KIND_WORDS = [
+    # a stretch of time before a length: "多长时间" is no distance
+    ("duration", re.compile(r"多长时间|多久|多少天|几天|多少个?月|几个月|多少年|几年(?!级)|"
+                            r"\bhow long (?:before|after|ago|did|does|do|will|would|had|has|have)\b|"
+                            r"\bhow many (?:days|weeks|months|years)\b", re.I)),
     ("percent", re.compile(r"百分|比例|比重|占比|增速|(?<!效)率|增幅|增长|percentage|percent|\brate\b|ratio|share|"
                            r"proportion|growth|\bgrow\b|\bgrew\b", re.I)),
     ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
@@ -168,7 +172,7 @@ _DESCRIBE = {
     "zh": {"outcome": "实际", "target": "目标", "quantity": "数量", "person": "人物", "date": "日期",
            "requirement": "要求", "list": "列举", "fact": "事实", "percent": "百分比", "money": "金额",
            "people": "人数", "area": "面积", "length": "长度", "weight": "重量", "count": "个数",
-           "national": "全国", "province": "省级", "city": "市级", "county": "县级", "district": "区级",
+           "duration": "时长", "national": "全国", "province": "省级", "city": "市级", "county": "县级", "district": "区级",
            "township": "乡镇级"},
 }
 

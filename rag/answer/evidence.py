@@ -389,10 +389,24 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     # a county-level city's own texts say 全市: the name's suffix counts as its level too
     names = {asked} | _suffix_levels(place or "")
     names |= rules.sentence_levels(cons.question)     # "全市…会上，介绍某区经验…": both levels asked
-    levels = rules.sentence_levels(sentence)
+    levels = rules.sentence_levels(_figure_scope(cons, sentence))
     if not levels or levels & names:
         return False
     return not (place and _short_place(place) in sentence)
+
+
+# A level named as what a figure is compared with ("比全市平均高1.05万元") is not its scope.
+_COMPARED = re.compile(r"(?:比|较|高于|低于|超过|快于|慢于)(?:全|本)[省市县区镇乡]")
+
+
+def _figure_scope(cons: Constraints, sentence: str) -> str:
+    """The part of a sentence whose scope words say whose figure it gives: for a quantity
+    question the clauses that hold a figure ("待全省疫情得到控制后，…提前一周公布": the
+    province sets the condition, not the figure), without comparisons; else the sentence."""
+    if cons.asks != "quantity":
+        return sentence
+    figured = [c for c in _CLAUSE_SPLIT.split(sentence) if quantities(c)]
+    return _COMPARED.sub("", "，".join(figured)) if figured else sentence
 
 
 # The question asks for a figure ("多少", "几家", "how many"), not about one it gives ("…定为7%时，
@@ -413,6 +427,9 @@ def _part_of_asked_place(cons: Constraints, hit: Hit) -> bool:
     # "某市…会议后，某县教体局…": the question names the document's own place too
     own = where[i + len(place):]
     return _short_place(own) not in cons.question and own not in cons.question
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
 
 
 def _own_scope(cons: Constraints, sentence: str, own: str) -> bool:
@@ -611,6 +628,9 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
         # a lower unit's entry whose opening names the asked place ("某市…推进会召开") is about it
         own = _own_place(hit.chunk.doc_place)
+        # an entry whose subject is the asked place's ("3月3日，某市…会议召开") speaks for it
+        about_asked = bool(cons.place) and _short_place(_chinese_place(cons.place) or "") in "".join(
+            _CLAUSE_SPLIT.split(text, maxsplit=2)[:2])
         part_of_place = ("place" not in pm and _part_of_asked_place(cons, hit)
                          and not _speaks_for(cons, text[:spans[0][1]] if spans else "", own))
         for j, (s, e) in enumerate(spans):
@@ -621,7 +641,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("person")
             if part_of_place and "place" not in sm and not _speaks_for(cons, sent, own):
                 sm.append("place")          # a district's "要对19家风险企业…" is not the city's
-            elif "place" not in sm and _own_scope(cons, sent, own):
+            elif "place" not in sm and not about_asked and _own_scope(cons, sent, own):
                 sm.append("place")          # a county-level city's "全市341个行政村" is not its prefecture's
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
