@@ -303,3 +303,12 @@ def test_a_level_that_sets_a_condition_or_a_comparison_is_not_the_figures_scope(
     province = hit("全省粮食总产量达到1300亿斤。", years=[2019], stance="review", period=(2019, 2019),
                    title="某区年鉴2020", place="河南省许昌市魏都区")
     assert not decide("魏都区2019年粮食总产量是多少？", [province])[1].satisfied
+
+
+def test_which_city_wants_a_place_named():
+    summit = hit("成功举办亚太经合组织第二十二次领导人非正式会议、亚信会议第四次峰会。", years=[2014], stance="review",
+                 period=(2014, 2015), title="2015年国务院政府工作报告")
+    assert not decide("Which city hosted the 22nd APEC leaders' meeting in 2014?", [summit])[1].satisfied
+    named = hit("亚太经合组织第二十二次领导人非正式会议在北京成功举办。", years=[2014], stance="review",
+                period=(2014, 2015), title="2015年国务院政府工作报告")
+    assert decide("Which city hosted the 22nd APEC leaders' meeting in 2014?", [named])[1].satisfied

@@ -128,6 +128,8 @@ def test_place_and_level(question, place, level):
     ("魏都区2019年有哪些重点项目？", "list", None, None),
     ("What measures did the 2015 government work report propose?", "list", None, None),
     ("长葛市高铁北站在什么位置？", "fact", None, None),
+    ("Which city hosted the 22nd APEC leaders' meeting?", "place", None, None),
+    ("第二届进博会在哪个城市举办？", "place", None, None),
 ])
 def test_what_is_asked(question, asks, unit, kind):
     c = extract(question)

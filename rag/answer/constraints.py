@@ -170,7 +170,7 @@ _KIND_WORDS = [
 
 _DESCRIBE = {
     "zh": {"outcome": "实际", "target": "目标", "quantity": "数量", "person": "人物", "date": "日期",
-           "requirement": "要求", "list": "列举", "fact": "事实", "percent": "百分比", "money": "金额",
+           "requirement": "要求", "list": "列举", "fact": "事实", "place": "地点", "percent": "百分比", "money": "金额",
            "people": "人数", "area": "面积", "length": "长度", "weight": "重量", "count": "个数",
            "duration": "时长", "national": "全国", "province": "省级", "city": "市级", "county": "县级", "district": "区级",
            "township": "乡镇级"},
@@ -202,7 +202,7 @@ class Constraints:
     place: str | None = None            # as written: 广东省, 全国, Guangdong province
     level: str | None = None            # national | province | city | county | district | township
     entities: list[str] = field(default_factory=list)
-    asks: str = "fact"                  # quantity | person | date | requirement | list | fact
+    asks: str = "fact"                  # quantity | person | place | date | requirement | list | fact
     unit: str | None = None             # as written: 亿元, 公里, %, people
     quantity_kind: str | None = None    # money | people | area | length | percent | weight | count
 
@@ -487,9 +487,15 @@ def _quantity_kind(q: str, unit: str | None) -> str | None:
     return kinds[0] if kinds else None
 
 
+# Which city, province or country a question asks for: the answer names one (北京).
+_PLACE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|国家)|哪座城|\b(?:which|what) (?:city|cities|province|country)\b", re.I)
+
+
 def _asks(q: str) -> str:
     if _QTY_ZH.search(q) or _QTY_EN.search(q):
         return "quantity"
+    if _PLACE_Q.search(q):
+        return "place"
     if _PERSON_Q.search(q):
         return "person"
     if _DATE_Q.search(q):

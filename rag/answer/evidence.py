@@ -545,6 +545,13 @@ def _new_names(question: str, sentence: str) -> bool:
     return bool(found) and _short_place(found[0]) not in question
 
 
+def _names_new_place(cons: Constraints, sentence: str) -> bool:
+    """Whether the sentence names a place (of the profile's place list) the question does not."""
+    from rag.profiles import get_profile
+    return any(p.name not in cons.question and _short_place(p.name) not in cons.question
+               for p in get_profile().places().in_chinese(sentence))
+
+
 def _new_figure(figure: str, question: str) -> bool:
     """Whether a figure of the sentence is not in the question: by its digits ("7.4%"), or as
     written when in Chinese numerals ("十二万吨", which has no digits to compare)."""
@@ -580,6 +587,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
                 and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
+    elif cons.asks == "place" and not _names_new_place(cons, sentence):
+        misses.append("value")              # "Which city hosted…": a sentence naming no place is no answer
     elif cons.asks == "person" and not _names_person(cons, sentence):
         misses.append("value")
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
