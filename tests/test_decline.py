@@ -77,3 +77,17 @@ def test_the_lead_clause_gives_a_value_the_question_does_not(question, sentence,
 def test_the_lead_clause_keeps_the_next_figure():
     clause, _ = value_clause(extract("2016年国内生产总值是多少？"), "国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。")
     assert clause == "国内生产总值达到74.4万亿元，增长6.7%"
+
+
+def test_the_words_that_tell_the_asked_thing_apart_weigh_most():
+    from rag.answer.decline import _specific_share
+    from rag.types import Chunk, Hit
+
+    def h(text):
+        return Hit(Chunk(id="d:p1", doc_id="d", doc_title="d", section="", date=None, start=0, end=len(text),
+                         text=text, hash="h"), 1.0, 1)
+    hits = [h("大病保险覆盖城乡居民，加大投入。"), h("扶贫资金投入超过1000亿元。"), h("教育资金投入增加。"), h("投入资金建设道路。")]
+    terms = ["大病", "保险", "投入", "资金"]
+    # the sentence with the rare words scores above the one with only the common ones
+    assert _specific_share(terms, hits, "大病保险覆盖城乡居民") > _specific_share(terms, hits, "扶贫资金投入超过1000亿元")
+    assert _specific_share(["无关"], hits, "扶贫资金") == 0.5        # no passage holds it: no evidence either way
