@@ -312,3 +312,10 @@ def test_which_city_wants_a_place_named():
     named = hit("亚太经合组织第二十二次领导人非正式会议在北京成功举办。", years=[2014], stance="review",
                 period=(2014, 2015), title="2015年国务院政府工作报告")
     assert decide("Which city hosted the 22nd APEC leaders' meeting in 2014?", [named])[1].satisfied
+
+
+def test_a_named_measure_of_money_must_be_the_one_given():
+    park = hit("大力实施技术改造，17个项目完成投资31亿元，园区企业实现税收3000余万元。", years=[2019], stance="review",
+               period=(2019, 2019), title="某区年鉴2020")
+    assert not decide("2019年某区园区企业实现利润多少？", [park])[1].satisfied      # a profit is none of these
+    assert decide("2019年某区园区企业实现税收多少？", [park])[1].satisfied

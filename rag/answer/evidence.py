@@ -92,6 +92,10 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+# What an amount of money measures, when a Chinese question names it: the answer names it too.
+_MONEY_MEASURE = re.compile(r"利润|利税|税收|营业额|销售额|营业收入|投资额|经费")
+
+
 def states_value(sentence: str, kind: str | None, change: bool = False, counted: bool = False) -> bool:
     """Does the sentence give a quantity of the asked kind (or one with no unit at all)? A
     question on a change ("by how much did GDP fall") is answered by a share or an amount; a
@@ -575,11 +579,14 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
     misses = []
     if cons.asks == "quantity":
+        measured = _MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else []
         counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
         if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question)), counted):
             misses.append("value")
         elif counted and cons.unit != "个" and not any(q.endswith((cons.unit, "个")) for q, _ in quantities(sentence)):
             misses.append("value")          # 几家 (firms) is not answered by 17起 (cases)
+        elif measured and not any(m in sentence for m in measured):
+            misses.append("value")          # 利润 asked: 完成投资31亿元 is money, but not a profit
         elif _HOW_MUCH.search(cons.question) and not any(_new_figure(q, cons.question)
                                                          for q, _ in quantities(sentence)):
             misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
