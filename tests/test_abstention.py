@@ -319,3 +319,24 @@ def test_a_named_measure_of_money_must_be_the_one_given():
                period=(2019, 2019), title="某区年鉴2020")
     assert not decide("2019年某区园区企业实现利润多少？", [park])[1].satisfied      # a profit is none of these
     assert decide("2019年某区园区企业实现税收多少？", [park])[1].satisfied
+
+
+def test_which_session_is_answered_by_an_ordinal():
+    plenum = hit("30日，中国共产党某区第十四届委员会第八次全体（扩大）会议召开。", years=[2019], date="2019-12-30",
+                 title="某区年鉴2020")
+    counts = hit("30日，某区召开全会，参会人员300人，审议文件5个。", years=[2019], date="2019-12-30",
+                 title="某区年鉴2020")
+    assert decide("2019年12月30日召开的是某区区委第几届第几次全会？", [plenum])[1].satisfied
+    assert not decide("2019年12月30日召开的是某区区委第几届第几次全会？", [counts])[1].satisfied
+
+
+def test_an_english_count_of_something_without_chinese_words_is_not_judged_by_the_other_words():
+    # "study rooms" has no glossary phrase: the meeting's words must not stand in for it
+    rooms = hit("3月26日，某市公共文化工作会议召开。规划的6个城市书房已完成选址。", years=[2020], date="2020-03-26",
+                title="某市2020年3月大事记")
+    _, d = decide("How many city study rooms were planned according to the public culture meeting of 26 March 2020?",
+                  [rooms])
+    assert any("6个" in rooms.chunk.text[c.start:c.end] for c in d.checks if c.ok)
+    # a thing the glossary knows is still checked: grain output is not a count of firms
+    firms = hit("全年新增规模以上工业企业12家。", years=[2014], stance="review", period=(2014, 2015))
+    assert not decide("How much grain did China produce in 2014?", [firms])[1].satisfied

@@ -324,6 +324,7 @@ def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
     return term_coverage(subject, sentence) >= MIN_SUBJECT
 
 
+_ORDINAL_Q = re.compile(r"第几")
 _ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
 
 
@@ -360,9 +361,28 @@ def subject_terms(cons: Constraints) -> set[str]:
     for w in [cons.unit, cons.place, *getattr(rules, "SCOPE_LEVEL", {})]:
         if w and cons.lang == "zh":
             text = text.replace(w, "，")
+    if cons.lang == "en" and _untranslated_measure(cons.question):
+        return set()        # "how many city study rooms": the thing counted has no Chinese here,
+                            # so the other words (the meeting) would stand in for it
     terms = chinese_terms(text, cons.lang) or chinese_terms(cons.question, cons.lang)
     drop = place_words(cons) | set(getattr(rules, "NATION_WORDS", ()))
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
+
+
+# The thing an English question counts or measures: the words after "how many/much" up to the
+# verb or preposition ("how many city study rooms were planned" -> "city study rooms"), past a
+# unit ("how many units of affordable housing" -> "affordable housing").
+_MEASURED_EN = re.compile(r"\bhow (?:many|much)\s+(?:[a-z-]+\s+of\s+(?:the\s+)?)?((?:(?!(?:were|was|did|do|does|are|is|has|have|had|"
+                          r"will|would|could|can|should|in|of|for|by|to|at|on|during|from|with|per)\b)"
+                          r"[a-z][a-z-]*\s*){1,4})", re.I)
+
+
+def _untranslated_measure(question: str) -> bool:
+    from rag.profiles import get_profile
+    m = _MEASURED_EN.search(question)
+    phrase = m.group(1).strip() if m else ""
+    words = [w for w in phrase.split() if w.lower() not in ("more", "new", "the", "additional")]
+    return bool(words) and not get_profile().translate_terms(" ".join(words))
 
 
 _LEVEL_ZH = {"province": "省", "city": "市", "county": "县", "district": "区", "township": "乡镇",
@@ -578,7 +598,10 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                     subject: set[str] | None = None, passage: str | None = None) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates."""
     misses = []
-    if cons.asks == "quantity":
+    if cons.asks == "quantity" and _ORDINAL_Q.search(cons.question):
+        if not _ordinals(sentence):
+            misses.append("value")          # "第几届第几次全会" is answered by "第十四届…第八次", not a count
+    elif cons.asks == "quantity":
         measured = _MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else []
         counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
         if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question)), counted):
