@@ -48,7 +48,9 @@ def test_dates_reuse_parse_dates():
     ("How many old neighbourhoods is the district to renovate in 2020?", "target"),   # a plan, present tense
     ("How many kilometres of railway are to be built in 2016?", "target"),
     ("How much will the central budget invest in 2016?", "target"),
-    ("How much was allocated to poverty relief in 2015?", "outcome"),      # a participle before "to"
+    ("How much was spent to build rural roads in 2015?", "outcome"),      # a participle before "to"
+    ("How much was allocated to poverty relief in 2015?", "target"),      # what a budget sets (安排)
+    ("How much did the central government allocate for medical assistance in 2016?", "target"),
     ("Who was the first to speak at the meeting in 2019?", "outcome"),
     ("How much highway investment was actually completed in 2016, against the 1.65 trillion yuan planned?",
      "outcome"),                                                      # the plan's figure is given, not asked
