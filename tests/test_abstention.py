@@ -340,3 +340,17 @@ def test_an_english_count_of_something_without_chinese_words_is_not_judged_by_th
     # a thing the glossary knows is still checked: grain output is not a count of firms
     firms = hit("全年新增规模以上工业企业12家。", years=[2014], stance="review", period=(2014, 2015))
     assert not decide("How much grain did China produce in 2014?", [firms])[1].satisfied
+
+
+def test_a_dated_entrys_day_answers_on_what_day_for_its_opening_event():
+    visit = hit("区委书记王某带队到市军分区走访慰问。会议传达学习了市委书记周建国调研时的讲话精神。", years=[2019],
+                date="2019-07-29", title="某区年鉴2020")
+    _, d = decide("On what day in July 2019 did the district Party secretary visit the military sub-district?", [visit])
+    ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert ok == ["区委书记王某带队到市军分区走访慰问。"]
+    # a later sentence retelling another event is not what the entry's day dates
+    assert not decide("市委书记周建国2019年7月哪天到某区调研？", [visit])[1].satisfied
+    # nor is a speech's date, which is when it was said
+    speech = hit("持续推进古城建设，银泰百货项目开工建设。", years=[2020], date="2020-01-06", speaker="李某",
+                 title="某区年鉴2020")
+    assert not decide("银泰百货项目是哪天开工建设的？", [speech])[1].satisfied

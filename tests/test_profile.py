@@ -111,6 +111,13 @@ def test_generic_english_follows_the_place_named(question, roles):
     assert peoplemod.roles_in(question) == roles
 
 
+def test_one_english_title_read_at_several_levels_is_one_group(prof):
+    # a district and a city named: "Party secretary" is one person, at one of them
+    groups = prof.roles.role_groups("When did the district's Party secretary visit the city military sub-district?")
+    assert len(groups) == 1 and {"区委书记", "市委书记"} <= set(groups[0])
+    assert prof.roles.role_groups("区委书记和市长一同出席") == [["区委书记"], ["市长"]]
+
+
 def test_every_module_uses_the_one_table(prof):
     titles = set(prof.roles.titles)
     assert {"省长", "自治区主席", "州长", "旗长", "乡长", "镇长", "街道办事处主任", "村委会主任",

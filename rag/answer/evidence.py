@@ -214,11 +214,16 @@ def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
         if [n] not in groups and not any(n in g[0] or g[0] in n for g in groups):
             groups.append([n])
     if not groups and cons.asks != "person":
-        for title in get_profile().roles_in(cons.question):
-            holders = peoplemod.holders(title, docs) or known.names_for_role(title, top=3)
+        for titles in get_profile().roles.role_groups(cons.question):
+            # alternatives of one English post ("Party secretary": 区委书记 or 市委书记) are one
+            # person: any of them, or any of their holders, will do
+            holders = [h for t in titles for h in (peoplemod.holders(t, docs) or known.names_for_role(t, top=3))]
             if holders:
-                groups.append([title, *holders])
+                groups.append([TITLES_SEP.join(titles), *dict.fromkeys(holders)])
     return groups
+
+
+TITLES_SEP = "|"        # a group's alternative titles, in its first element
 
 
 @functools.lru_cache(maxsize=64)
@@ -238,7 +243,8 @@ def _names_one(group: list[str], text: str) -> bool:
     if len(group) == 1:
         return False
     from rag.profiles import get_profile
-    return any(_same_title(m.group(0), {group[0]}) for m in get_profile().roles.title_regex.finditer(text))
+    titles = set(group[0].split(TITLES_SEP))
+    return any(_same_title(m.group(0), titles) for m in get_profile().roles.title_regex.finditer(text))
 
 
 # A question's date names the day of its event when it writes the day ("3月4日", "March 9",
@@ -588,6 +594,13 @@ def _new_figure(figure: str, question: str) -> bool:
     return digits not in numbers_in(question)
 
 
+def own_day(cons: Constraints, iso: str | None) -> bool:
+    """Whether a passage's own date (a chronicle entry's "29日" under its month, a speech's
+    byline) names a day the question does not give already: "in July 2019" leaves the day open,
+    "on 29 July" does not."""
+    return bool(iso) and not any(d.day_from == d.day_to and d.matches(iso) for d in cons.dates)
+
+
 def _new_date(cons: Constraints, sentence: str) -> bool:
     """Whether the sentence gives a date the question does not already give."""
     from rag.answer.query import _HAS_DATE
@@ -672,6 +685,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             _CLAUSE_SPLIT.split(text, maxsplit=2)[:2])
         part_of_place = ("place" not in pm and _part_of_asked_place(cons, hit)
                          and not _speaks_for(cons, text[:spans[0][1]] if spans else "", own))
+        # a chronicle entry's date, not a speech's (when it was said, not when what it tells happened)
+        entry_day = cons.asks == "date" and not hit.chunk.speaker and own_day(cons, hit.chunk.date)
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext)
@@ -682,6 +697,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("place")          # a district's "要对19家风险企业…" is not the city's
             elif "place" not in sm and not about_asked and _own_scope(cons, sent, own):
                 sm.append("place")          # a county-level city's "全市341个行政村" is not its prefecture's
+            if entry_day and j == 0 and "value" in sm:
+                sm.remove("value")          # a dated entry's day is its opening event's: "on what day…" 
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
@@ -790,7 +807,7 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
                 what = "、".join(e for e in cons.entities if _CJK.search(e))
                 seen.append(f"相关段落没有提到{what}" if lang == "zh" else f"the passages do not mention {what}")
             elif m == "person":
-                who = "、".join(g[0] for g in decision.people) or "、".join(named_people(cons.question))
+                who = "、".join(g[0].replace(TITLES_SEP, "或" if lang == "zh" else " or ") for g in decision.people) or "、".join(named_people(cons.question))
                 seen.append(f"相关段落没有提到{who}" if lang == "zh" else f"the passages do not mention {who}")
             elif m == "place":
                 scope = hit.chunk.doc_title

@@ -4,6 +4,8 @@ Every sentence emitted is a verbatim substring of its passage, so its citation v
 """
 from __future__ import annotations
 
+import calendar
+
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -339,11 +341,17 @@ class ExtractiveAnswerer(Answerer):
         asks for requirements or a list: the quotes that follow are the answer."""
         if cons is None or cons.asks not in ("quantity", "person", "date"):
             return None
-        text = hits[best.rank].chunk.text
+        chunk = hits[best.rank].chunk
+        text = chunk.text
         clause, value = constraint_check.value_clause(cons, text[best.start:best.end])
+        n = best.rank + 1
+        if not clause and cons.asks == "date" and not chunk.speaker and constraint_check.own_day(cons, chunk.date):
+            y, m, d = (int(x) for x in chunk.date.split("-"))
+            # the entry's own day, as the document dates it ("29日" under "7月" of 2019)
+            return f"答：{y}年{m}月{d}日[{n}]" if lang == "zh" else \
+                f"Answer: {d} {calendar.month_name[m]} {y} ({y}年{m}月{d}日) [{n}]"
         if not clause:
             return None
-        n = best.rank + 1
         if lang == "zh":
             return f"答：{clause}[{n}]"
         return f"Answer: {value} (“{clause}”) [{n}]" if value else f"Answer: “{clause}” [{n}]"

@@ -170,17 +170,26 @@ class RoleTable:
 
     def roles_in(self, question: str) -> list[str]:
         """Chinese titles a question names, in Chinese or in English, in question order."""
-        out = self.titles_in(question)
+        return list(dict.fromkeys(t for group in self.role_groups(question) for t in group))
+
+    def role_groups(self, question: str) -> list[list[str]]:
+        """The same, one list per title the question writes: an English post read at several
+        units ("Party secretary" in a question naming a district and a city) gives its
+        alternatives together, of which one person is meant."""
+        out = [[t] for t in self.titles_in(question)]
+        seen = {t for g in out for t in g}
         lookup, rx = self._english_lookup, self._english[1]
         units: list[str] | None = None
         # one alternation, longest name first: "deputy mayor" is read whole, never as "mayor"
         for m in rx.finditer(_norm(question)):
+            group: list[str] = []
             for target in lookup[m.group(0)]:
                 if target.startswith("post:") and units is None:
                     units = self.units_named(question)
-                for title in self._resolve(target, units or ()):
-                    if title not in out:
-                        out.append(title)
+                group += [t for t in self._resolve(target, units or ()) if t not in seen and t not in group]
+            if group:
+                out.append(group)
+                seen.update(group)
         return out
 
 
