@@ -354,3 +354,11 @@ def test_a_dated_entrys_day_answers_on_what_day_for_its_opening_event():
     speech = hit("持续推进古城建设，银泰百货项目开工建设。", years=[2020], date="2020-01-06", speaker="李某",
                  title="某区年鉴2020")
     assert not decide("银泰百货项目是哪天开工建设的？", [speech])[1].satisfied
+
+
+def test_which_leaders_wants_someone_the_question_does_not_name():
+    visit = hit("是日市委常委、纪委书记方婷到某科学城产业园进行现场办公。区领导张书杰、刘庆，县级干部楚文选一同前往。",
+                years=[2019], date="2019-05-08", title="某区年鉴2020")
+    _, d = decide("2019年5月8日方婷到某科学城产业园现场办公，某区有哪些领导一同前往？", [visit])
+    ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert ok == ["区领导张书杰、刘庆，县级干部楚文选一同前往。"]

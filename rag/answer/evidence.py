@@ -534,7 +534,14 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
                    for m in get_profile().roles.title_regex.finditer(sentence))
     if not _WHICH_PERSON.search(cons.question):
         return True
-    return bool(has_answer_kind(sentence, "who") or _NAMED.search(sentence))
+    # someone the question does not name already ("方婷到…现场办公，哪些领导一同前往": not 方婷)
+    from rag.answer.facts import person_names
+    if any(not _in_question(n, cons) for n in person_names(sentence)):
+        return True
+    named = [m.group(0) for m in _NAMED.finditer(sentence)]
+    if named:
+        return any(not _in_question(n, cons) for n in named)
+    return has_answer_kind(sentence, "who") and not person_names(sentence)
 
 
 def _same_title(title: str, asked: set[str]) -> bool:
