@@ -78,6 +78,12 @@ def test_parts_per_date_and_per_item():
         "“十三五”末高速公路里程达到多少？")
     # a modifier is no item of its own: one question
     assert answer_parts("城镇和农村居民收入分别增长多少？") == ["城镇和农村居民收入分别增长多少？"]
+    # "in 2015 and in 2016": the preposition said again
+    assert answer_parts("How many bills did the county submit in 2015 and in 2016?") == [
+        "How many bills did the county submit in 2015?", "How many bills did the county submit in 2016?"]
+    # a later question naming nothing but what it asks asks it of the first one's subject
+    assert answer_parts("2013年青石县财政收入的预期增长目标是多少？实际增长了多少？")[1] == \
+        "青石县2013年财政收入实际增长了多少？"
     # the answer quotes per item; whether to answer still goes by question_parts
     assert len(question_parts("2018年和2019年青石县粮食产量分别是多少？")) == 1
 

@@ -12,12 +12,12 @@ from typing import Iterator
 
 from rag.answer import evidence as constraint_check
 from rag.answer.base import ABSTAIN, Answerer
-from rag.answer.constraints import Constraints, extract
+from rag.answer.constraints import Constraints, extract, frame_free
 from rag.answer.enumeration import requirement_run, run_near
 from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, answer_kind, asks_several,
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
                               english_groups, evidence, focus_terms, group_coverage, has_answer_kind, match_text, mostly_cjk,
-                              term_coverage)
+                              term_coverage, zh_segments)
 from rag.ingest.instructions import safe_title
 from rag.types import Hit
 
@@ -73,6 +73,11 @@ def _carry(parts: list[str]) -> list[str]:
     for p in parts[1:]:
         c = extract(p)
         prefix = "".join(f"{y}年" for y in first.years if not c.years) if first.lang == "zh" else ""
+        if first.lang == "zh" and not zh_segments(frame_free(c)):
+            # a part that names nothing but what it asks ("实际增长了多少？") asks it of the first
+            # part's subject ("…广义货币M2的预期增长目标是多少？")
+            subject = next(iter(zh_segments(frame_free(first))), "")
+            prefix += subject.replace(first.place, "") if first.place else subject
         if first.lang == "zh" and first.place and not c.place and first.place not in p:
             prefix = first.place + prefix
         suffix = "".join(f" in {y}" for y in first.years if not c.years) if first.lang == "en" else ""
@@ -92,9 +97,10 @@ def answer_parts(question: str) -> list[str]:
     return _carry(split) if split else [question]
 
 
-# Two years or dates joined: "2016年和2017年", "between the 2016 and 2017 reports", "3月4日和5日"
+# Two years or dates joined: "2016年和2017年", "between the 2016 and 2017 reports", "3月4日和5日",
+# "in 2015 and in 2016"
 _WHEN = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}(?:\s*年)?"
-_DATE_PAIR = re.compile(rf"(?<!\d)({_WHEN})\s*(?:和|与|及|以及|、|,?\s+and\s+)\s*({_WHEN})(?![\d月])", re.I)
+_DATE_PAIR = re.compile(rf"(?<!\d)({_WHEN})\s*(?:和|与|及|以及|、|,?\s+and\s+)\s*(?:in\s+|在)?({_WHEN})(?![\d月])", re.I)
 # "分别", "各自": the items before it are asked about one by one
 _RESPECTIVE = re.compile(r"[，,]?\s*(?:分别|各自)")
 _ITEM_AND = re.compile(r"以及|和|与|及")
