@@ -362,3 +362,24 @@ def test_which_leaders_wants_someone_the_question_does_not_name():
     _, d = decide("2019年5月8日方婷到某科学城产业园现场办公，某区有哪些领导一同前往？", [visit])
     ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
     assert ok == ["区领导张书杰、刘庆，县级干部楚文选一同前往。"]
+
+
+def test_the_thing_counted_is_named_before_its_count():
+    bills = hit("国务院提请审议法律议案13件，制定修订行政法规8件。加大督查问责力度，组织开展第三次国务院大督查。",
+                years=[2016], stance="review", period=(2016, 2017), title="2017年国务院政府工作报告")
+    assert not decide("2016年第三次国务院大督查共派出了多少个督查组？", [bills])[1].satisfied
+    teams = hit("加大督查问责力度，组织开展第三次国务院大督查，共派出督查组8个。", years=[2016], stance="review",
+                period=(2016, 2017), title="2017年国务院政府工作报告")
+    assert decide("2016年第三次国务院大督查共派出了多少个督查组？", [teams])[1].satisfied
+    housing = hit("各级政府要增加保障性住房投入，年内基本建成480万套。", years=[2014], stance="plan", period=(2013, 2014),
+                  title="2014年国务院政府工作报告")
+    assert decide("2014年计划基本建成多少套保障房？", [housing])[1].satisfied   # named before, in its passage
+
+
+def test_a_figure_is_not_of_a_subject_named_only_in_a_later_clause():
+    park = hit("全年实施工业项目14个，完成年度计划投资62.7亿元，某科学城中航产业园3个项目加快建设。", years=[2019],
+               stance="review", period=(2019, 2019), title="某区年鉴2020")
+    assert not decide("某科学城中航产业园项目总投资是多少？", [park])[1].satisfied
+    opened = hit("总投资12亿元的某科学城中航产业园项目开工建设。", years=[2019], stance="review", period=(2019, 2019),
+                 title="某区年鉴2020")
+    assert decide("某科学城中航产业园项目总投资是多少？", [opened])[1].satisfied

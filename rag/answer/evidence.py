@@ -96,6 +96,34 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
 _MONEY_MEASURE = re.compile(r"利润|利税|税收|营业额|销售额|营业收入|投资额|经费")
 
 
+# What a Chinese question counts, after its measure word: "多少个督查组" -> 督查组. Its first two
+# characters must be in the answer's sentence or before it in its passage ("…保障性住房…基本建成
+# 480万套"), not after ("审议法律议案13件…组织开展…大督查"); a measure word is no noun (百分点).
+_COUNTED = re.compile(r"(?:多少|几)(?:个|家|项|件|所|座|台|套|条|名|位|批|起|处|户|种|部|支|辆|栋|间|张|场)"
+                      r"(?!百分点)([\u4e00-\u9fff]{2})")
+
+
+def _subject_after_figures(cons: Constraints, subject: set[str], sentence: str) -> bool:
+    """Whether the sentence names what is asked about only after its last figure of the asked
+    kind: a figure's subject comes before it or in its clause. Chinese questions only: an
+    English one's glossary expression may be the sentence's later rewording ("财政赤字占国内生产
+    总值的比重…1.5%左右，赤字率…保持在安全水平")."""
+    if cons.lang != "zh":
+        return False
+    end = 0
+    several = len(_HOW_MUCH.findall(cons.question)) > 1        # "实施多少个项目、完成投资多少": any kind
+    for m in _CLAUSE.finditer(sentence):
+        if any(several or cons.quantity_kind in (None, k) or k is None for _, k in quantities(m.group(0))):
+            end = m.end()
+    return 0 < end < len(sentence) and _about_subject(subject, sentence, cons.lang) \
+        and not _about_subject(subject, sentence[:end], cons.lang)
+
+
+def _counted_noun(cons: Constraints) -> str | None:
+    m = _COUNTED.search(cons.question) if cons.lang == "zh" else None
+    return m.group(1) if m else None
+
+
 def states_value(sentence: str, kind: str | None, change: bool = False, counted: bool = False) -> bool:
     """Does the sentence give a quantity of the asked kind (or one with no unit at all)? A
     question on a change ("by how much did GDP fall") is answered by a share or an amount; a
@@ -615,8 +643,10 @@ def _new_date(cons: Constraints, sentence: str) -> bool:
 
 
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
-                    subject: set[str] | None = None, passage: str | None = None) -> list[str]:
-    """What a sentence fails on its own: the kind of value asked for, or it only restates."""
+                    subject: set[str] | None = None, passage: str | None = None,
+                    before: str | None = None) -> list[str]:
+    """What a sentence fails on its own: the kind of value asked for, or it only restates.
+    `before`: its passage up to it (a thing counted is named before its count)."""
     misses = []
     if cons.asks == "quantity" and _ORDINAL_Q.search(cons.question):
         if not _ordinals(sentence):
@@ -628,6 +658,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
             misses.append("value")
         elif counted and cons.unit != "个" and not any(q.endswith((cons.unit, "个")) for q, _ in quantities(sentence)):
             misses.append("value")          # 几家 (firms) is not answered by 17起 (cases)
+        elif (noun := _counted_noun(cons)) and noun not in sentence and noun not in (before or ""):
+            misses.append("value")          # "多少个督查组": a count of bills is not one of inspection teams
         elif measured and not any(m in sentence for m in measured):
             misses.append("value")          # 利润 asked: 完成投资31亿元 is money, but not a profit
         elif _HOW_MUCH.search(cons.question) and not any(_new_figure(q, cons.question)
@@ -637,6 +669,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
                 and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
+        elif subject and _subject_after_figures(cons, subject, sentence):
+            misses.append("value")          # "完成投资62.7亿元，…，某产业园3个项目加快建设": not the park's
     elif cons.asks == "place" and not _names_new_place(cons, sentence):
         misses.append("value")              # "Which city hosted…": a sentence naming no place is no answer
     elif cons.asks == "person" and not _names_person(cons, sentence):
@@ -696,7 +730,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         entry_day = cons.asks == "date" and not hit.chunk.speaker and own_day(cons, hit.chunk.date)
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
-            sm = sentence_misses(cons, sent, qb, subject, ptext)
+            sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext)
             if titled and "person" not in pm and not all(_names_one(g, sent) or _names_one(g, actors)
                                                          for g in titled):
                 sm.append("person")
