@@ -110,6 +110,7 @@ def test_place_and_level(question, place, level):
     ("GDP增长了多少个百分点？", "quantity", "个百分点", "percent"),
     ("How many people were lifted out of poverty?", "quantity", "people", "people"),
     ("What percentage of GDP went to research?", "quantity", None, "percent"),
+    ("“十二五”末城镇保障性住房覆盖面达到了多少？", "quantity", None, "percent"),    # a coverage is a share
     ("How much investment did the project attract, in billion yuan?", "quantity", "billion yuan", "money"),
     ("How many enterprises resumed work?", "quantity", "enterprises", "count"),
     ("What GDP growth target did the 2016 report set?", "quantity", None, "percent"),
