@@ -51,3 +51,23 @@ def test_dictionary_can_be_turned_off(monkeypatch):
 def test_coordinated_school_levels_are_one_glossary_phrase():
     from rag.retrieve.glossary import translate_terms
     assert "中小学" in translate_terms("How many rural primary and secondary schools were rebuilt?")
+
+
+@needs_cedict
+def test_a_plural_in_ies_is_looked_up_by_its_singular(monkeypatch):
+    monkeypatch.delenv("RAG_CEDICT", raising=False)
+    from rag.profiles import get_profile
+    assert "战略" in get_profile().dictionary_terms("Which two national strategies did he describe?")
+
+
+def test_english_amounts_are_written_as_the_records_write_them():
+    from rag.answer.numerals import english_amounts
+    assert english_amounts("the 4 trillion yuan plan, 1.2 billion, 500 million and 12 million") == [
+        "4万亿", "12亿", "5亿", "1200万"]
+    from rag.answer.query import chinese_terms
+    assert "1.65万亿" in chinese_terms("How much was invested against the 1.65 trillion yuan planned?", "en")
+
+
+def test_children_of_migrant_workers_is_one_phrase():
+    from rag.retrieve.glossary import translate_terms
+    assert "随迁子女" in translate_terms("compulsory education for the children of migrant workers")

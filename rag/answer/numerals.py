@@ -90,3 +90,23 @@ def numbers_in(text: str) -> set[str]:
     out = {re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
     out |= {str(_EN_NUMBER[m.group(0).lower()]) for m in _EN_NUMBER_RX.finditer(text)}
     return out
+
+
+_EN_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(trillion|billion|million|hundred million)\b", re.I)
+_EN_SCALE = {"trillion": 10 ** 12, "billion": 10 ** 9, "million": 10 ** 6, "hundred million": 10 ** 8}
+
+
+def english_amounts(text: str) -> list[str]:
+    """An English question's large amounts as Chinese records write them: "4 trillion" ->
+    4万亿, "1.2 billion" -> 12亿, "500 million" -> 5亿, "12 million" -> 1200万."""
+    from decimal import Decimal
+    out: list[str] = []
+    for m in _EN_AMOUNT.finditer(text):
+        value = Decimal(m.group(1)) * _EN_SCALE[m.group(2).lower()]
+        for scale, word in ((10 ** 12, "万亿"), (10 ** 8, "亿"), (10 ** 4, "万")):
+            if value >= scale:
+                n = value / scale
+                s = format(n.normalize(), "f")
+                out.append(s + word)
+                break
+    return list(dict.fromkeys(out))

@@ -138,6 +138,8 @@ def chinese_terms(question: str, lang: str | None = None) -> set[str]:
         return terms
     terms.update(get_profile().translate_terms(question))
     terms.update(english_dates(question))
+    from rag.answer.numerals import english_amounts
+    terms.update(english_amounts(question))
     for run in re.findall(r"[^\x00-\u2fff]+", question):
         terms |= {b for b in bigrams(run) if any(is_cjk(c) for c in b)}
     if terms:       # numbers alone ("the 8th session of the 14th committee") say too little

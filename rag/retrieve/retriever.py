@@ -176,6 +176,9 @@ class Retriever:
             # retrieval to it; bridged, they would only match every passage (报告, 汇报)
             named = info.resolution.doc_text
             info.terms = translate_terms(question.replace(named, " ") if named else question)
+            from rag.answer.numerals import english_amounts
+            # "4 trillion yuan" as the records write it (4万亿元)
+            info.terms += [a for a in english_amounts(question) if a not in info.terms]
             if DICTIONARY_TERMS:
                 from rag.profiles import get_profile
                 found = get_profile().dictionary_terms(question.replace(named, " ") if named else question)

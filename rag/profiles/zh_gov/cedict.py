@@ -78,7 +78,8 @@ def lookup(word: str) -> tuple[str, ...]:
     index = _index()
     if word in index:
         return index[word]
-    for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+    for base in (word[:-3] + "y" if word.endswith("ies") else "",      # strategies -> strategy
+                 word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
         if base and base in index:
             return index[base]
     return ()
