@@ -383,3 +383,13 @@ def test_a_figure_is_not_of_a_subject_named_only_in_a_later_clause():
     opened = hit("总投资12亿元的某科学城中航产业园项目开工建设。", years=[2019], stance="review", period=(2019, 2019),
                  title="某区年鉴2020")
     assert decide("某科学城中航产业园项目总投资是多少？", [opened])[1].satisfied
+
+
+def test_an_attribute_asked_by_name_must_be_named():
+    expo = hit("上海世博会即将拉开帷幕。要把上海世博会办成一届成功、精彩、难忘的盛会。", years=[2010], stance="plan",
+               period=(2009, 2010), title="2010年国务院政府工作报告")
+    assert not decide("2010年上海世博会的主题是什么？", [expo])[1].satisfied
+    themed = hit("上海世博会以“城市，让生活更美好”为主题。", years=[2010], stance="plan", period=(2009, 2010),
+                 title="2010年国务院政府工作报告")
+    assert decide("2010年上海世博会的主题是什么？", [themed])[1].satisfied
+    assert decide("What was the theme of the 2010 Shanghai Expo?", [themed])[1].satisfied

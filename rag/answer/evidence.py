@@ -119,6 +119,12 @@ def _subject_after_figures(cons: Constraints, subject: set[str], sentence: str) 
         and not _about_subject(subject, sentence[:end], cons.lang)
 
 
+# An attribute asked by name ("X的主题是什么", "What was the theme of X"): the answer names it.
+_ATTRIBUTE_Q = re.compile(r"的(主题|口号|宗旨|全称|简称|理念)(?:是什么|是啥|叫什么|为何)|"
+                          r"\bwhat (?:is|was) the (theme|slogan|motto|full name)\b", re.I)
+_ATTRIBUTE_WORDS = {"theme": ("主题",), "slogan": ("口号",), "motto": ("宗旨", "口号"), "full name": ("全称",)}
+
+
 def _counted_noun(cons: Constraints) -> str | None:
     m = _COUNTED.search(cons.question) if cons.lang == "zh" else None
     return m.group(1) if m else None
@@ -677,6 +683,10 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # another city's "X市委书记…" does not say who leads this one
+    attribute = _ATTRIBUTE_Q.search(cons.question)
+    if attribute and not any(a and a.lower() in sentence.lower() for a in _ATTRIBUTE_WORDS.get(
+            (attribute.group(1) or attribute.group(2) or "").lower(), (attribute.group(1),))):
+        misses.append("value")              # "世博会的主题是什么": a sentence on the Expo that names no theme
     if _other_level(cons, sentence):
         misses.append("place")              # "全区生产总值…" does not answer for the city
     if cons.asks == "quantity" and _other_part_of_year(cons, sentence):
