@@ -393,3 +393,14 @@ def test_an_attribute_asked_by_name_must_be_named():
                  title="2010年国务院政府工作报告")
     assert decide("2010年上海世博会的主题是什么？", [themed])[1].satisfied
     assert decide("What was the theme of the 2010 Shanghai Expo?", [themed])[1].satisfied
+
+
+def test_a_question_on_what_was_added_is_not_answered_by_a_total():
+    roads = hit("高速公路通车里程达11.2万公里，水路、民航建设进一步加强。", years=[2014], stance="review",
+                period=(2014, 2015), title="2015年国务院政府工作报告")
+    assert not decide("How many kilometres of new expressways were opened to traffic in 2014?", [roads])[1].satisfied
+    assert not decide("2014年新增高速公路通车里程多少公里？", [roads])[1].satisfied
+    built = hit("新建改建高速公路6700多公里。", years=[2016], stance="review", period=(2016, 2017),
+                title="2017年国务院政府工作报告")
+    assert decide("2016年新建高速公路多少公里？", [built])[1].satisfied
+    assert decide("2014年高速公路通车里程达到多少公里？", [roads])[1].satisfied     # the total, asked

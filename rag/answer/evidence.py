@@ -125,6 +125,19 @@ _ATTRIBUTE_Q = re.compile(r"的(主题|口号|宗旨|全称|简称|理念)(?:是
 _ATTRIBUTE_WORDS = {"theme": ("主题",), "slogan": ("口号",), "motto": ("宗旨", "口号"), "full name": ("全称",)}
 
 
+# A question on what was added ("新增", "new expressways") is not answered by a total ("通车里程达
+# 11.2万公里", "累计…", "余额…"): a figure clause with a level word and no word of adding.
+_INCREMENT_Q = re.compile(r"新增|新建|新开工|新培育|新引进|\bnew\b|\badditional\b|\bnewly\b|\badded\b", re.I)
+_STOCK = re.compile(r"达到?|总量|总数|总规模|累计|共有|保有|余额|存量")
+_ADDING = re.compile(r"新|增|建成|开通|投产|完成|改造|开工|培育|引进|净")
+
+
+def _stock_only(cons: Constraints, sentence: str) -> bool:
+    figured = [c for c in _CLAUSE_SPLIT.split(sentence)
+               if any(cons.quantity_kind in (None, k) or k is None for _, k in quantities(c))]
+    return bool(figured) and all(_STOCK.search(c) and not _ADDING.search(c) for c in figured)
+
+
 def _counted_noun(cons: Constraints) -> str | None:
     m = _COUNTED.search(cons.question) if cons.lang == "zh" else None
     return m.group(1) if m else None
@@ -675,6 +688,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
                 and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
+        elif _INCREMENT_Q.search(cons.question) and _stock_only(cons, sentence):
+            misses.append("value")          # "how many km of new expressways": "通车里程达11.2万公里" is the total
         elif subject and _subject_after_figures(cons, subject, sentence):
             misses.append("value")          # "完成投资62.7亿元，…，某产业园3个项目加快建设": not the park's
     elif cons.asks == "place" and not _names_new_place(cons, sentence):
