@@ -404,3 +404,16 @@ def test_a_question_on_what_was_added_is_not_answered_by_a_total():
                 title="2017年国务院政府工作报告")
     assert decide("2016年新建高速公路多少公里？", [built])[1].satisfied
     assert decide("2014年高速公路通车里程达到多少公里？", [roads])[1].satisfied     # the total, asked
+
+
+def test_an_english_question_naming_a_meetings_topic_wants_that_meeting():
+    from rag.answer.constraints import extract as ex
+    assert ex("What did the mayor require at the March 9 air-pollution meeting?").entities == ["大气污染|大气污染防治"]
+    # the kind of meeting, its date, level or an untranslatable name are no topic
+    assert ex("When was the 375th morning meeting on the Qingyi River project held?").entities == []
+    epidemic = hit("3月9日，全市疫情防控工作碰头会召开。市长王某要求，要做好返乡人员排查。", years=[2020],
+                   date="2020-03-09", title="某市2020年3月大事记")
+    assert not decide("What did the mayor require at the March 9 air-pollution meeting?", [epidemic])[1].satisfied
+    air = hit("3月9日，全市大气污染防治工作会议召开。市长王某要求，要严控扬尘污染。", years=[2020],
+              date="2020-03-09", title="某市2020年3月大事记")
+    assert decide("What did the mayor require at the March 9 air-pollution meeting?", [air])[1].satisfied

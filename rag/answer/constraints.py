@@ -460,7 +460,53 @@ def _entities(q: str) -> list[str]:
         if len(name) >= 2:
             out.append(name + m.group(0))
     out += [m.group(1) for m in _PROGRAMME_EN.finditer(q)]
+    out += _meeting_topics_en(q)
     return list(dict.fromkeys(out))
+
+
+# "the March 9 air-pollution meeting", "the public culture conference": a meeting an English
+# question names by its topic, as the topic's Chinese expressions ("大气污染|空气污染"), one of
+# which its passage must hold as a Chinese question's "…工程", "…行动" must be.
+_MEETING_EN = re.compile(r"\b((?:[a-z][a-z'’-]*\s+){1,5}?)(?:work\s+)?(?:meeting|conference|teleconference|"
+                         r"symposium|forum|rally|session)s?\b", re.I)
+
+
+_MEETING_ON_EN = re.compile(r"\b(?:meeting|conference|teleconference|symposium|forum|session)s?\s+(?:on|about)\s+"
+                            r"((?:(?!(?:held|was|were|in|at|of|on|by|chaired|convened|called|and|where|when)\b)"
+                            r"[a-z][a-z'’-]*\s*){1,6})", re.I)
+# What kind of meeting it is, not its topic.
+_MEETING_KIND_EN = re.compile(r"\b(?:special|morning|evening|working|work|regular|joint|plenary|standing|executive|"
+                              r"enlarged|expanded|video|televised|emergency|routine|weekly|monthly|general|annual|"
+                              r"provincial|municipal|national|county|district|city|party)\b", re.I)
+
+
+def _meeting_topics_en(q: str) -> list[str]:
+    if _CJK_RUN.search(q):
+        return []
+    from rag.profiles import get_profile
+    places = get_profile().places()
+    out = []
+    for m in [*_MEETING_EN.finditer(q), *_MEETING_ON_EN.finditer(q)]:
+        # the topic's own words: after the last article or preposition before "meeting"
+        words = _TOPIC_START.split(m.group(1))[-1] if m.re is _MEETING_EN else m.group(1)
+        names = re.findall(r"\b[A-Z][a-z]+\b", words)
+        if places.matches(words) or any(not get_profile().translate_terms(n) for n in names):
+            continue        # a place or a name in the topic: checked apart, or not in the glossary
+        words = _MEETING_KIND_EN.sub(" ", words)
+        for alts in get_profile().translate_groups(words):
+            # a topic, not a level (省, 省级), a date (3月) or a role (领导)
+            alts = [a for a in alts if len(a) >= 2 and not _NOT_TOPIC.search(a)]
+            if alts:
+                out.append(ENTITY_ALTS.join(alts))
+    return out
+
+
+_TOPIC_START = re.compile(r"\b(?:the|a|an|to|of|at|in|on|for|by|with|during|after|before)\s+|['’]s\s+", re.I)
+_NOT_TOPIC = re.compile(r"\d|[年月日]|^[省市县区乡镇村]级$|领导|讲话|致辞|发言|书记|主任")
+
+
+ENTITY_ALTS = "|"
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _unit(q: str, lang: str) -> str | None:

@@ -342,9 +342,12 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         if (n, what) not in _ordinals(text):
             misses.append("entity")         # "第三百八十次晨会" is not the 375th
             break
+    have = bigrams(text)
     for name in cons.entities:
-        nb = bigrams(name) if _CJK.search(name) else frozenset()
-        if len(nb) >= 2 and len(nb & bigrams(text)) < ENTITY_SHARE * len(nb):
+        alts = [bigrams(a) for a in name.split("|") if _CJK.search(a)]
+        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
+        alts = [nb for nb in alts if len(nb) >= (1 if "|" in name or not _CJK.search(cons.question) else 2)]
+        if alts and all(len(nb & have) < ENTITY_SHARE * len(nb) for nb in alts):
             misses.append("entity")         # the programme, event or accident asked about is not here
             break
     place = _chinese_place(cons.place) if cons.place and cons.level != "national" else None
@@ -870,7 +873,7 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
                 seen.append(f"资料中没有{cons.doc_ref.year}年的{cons.doc_ref.kind}" if lang == "zh" else
                             f"the documents include no {cons.doc_ref.year} {cons.doc_ref.kind}")
             elif m == "entity":
-                what = "、".join(e for e in cons.entities if _CJK.search(e))
+                what = "、".join(e.split("|")[0] for e in cons.entities if _CJK.search(e))
                 seen.append(f"相关段落没有提到{what}" if lang == "zh" else f"the passages do not mention {what}")
             elif m == "person":
                 who = "、".join(g[0].replace(TITLES_SEP, "或" if lang == "zh" else " or ") for g in decision.people) or "、".join(named_people(cons.question))
