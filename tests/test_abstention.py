@@ -417,3 +417,11 @@ def test_an_english_question_naming_a_meetings_topic_wants_that_meeting():
     air = hit("3月9日，全市大气污染防治工作会议召开。市长王某要求，要严控扬尘污染。", years=[2020],
               date="2020-03-09", title="某市2020年3月大事记")
     assert decide("What did the mayor require at the March 9 air-pollution meeting?", [air])[1].satisfied
+
+
+def test_which_year_wants_a_year_not_a_day():
+    visit = hit("3月27日，外市考察团来某市考察，市领导王某陪同考察。", years=[2020], date="2020-03-27",
+                title="某市2020年3月大事记")
+    assert not decide("王某是哪一年开始担任某市市委书记的？", [visit])[1].satisfied
+    since = hit("王某自2016年起担任某市市委书记。", years=[2020], date="2020-03-27", title="某市2020年3月大事记")
+    assert decide("王某是哪一年开始担任某市市委书记的？", [since])[1].satisfied

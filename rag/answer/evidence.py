@@ -711,8 +711,11 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("period")             # "一季度…下降12%" does not answer for the whole year
     if cons.period_kind == "outcome" and not cons.period_implied and _stance(sentence) == "plan":
         misses.append("period")             # "今年要力争引进3个…" is no result
-    elif cons.asks == "date" and not (_new_date(cons, sentence) or _WHEN.search(sentence)
-                                      or (_ASKS_YEAR.search(cons.question) and _YEAR_IN.search(sentence))):
+    elif cons.asks == "date" and _ASKS_YEAR.search(cons.question):
+        if not any(m.group(0).replace(" ", "") not in cons.question.replace(" ", "")
+                   for m in _YEAR_IN.finditer(sentence)):
+            misses.append("value")          # "哪一年开始担任…": a day ("3月27日") without its year is no answer
+    elif cons.asks == "date" and not (_new_date(cons, sentence) or _WHEN.search(sentence)):
         misses.append("value")              # no date, or only the question's own ("3月18日…什么时候落地")
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
@@ -755,7 +758,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         part_of_place = ("place" not in pm and _part_of_asked_place(cons, hit)
                          and not _speaks_for(cons, text[:spans[0][1]] if spans else "", own))
         # a chronicle entry's date, not a speech's (when it was said, not when what it tells happened)
-        entry_day = cons.asks == "date" and not hit.chunk.speaker and own_day(cons, hit.chunk.date)
+        entry_day = (cons.asks == "date" and not hit.chunk.speaker and not _ASKS_YEAR.search(cons.question)
+                     and own_day(cons, hit.chunk.date))
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext)
