@@ -32,13 +32,13 @@ def test_profile_bridges_proper_names_and_uncovered_words_but_not_function_words
     monkeypatch.delenv("RAG_CEDICT", raising=False)
     from rag.profiles import get_profile
     p = get_profile()
-    terms = p.dictionary_terms("How many platforms did Peking University open under the new plan?")
+    terms = p.dictionary_terms("How many satellites did Peking University launch under the new plan?")
     assert "北京大学" in terms and "北大" in terms      # the name and CC-CEDICT's abbreviation
-    assert "平台" in terms
+    assert "卫星" in terms
     assert not {"许多", "之下"} & set(terms)             # "many", "under": no topic
     # answers never see the dictionary: their evidence groups come from the glossary only
-    groups = {v for g in p.translate_groups("How many platforms did Peking University open?") for v in g}
-    assert "平台" not in groups and "北京大学" not in groups
+    groups = {v for g in p.translate_groups("How many satellites did Peking University launch?") for v in g}
+    assert "卫星" not in groups and "北京大学" not in groups
 
 
 @needs_cedict
@@ -56,8 +56,8 @@ def test_coordinated_school_levels_are_one_glossary_phrase():
 @needs_cedict
 def test_a_plural_in_ies_is_looked_up_by_its_singular(monkeypatch):
     monkeypatch.delenv("RAG_CEDICT", raising=False)
-    from rag.profiles import get_profile
-    assert "战略" in get_profile().dictionary_terms("Which two national strategies did he describe?")
+    from rag.profiles.zh_gov import cedict
+    assert "卫星" in cedict.lookup("satellites") and cedict.lookup("strategies") == cedict.lookup("strategy") != ()
 
 
 def test_english_amounts_are_written_as_the_records_write_them():
