@@ -425,3 +425,14 @@ def test_which_year_wants_a_year_not_a_day():
     assert not decide("王某是哪一年开始担任某市市委书记的？", [visit])[1].satisfied
     since = hit("王某自2016年起担任某市市委书记。", years=[2020], date="2020-03-27", title="某市2020年3月大事记")
     assert decide("王某是哪一年开始担任某市市委书记的？", [since])[1].satisfied
+
+
+def test_a_five_year_span_is_not_answered_by_one_of_its_years():
+    one = hit("单位国内生产总值能耗下降5%，经济发展的质量和效益明显提高。", years=[2016], stance="review",
+              period=(2016, 2017), title="2017年国务院政府工作报告")
+    assert not decide("By how much did energy consumption per unit of GDP fall over the 13th Five-Year Plan period?",
+                      [one])[1].satisfied
+    five = hit("过去五年，单位国内生产总值能耗下降18.2%。", years=[2011, 2012, 2013, 2014, 2015], stance="review",
+               period=(2015, 2016), title="2016年国务院政府工作报告")
+    assert decide("By how much did energy consumption per unit of GDP fall over the 12th Five-Year Plan period?",
+                  [five])[1].satisfied

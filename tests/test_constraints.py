@@ -211,3 +211,11 @@ def test_what_was_in_a_year_asks_for_the_record():
 def test_a_numbered_craft_is_no_place():
     c = extract("Which spacecraft docked with Shenzhou-8 in 2011?")
     assert c.place is None and c.level is None
+
+
+def test_what_frames_a_question_leaves_its_subject():
+    from rag.answer.constraints import frame_free
+    q = extract("By how much did energy consumption per unit of GDP fall over the 12th Five-Year Plan period?")
+    assert "energy consumption per unit of GDP" in frame_free(q)
+    # a time before a programme's name is not part of it
+    assert "城镇保障性安居工程" in extract("“十二五”期间城镇保障性安居工程住房一共建设了多少套？").entities

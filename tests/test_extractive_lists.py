@@ -84,6 +84,8 @@ def test_parts_per_date_and_per_item():
     # a later question naming nothing but what it asks asks it of the first one's subject
     assert answer_parts("2013年青石县财政收入的预期增长目标是多少？实际增长了多少？")[1] == \
         "青石县2013年财政收入实际增长了多少？"
+    # ", and by how many…": a preposition before the question word still starts a question
+    assert len(question_parts("What ceiling did the 2013 report set, and by how many points did the rate come in below it?")) == 2
     # the answer quotes per item; whether to answer still goes by question_parts
     assert len(question_parts("2018年和2019年青石县粮食产量分别是多少？")) == 1
 

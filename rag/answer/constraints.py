@@ -100,6 +100,7 @@ _PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策
 # 计划/安排 before a verb is the verb "plans to" ("计划开工多少套"), not a programme's name.
 _PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|"
                               r"培训|发放|引进|开展|推进|筹集|投入|招")
+_LEADING_TIME = re.compile(r"^(?:期间|时期|以来|年内|年度|全年|今年|去年|明年|当年|上半年|下半年|末)+")
 _ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
 _LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
 _PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
@@ -289,9 +290,15 @@ def frame_free(cons: "Constraints") -> str:
     q = cons.question
     if cons.doc_ref is not None and cons.doc_ref.text:
         q = q.replace(cons.doc_ref.text, " ")
-    for rx in (_PLAN_EN, _PLAN_ZH, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME):
+    for rx in (_PLAN_EN, _PLAN_ZH, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME_WORDS):
         q = rx.sub(" ", q)
     return q
+
+
+# _OUTCOME's words one by one: its "did … fall" spans what the question is about ("did energy
+# consumption per unit of GDP fall"), which must stay.
+_OUTCOME_WORDS = re.compile(_OUTCOME.pattern.replace(r"|\bdid\b[^?.]{0,60}\b(?:grow|increase|rise|fall)\b", "")
+                            + r"|\bdid\b|\b(?:grow|increase|rise|fall)\b", re.I)
 
 
 # A target the question gives itself ("against the 1.65 trillion yuan planned", "比目标7%"):
@@ -457,6 +464,8 @@ def _entities(q: str) -> list[str]:
         for v in _LEADING_VERBS:
             if name.startswith(v) and len(name) > len(v) + 1:
                 name = name[len(v):]
+        # a time said before the name ("“十二五”期间城镇保障性安居工程") is not part of it
+        name = _LEADING_TIME.sub("", name)
         if len(name) >= 2:
             out.append(name + m.group(0))
     out += [m.group(1) for m in _PROGRAMME_EN.finditer(q)]

@@ -329,8 +329,9 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         misses.append("date")           # "2019年8月8日…" asked: another day's entry
     if cons.years:
         years = _years_of(hit)
-        if years is not None and (not (years & set(cons.years)) or _span_for_year(cons, years)):
-            misses.append("year")
+        if years is not None and (not (years & set(cons.years)) or _span_for_year(cons, years)
+                                  or (is_period(cons.years) and not set(cons.years) <= years)):
+            misses.append("year")           # a five-year plan's span is not answered by one of its years
         elif cons.period_implied:
             pass                        # preferred in ranking, never a reason to decline
         elif cons.period_kind == "outcome" and c.stance == "plan":

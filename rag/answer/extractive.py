@@ -145,8 +145,10 @@ _ASKS = {"zh": re.compile(r"多少|什么|哪|谁|几|是否|吗|怎样|怎么|�
 # Where one asking clause ends and the next begins: "…的任务是多少，实际搬迁了多少人",
 # "What was the target, and what was achieved".
 _CLAUSE_BREAK = {"zh": re.compile(r"[，；,;]"),
-                 "en": re.compile(r"[;,]\s*(?:and\s+)?(?=(?:what|how|which|who|whom|when|where|whether|why)\b)"
-                                  r"|\s+and\s+(?=(?:what|how|which|who|whom|when|where|whether|why)\s)", re.I)}
+                 "en": re.compile(r"[;,]\s*(?:and\s+)?(?=(?:(?:by|in|to|from|for|at|on)\s+)?"
+                                  r"(?:what|how|which|who|whom|when|where|whether|why)\b)"
+                                  r"|\s+and\s+(?=(?:(?:by|in|to|from|for|at|on)\s+)?"
+                                  r"(?:what|how|which|who|whom|when|where|whether|why)\s)", re.I)}
 
 
 def _clauses(question: str, lang: str) -> list[str]:
