@@ -585,7 +585,7 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
                    for m in get_profile().roles.title_regex.finditer(sentence))
     if not _WHICH_PERSON.search(cons.question):
         return True
-    # someone the question does not name already ("方婷到…现场办公，哪些领导一同前往": not 方婷)
+    # someone the question does not name already ("王某到…现场办公，哪些领导一同前往": not 王某)
     from rag.answer.facts import person_names
     if any(not _in_question(n, cons) for n in person_names(sentence)):
         return True
