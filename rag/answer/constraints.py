@@ -490,19 +490,20 @@ _MEETING_KIND_EN = re.compile(r"\b(?:special|morning|evening|working|work|regula
 
 
 def _meeting_topics_en(q: str) -> list[str]:
-    if _CJK_RUN.search(q):
+    if re.search(f"[{_CJK}]", q):
         return []
     from rag.profiles import get_profile
-    places = get_profile().places()
+    profile = get_profile()
+    places = profile.places()
     out = []
     for m in [*_MEETING_EN.finditer(q), *_MEETING_ON_EN.finditer(q)]:
         # the topic's own words: after the last article or preposition before "meeting"
         words = _TOPIC_START.split(m.group(1))[-1] if m.re is _MEETING_EN else m.group(1)
         names = re.findall(r"\b[A-Z][a-z]+\b", words)
-        if places.matches(words) or any(not get_profile().translate_terms(n) for n in names):
+        if places.matches(words) or any(not profile.translate_terms(n) for n in names):
             continue        # a place or a name in the topic: checked apart, or not in the glossary
         words = _MEETING_KIND_EN.sub(" ", words)
-        for alts in get_profile().translate_groups(words):
+        for alts in profile.translate_groups(words):
             # a topic, not a level (省, 省级), a date (3月) or a role (领导)
             alts = [a for a in alts if len(a) >= 2 and not _NOT_TOPIC.search(a)]
             if alts:
@@ -514,8 +515,7 @@ _TOPIC_START = re.compile(r"\b(?:the|a|an|to|of|at|in|on|for|by|with|during|afte
 _NOT_TOPIC = re.compile(r"\d|[年月日]|^[省市县区乡镇村]级$|领导|讲话|致辞|发言|书记|主任")
 
 
-ENTITY_ALTS = "|"
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
+ENTITY_ALTS = "|"      # an entity's alternative expressions, one of which a passage must hold
 
 
 def _unit(q: str, lang: str) -> str | None:

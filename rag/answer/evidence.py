@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.constraints import Constraints, frame_free, is_period
+from rag.answer.constraints import ENTITY_ALTS, Constraints, frame_free, is_period
 from rag.answer.query import bigrams, chinese_terms, has_answer_kind, match_text, term_coverage
 from rag.types import Hit
 
@@ -345,9 +345,9 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             break
     have = bigrams(text)
     for name in cons.entities:
-        alts = [bigrams(a) for a in name.split("|") if _CJK.search(a)]
+        alts = [bigrams(a) for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
         # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
-        alts = [nb for nb in alts if len(nb) >= (1 if "|" in name or not _CJK.search(cons.question) else 2)]
+        alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
         if alts and all(len(nb & have) < ENTITY_SHARE * len(nb) for nb in alts):
             misses.append("entity")         # the programme, event or accident asked about is not here
             break
@@ -772,7 +772,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             elif "place" not in sm and not about_asked and _own_scope(cons, sent, own):
                 sm.append("place")          # a county-level city's "全市341个行政村" is not its prefecture's
             if entry_day and j == 0 and "value" in sm:
-                sm.remove("value")          # a dated entry's day is its opening event's: "on what day…" 
+                sm.remove("value")          # a dated entry's day is its opening event's: "on what day…"
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
@@ -878,7 +878,7 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
                 seen.append(f"资料中没有{cons.doc_ref.year}年的{cons.doc_ref.kind}" if lang == "zh" else
                             f"the documents include no {cons.doc_ref.year} {cons.doc_ref.kind}")
             elif m == "entity":
-                what = "、".join(e.split("|")[0] for e in cons.entities if _CJK.search(e))
+                what = "、".join(e.split(ENTITY_ALTS)[0] for e in cons.entities if _CJK.search(e))
                 seen.append(f"相关段落没有提到{what}" if lang == "zh" else f"the passages do not mention {what}")
             elif m == "person":
                 who = "、".join(g[0].replace(TITLES_SEP, "或" if lang == "zh" else " or ") for g in decision.people) or "、".join(named_people(cons.question))

@@ -5,7 +5,6 @@ Every sentence emitted is a verbatim substring of its passage, so its citation v
 from __future__ import annotations
 
 import calendar
-
 import re
 from dataclasses import dataclass
 from typing import Iterator
