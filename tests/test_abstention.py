@@ -436,3 +436,20 @@ def test_a_five_year_span_is_not_answered_by_one_of_its_years():
                period=(2015, 2016), title="2016年国务院政府工作报告")
     assert decide("By how much did energy consumption per unit of GDP fall over the 12th Five-Year Plan period?",
                   [five])[1].satisfied
+
+
+def test_a_text_dated_before_the_asked_period_ended_does_not_say_what_it_actually_brought():
+    """A January speech's "今年谋划100个重点项目" is no answer to how many actually started that
+    year, nor a 2 March entry's "争取3月底前完成" to whether it was finished by the end of March;
+    a sentence recording what was already done still answers."""
+    speech = hit("今年我们谋划的100个重点项目，新上项目多，达到74个。", years=[2020], date="2020-01-06",
+                 speaker="王某", ref_year=2020, title="某区年鉴2021")
+    assert not decide("2020年某区重点项目实际开工了多少个？", [speech])[1].satisfied
+    assert decide("2020年某区谋划了多少个重点项目？", [speech])[1].satisfied
+    entry = hit("3月2日，会议要求加快生态带绿化，争取在3月底前完成80%。", years=[2020], date="2020-03-02",
+                title="某市2020年3月大事记")
+    assert not decide("How much of the ecological belt greening was actually finished by the end of "
+                      "March 2020?", [entry])[1].satisfied
+    done = hit("3月30日，生态带绿化已完成80%。", years=[2020], date="2020-03-30", title="某市2020年3月大事记")
+    assert decide("How much of the ecological belt greening was actually finished by the end of "
+                  "March 2020?", [done])[1].satisfied

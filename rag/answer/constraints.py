@@ -307,6 +307,12 @@ _TARGET_GIVEN = re.compile(r"\d[\d.,]*\s*(?:%|[A-Za-z]+\s+){0,3}(?:planned|targe
                            r"(?:目标|计划|预期)[^，,。？?]{0,4}\d", re.I)
 
 
+def asks_actual(q: str) -> bool:
+    """Whether a question says in so many words that it wants what actually happened
+    ("实际", "actually", "achieved"), not only in its grammar ("增长了多少")."""
+    return bool(_OUTCOME_STRONG.search(q))
+
+
 def _period_kind(q: str) -> str | None:
     # An explicit "actual"/"比上年" beats a target word; a target word beats the weak
     # outcome verbs ("What was the 2015 target?" asks for the target).

@@ -850,7 +850,22 @@ def _time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
     elif (cons.period_kind == "outcome" and not cons.period_implied and chunk.stance == "plan"
           and chunk.ref_year and min(scope) >= chunk.ref_year):
         misses.append("period")             # still this year's plan, not what happened
+    elif _said_before_the_end(cons, chunk, asked, sentence):
+        misses.append("period")             # a January speech cannot say what 2020 actually brought
     return misses
+
+
+def _said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str) -> bool:
+    """An explicit outcome question ("实际开工了多少个", "actually finished by the end of March")
+    is not answered by a dated text (a speech, an entry) from before the asked period ended,
+    unless the sentence itself records what was done ("已完成…")."""
+    from rag.answer.constraints import asks_actual
+    if cons.period_kind != "outcome" or not asks_actual(cons.question) or not asked or not chunk.date:
+        return False
+    dated = [d for d in cons.dates if d.year in asked]
+    end = (f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
+           else f"{max(asked)}-12-31")
+    return chunk.date < end and _stance(sentence) != "record"
 
 
 def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
