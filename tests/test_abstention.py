@@ -453,3 +453,17 @@ def test_a_text_dated_before_the_asked_period_ended_does_not_say_what_it_actuall
     done = hit("3月30日，生态带绿化已完成80%。", years=[2020], date="2020-03-30", title="某市2020年3月大事记")
     assert decide("How much of the ecological belt greening was actually finished by the end of "
                   "March 2020?", [done])[1].satisfied
+
+
+def test_a_number_inside_a_name_is_no_quantity():
+    """PM10, C919, G20 and 5G name things; their digits count nothing."""
+    assert quantities("截至10月底，PM10平均浓度居全市第2位，新建5G基站10万个，C919客机总装下线。") == [("10万个", "count")]
+    assert not states_value("PM10平均浓度居全市第2位。", "people")
+
+
+def test_a_change_of_money_is_not_answered_by_a_number_of_people():
+    """"增加多少资金" is answered by an amount of money or a share, not by 765万人 graduates."""
+    assert not states_value("今年高校毕业生将高达765万人。", "money", change=True)
+    assert states_value("稳就业资金增加100亿元。", "money", change=True)
+    assert states_value("财政收入增长8%。", "money", change=True)
+    assert states_value("粮食产量增加5%。", "weight", change=True)

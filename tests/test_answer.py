@@ -333,3 +333,19 @@ def test_local_unavailable_without_llama_cpp(monkeypatch):
     assert local_llm.LocalAnswerer(Settings()).available() == (
         False, "llama-cpp-python not installed (pip install '.[local]')")
     assert resolve("auto", Settings()) == "extractive"
+
+
+def test_chain_answers_the_part_of_a_two_report_question_it_has(settings):
+    """"2015年和2016年的报告分别提出…": one report each. With only the 2016 report's figure at
+    hand the answer gives that one rather than declining the whole question."""
+    def report(year: int, text: str) -> Hit:
+        c = Chunk(id=f"r{year}:p1", doc_id=f"r{year}", doc_title=f"{year}年某省政府工作报告", section="",
+                  date=None, start=0, end=len(text), text=text, hash=f"h{year}", years=[year], stance="plan",
+                  doc_period=[year - 1, year], ref_year=year)
+        return Hit(c, 1.0, 1)
+    hits = [report(2016, "加强高标准农田建设，增加深松土地1.5亿亩，新增高效节水灌溉面积2000万亩。"),
+            report(2015, "今年要加强农田水利建设，推进农业现代化。")]
+    ans = answer_question("2015年和2016年政府工作报告分别提出增加深松土地多少？", lambda _: hits,
+                          get_answerer("extractive", settings))
+    assert not ans.abstained and "1.5亿亩" in ans.answer
+    assert ans.citations and ans.citations[0].id == "r2016:p1"

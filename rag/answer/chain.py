@@ -27,7 +27,7 @@ from rag.answer.decline import reason as decline_reason
 from rag.answer.constraints import extract
 from rag.answer.evidence import check as check_evidence
 from rag.answer.evidence import reasons as evidence_reasons
-from rag.answer.extractive import ExtractiveAnswerer, passage_sentences, question_parts
+from rag.answer.extractive import ExtractiveAnswerer, answer_parts, passage_sentences
 from rag.answer.query import MIN_EVIDENCE, detect_lang, weak_evidence
 from rag.answer.verify import verify_answer
 from rag.types import Answer, Hit
@@ -138,8 +138,9 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
         cons = extract(sq)
         decision = check_evidence(cons, hits, passage_sentences)
         state["constraints"] = cons
-        # a compound question is answered when one of its questions is
-        parts = question_parts(sq)
+        # a compound question is answered when one of its questions is ("2015年和2016年的报告
+        # 分别…": one report each)
+        parts = answer_parts(sq)
         satisfied = decision.satisfied or (len(parts) > 1 and any(
             check_evidence(extract(p), hits, passage_sentences).satisfied for p in parts))
         answerable = satisfied and not weak_evidence(sq, hits, lang, min_evidence)

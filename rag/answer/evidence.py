@@ -77,6 +77,8 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
         if _LABEL_BEFORE.match(before) or _NAME_AFTER.match(after) \
                 or before == "第":                      # 第二批: an ordinal
             continue                                    # “513”工业行动计划, “三个代表”, 98#地, 107国道: names
+        if re.match(r"[A-Za-z]", before) or re.match(r"[A-Z]", after):
+            continue                                    # PM10, C919, G20, 5G: part of a name
         if m.group(2):                                  # 百分之七点四
             out.append((m.group(0), "percent"))
             continue
@@ -149,7 +151,7 @@ def states_value(sentence: str, kind: str | None, change: bool = False, counted:
     count of things ("how many workers") by a number of people too, unless the question counts
     with a measure word that is not for people (几家, 多少个)."""
     for _, k in quantities(sentence):
-        if kind is None or k == kind or (change and k in _AMOUNTS and kind in _AMOUNTS) \
+        if kind is None or k == kind or (change and k in _AMOUNTS and kind in _AMOUNTS and "percent" in (k, kind)) \
                 or (kind == "count" and k == "people" and not counted) \
                 or (k is None and kind not in _UNIT_NEEDED):
             return True
@@ -779,6 +781,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             scope = scopes[j] if scopes is not None else None
             if scope is not None:
                 misses = _time_misses(cons, hit.chunk, misses, scope, asked, sent)
+            if "period" not in misses and _said_before_the_end(cons, hit.chunk, asked, sent):
+                misses.append("period")     # a January speech cannot say what 2020 actually brought
             soft = ["period"] if _plan_for_outcome(cons, hit.chunk, scope, sent) else []
             checks.append(Check(i, s, e, misses + sm, soft))
     return Decision(cons, checks, pmiss, people)
@@ -850,8 +854,6 @@ def _time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
     elif (cons.period_kind == "outcome" and not cons.period_implied and chunk.stance == "plan"
           and chunk.ref_year and min(scope) >= chunk.ref_year):
         misses.append("period")             # still this year's plan, not what happened
-    elif _said_before_the_end(cons, chunk, asked, sentence):
-        misses.append("period")             # a January speech cannot say what 2020 actually brought
     return misses
 
 
