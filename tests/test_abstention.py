@@ -467,3 +467,22 @@ def test_a_change_of_money_is_not_answered_by_a_number_of_people():
     assert states_value("稳就业资金增加100亿元。", "money", change=True)
     assert states_value("财政收入增长8%。", "money", change=True)
     assert states_value("粮食产量增加5%。", "weight", change=True)
+
+
+def test_someone_named_in_pinyin_without_a_title_must_be_in_the_passage():
+    """"the home of Kong Chao, a serving peacekeeper": no role table knows him, but the
+    entry that names 孔超 answers and one that does not is not about him. "Hong Kong" is a
+    place, not a person called Hong."""
+    from rag.retrieve.people import chinese_names_for, pinyin_people
+    q = "On what day in January 2019 did the Party secretary visit the home of Kong Chao, a serving peacekeeper?"
+    assert pinyin_people(q) == [("Kong Chao", ["kong", "chao"])]
+    assert chinese_names_for(["kong", "chao"], "区委书记到现役维和部队军人孔超家中慰问") == {"孔超"}
+    assert chinese_names_for(["zeng", "guo", "fan"], "曾国藩") == {"曾国藩"}       # any reading of 曾
+    other = hit("2日区委书记王某调研公园打造工作。", years=[2019], date="2019-01-02", title="某区年鉴2020")
+    his = hit("29日区委书记王某到现役维和部队军人孔超家中进行慰问。", years=[2019], date="2019-01-29",
+              title="某区年鉴2020")
+    _, d = decide(q, [other, his])
+    assert d.people == [["Kong Chao", "孔超"]]
+    assert {c.hit for c in d.checks if c.ok} == {1}
+    _, d = decide("Which company listed on the Hong Kong Stock Exchange in 2018?", [other])
+    assert d.people == []

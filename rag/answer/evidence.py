@@ -262,6 +262,8 @@ def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
     for n in sorted(found, key=cons.question.find):
         if [n] not in groups and not any(n in g[0] or g[0] in n for g in groups):
             groups.append([n])
+    if cons.lang == "en":
+        groups += _pinyin_groups(cons, hits, found)
     if not groups and cons.asks != "person":
         for titles in get_profile().roles.role_groups(cons.question):
             # alternatives of one English post ("Party secretary": 区委书记 or 市委书记) are one
@@ -273,6 +275,29 @@ def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
 
 
 TITLES_SEP = "|"        # a group's alternative titles, in its first element
+
+
+def _pinyin_groups(cons: Constraints, hits: list[Hit], linked: list[str]) -> list[list[str]]:
+    """Someone an English question names in pinyin whom no role links to a Chinese name
+    ("the home of Kong Chao, a serving peacekeeper"): the names of the passages that read so.
+    When none does, the group holds the pinyin alone, which no Chinese passage names."""
+    from rag.profiles import get_profile
+    from rag.retrieve import people as peoplemod
+    profile = get_profile()
+    have = set(_pinyin_of(frozenset(linked)))          # pinyin of the names already linked
+    groups = []
+    for written, syllables in peoplemod.pinyin_people(cons.question):
+        if "".join(syllables) in have:
+            continue
+        words = profile.translate_terms(written)
+        if profile.places().in_english(written) or (
+                words and not any(peoplemod.chinese_names_for(syllables, w) for w in words)):
+            continue                # "Hong Kong" (香港) is a place, whatever its syllables
+        names = set()
+        for h in hits:
+            names |= peoplemod.chinese_names_for(syllables, f"{h.chunk.speaker or ''} {h.chunk.text}")
+        groups.append([written, *sorted(names)])
+    return groups
 
 
 @functools.lru_cache(maxsize=64)

@@ -6,6 +6,7 @@ surnames and chronicle phrasing come from the domain profile (`rag.profiles`).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -121,3 +122,72 @@ def roles_in(question: str, profile=None) -> list[str]:
     """Chinese titles named in the question, in Chinese or English ("the mayor" -> 市长; "the
     party secretary of <a district>" -> 区委书记)."""
     return (profile or get_profile()).roles_in(question)
+
+
+# "Kong Chao", "Zhang Shujie": a surname's syllable, then a given name of one or two syllables.
+_PINYIN_PAIR = re.compile(r"\b([A-Z][a-z]{0,5})\s+([A-Z][a-z]{1,11})\b")
+
+
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (about 410), from pypinyin's own table."""
+    global _SYLLABLES
+    if _SYLLABLES is None:
+        from pypinyin import lazy_pinyin
+        from pypinyin.constants import PINYIN_DICT
+        _SYLLABLES = frozenset(lazy_pinyin("".join(chr(c) for c in PINYIN_DICT if 0x4E00 <= c <= 0x9FFF)))
+    return _SYLLABLES
+
+
+_SYLLABLES: frozenset[str] | None = None
+
+
+def _split_syllables(word: str, most: int) -> list[str] | None:
+    """`word` as at most `most` pinyin syllables, longest first ("shujie" -> shu, jie)."""
+    if not word:
+        return []
+    if most == 0:
+        return None
+    for n in range(min(6, len(word)), 0, -1):
+        if word[:n] in _syllables():
+            rest = _split_syllables(word[n:], most - 1)
+            if rest is not None:
+                return [word[:n], *rest]
+    return None
+
+
+def pinyin_people(question: str, profile=None) -> list[tuple[str, list[str]]]:
+    """Names an English question writes in pinyin, as (name as written, syllables): a
+    surname's syllable and a given name of one or two ("Kong Chao" -> kong, chao)."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:
+        return []
+    surnames = {p for s in (profile or get_profile()).surnames for p in lazy_pinyin(s)}
+    out = []
+    for m in _PINYIN_PAIR.finditer(question):
+        family, given = m.group(1).lower(), _split_syllables(m.group(2).lower(), 2)
+        if family in surnames and given:
+            out.append((m.group(0), [family, *given]))
+    return out
+
+
+def chinese_names_for(syllables: list[str], text: str, profile=None) -> set[str]:
+    """The names in a Chinese text that read as these syllables, surname first; any reading
+    of a character counts (曾 is zeng or ceng)."""
+    surnames = (profile or get_profile()).surnames
+    n = len(syllables)
+    out = set()
+    for i, ch in enumerate(text[:len(text) - n + 1]):
+        if ch in surnames and syllables[0] in _readings(ch):
+            cand = text[i:i + n]
+            if all(syl in _readings(c) for syl, c in zip(syllables[1:], cand[1:])):
+                out.add(cand)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _readings(ch: str) -> frozenset[str]:
+    if not "\u4e00" <= ch <= "\u9fff":
+        return frozenset()
+    from pypinyin import Style, pinyin
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
