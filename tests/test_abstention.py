@@ -486,3 +486,15 @@ def test_someone_named_in_pinyin_without_a_title_must_be_in_the_passage():
     assert {c.hit for c in d.checks if c.ok} == {1}
     _, d = decide("Which company listed on the Hong Kong Stock Exchange in 2018?", [other])
     assert d.people == []
+
+
+def test_when_something_was_finished_needs_a_sentence_saying_it_was():
+    """An entry's own day answers "on what day" for its opening event; a visit to a greening
+    corridor is not the day the corridor's works were finished or begun."""
+    visit = hit("3月18日，副市长王某到高速廊道绿化现场观摩林业生态建设情况。", years=[2020], date="2020-03-18",
+                title="某市2020年3月大事记")
+    assert not decide("高速廊道绿化提升工程是什么时候完工的？", [visit])[1].satisfied
+    assert not decide("When did construction of the corridor greening begin?", [visit])[1].satisfied
+    assert decide("王某哪天到高速廊道绿化现场观摩？", [visit])[1].satisfied
+    done = hit("3月28日，高速廊道绿化提升工程全面完工。", years=[2020], date="2020-03-28", title="某市2020年3月大事记")
+    assert decide("高速廊道绿化提升工程是什么时候完工的？", [done])[1].satisfied

@@ -679,6 +679,22 @@ def _new_figure(figure: str, question: str) -> bool:
     return digits not in numbers_in(question)
 
 
+# When something was finished or begun: the sentence dating it must say it was ("预计4月底完工"),
+# not only that a meeting on it or a visit to it took place that day.
+_EVENTS = [
+    (re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|\b(?:completed?|finished|opened to traffic|"
+                r"put into (?:use|operation|service))\b", re.I),
+     re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|完成|交付|告竣")),
+    (re.compile(r"开工|动工|开建|开始建设|奠基|\b(?:beg[au]n|begin|commenced?|broke ground)\b", re.I),
+     re.compile(r"开工|动工|开建|开始|启动|奠基|开展|开通")),
+]
+
+
+def _other_event(question: str, sentence: str) -> bool:
+    """Whether a "when was X finished / begun" question meets a sentence that does not say so."""
+    return any(asked.search(question) and not said.search(sentence) for asked, said in _EVENTS)
+
+
 def own_day(cons: Constraints, iso: str | None) -> bool:
     """Whether a passage's own date (a chronicle entry's "29日" under its month, a speech's
     byline) names a day the question does not give already: "in July 2019" leaves the day open,
@@ -800,6 +816,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("place")          # a county-level city's "全市341个行政村" is not its prefecture's
             if entry_day and j == 0 and "value" in sm:
                 sm.remove("value")          # a dated entry's day is its opening event's: "on what day…"
+            if cons.asks == "date" and "value" not in sm and _other_event(cons.question, sent):
+                sm.append("value")          # "什么时候完工": the day of a visit to the site is not it
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
