@@ -16,6 +16,11 @@ from rag.answer.numerals import arabize, cn_number
     ("2018年和2019年分别增长多少", [2018, 2019]),
     ("投资2000万元建设了什么？", []),                  # an amount, not a year
     ("How many of the 2000 people were hired?", []),
+    # a stretch written out is every year of it; "between" often compares two
+    ("2008年至2012年这五年，全国累计淘汰了多少落后产能？", [2008, 2009, 2010, 2011, 2012]),
+    ("How many rural residents moved to towns over the five years from 2013 to 2017?",
+     [2013, 2014, 2015, 2016, 2017]),
+    ("How did grain output change between 2015 and 2017?", [2015, 2017]),
 ])
 def test_years(question, years):
     assert extract(question).years == years
@@ -219,3 +224,10 @@ def test_what_frames_a_question_leaves_its_subject():
     assert "energy consumption per unit of GDP" in frame_free(q)
     # a time before a programme's name is not part of it
     assert "城镇保障性安居工程" in extract("“十二五”期间城镇保障性安居工程住房一共建设了多少套？").entities
+
+
+def test_a_five_year_total_speaks_of_the_five_years_before_the_report():
+    """"五年累计…" in a 2013 report's review is 2008-2012; "今后五年累计" plans 2013-2017."""
+    from rag.profiles.zh_gov.documents import sentence_years
+    assert sentence_years("五年累计，共淘汰落后炼钢产能7800万吨。", 2013) == set(range(2008, 2013))
+    assert sentence_years("今后五年累计新增就业5000万人。", 2013) == set(range(2013, 2018))

@@ -263,8 +263,18 @@ _PLAN_ZH = re.compile(r"[“\"][十一二三四五六七八九]{1,2}五[”\"]|[
 _PLAN_EN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year\s+plan\b", re.I)
 
 
+# A stretch of years written out: "2013年至2017年", "2013—2017年", "from 2013 to 2017"; not
+# "between 2015 and 2016", which often compares two years.
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-|~|～)\s*((?:19|20)\d{2})(?!\d)|"
+                         r"\bfrom\s+((?:19|20)\d{2})\s+(?:to|through|until)\s+((?:19|20)\d{2})\b", re.I)
+
+
 def _years(q: str) -> list[int]:
     years = list(dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(q)))
+    for m in _YEAR_RANGE.finditer(q):
+        a, b = (int(g) for g in m.groups() if g)
+        if 2 <= b - a <= 10:
+            years = sorted(set(years) | set(range(a, b + 1)))
     if not years:
         from rag.ingest.profile import document_rules
         m = _PLAN_EN.search(q)

@@ -214,7 +214,7 @@ _PLAN = re.compile(r"部署|任务|目标|要求|建议|安排|计划|打算|重
 _RELATIVE = [(re.compile(r"过去五年|五年来"), (-5, -1)), (re.compile(r"去年|过去一年|上一年|一年来"), (-1, -1)),
              (re.compile(r"今年|本年"), (0, 0)), (re.compile(r"明年"), (1, 1))]
 # The same in running text, where "比去年增长" compares with last year rather than speaks of it.
-_RELATIVE_TEXT = [(re.compile(r"过去五年|五年来|这五年"), (-5, -1)), (re.compile(r"今后五年|未来五年"), (0, 4)),
+_RELATIVE_TEXT = [(re.compile(r"过去五年|五年来|这五年|(?<!今后)(?<!未来)(?<!今后的)五年(?:累计|间|中|里|共)"), (-5, -1)), (re.compile(r"今后五年|未来五年"), (0, 4)),
                   (re.compile(r"(?<![比较同])(?:去年|过去一年|上一年|一年来)"), (-1, -1)),
                   (re.compile(r"前年"), (-2, -2)),
                   (re.compile(r"(?<![比较同])(?:今年|本年)"), (0, 0)), (re.compile(r"明年"), (1, 1))]
