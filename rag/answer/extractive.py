@@ -226,6 +226,8 @@ class ExtractiveAnswerer(Answerer):
         # The years asked about are checked sentence by sentence above; as words they would only
         # favour sentences that name a year over those that give the figure.
         worded = _YEARS.sub("，", question) if constraint_check.asked_years(cons) else question
+        if cons.doc_ref is not None and cons.doc_ref.text:
+            worded = worded.replace(cons.doc_ref.text, "，")     # "the 2017 report": checked apart too
         zh_terms = ((chinese_terms(worded, lang) - constraint_check.place_words(cons))
                     or chinese_terms(question, lang))
         en_terms = english_terms(worded) if lang == "en" else set()
