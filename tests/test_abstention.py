@@ -498,3 +498,15 @@ def test_when_something_was_finished_needs_a_sentence_saying_it_was():
     assert decide("王某哪天到高速廊道绿化现场观摩？", [visit])[1].satisfied
     done = hit("3月28日，高速廊道绿化提升工程全面完工。", years=[2020], date="2020-03-28", title="某市2020年3月大事记")
     assert decide("高速廊道绿化提升工程是什么时候完工的？", [done])[1].satisfied
+
+
+def test_what_someone_required_is_not_quoted_from_another_speakers_words():
+    """"李某提出了什么要求": after "王某要求，" the sentences are 王某's, not 李某's, though
+    李某 attended; asked about 王某 they answer."""
+    entry = hit("1日区委书记王某主持召开领导小组第一次会议。区长李某出席会议。就做好退役军人工作，王某要求，"
+                "一要旗帜鲜明讲政治。二要担当作为抓落实。", years=[2019], date="2019-11-01", title="某区年鉴2020")
+    text = entry.chunk.text
+    _, d = decide("2019年11月1日领导小组会议上，李某提出了什么要求？", [entry])
+    assert not any(c.ok and "一要" in text[c.start:c.end] for c in d.checks)
+    _, d = decide("2019年11月1日领导小组会议上，王某提出了什么要求？", [entry])
+    assert any(c.ok and "一要" in text[c.start:c.end] for c in d.checks)

@@ -769,6 +769,35 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     return misses
 
 
+# A question on what someone said or required ("李某提出了什么要求", "What did the district head
+# require"), and a passage's "NAME(同志)要求/强调/指出…": who said what follows.
+_SAID_Q = re.compile(r"要求|强调|指出|表示|提出|讲话|说了?什么|\b(?:requir|say|said|stress|urg|demand|ask|call(?:ed)? for|"
+                     r"insist|instruct|point(?:ed)? out)", re.I)
+_SAID_AFTER = re.compile(r"(?:同志)?[^。；！？，]{0,12}?(?:要求|强调|指出|表示|提出)")
+
+
+def _known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) -> set[str]:
+    """The names a passage may credit with what is said, when the question asks what one of
+    the people it names said: everyone the index knows by a role, and the question's own."""
+    if not people or cons.asks not in ("requirement", "fact", "list") or not _SAID_Q.search(cons.question):
+        return set()
+    from rag.retrieve import people as peoplemod
+    names = set(peoplemod.names_in({h.chunk.doc_id for h in hits})) or {
+        n for c in peoplemod.build([h.chunk.text for h in hits]).role_names.values() for n in c}
+    return names | {n for g in people for n in (g if len(g) == 1 else g[1:])}
+
+
+def _said_by_them(hit: Hit, before: str, speakers: set[str], people: list[list[str]]) -> bool:
+    """Whether a sentence may be the words of someone the question names: not when the last
+    "NAME…要求" up to its end credits another."""
+    last, who = -1, None
+    for name in speakers:
+        for m in re.finditer(re.escape(name), before):
+            if m.start() > last and _SAID_AFTER.match(before, m.end()):
+                last, who = m.start(), name
+    return who is None or any(who in g for g in people)
+
+
 def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     """Check every sentence of every passage. `sentences(text)` gives (start, end) spans."""
     from rag.ingest.instructions import overlaps as instruction_at
@@ -779,6 +808,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     # before; a bare name or a title's holder need only be in the passage (an entry's "会上，
     # 某某要求，…。要…。" names its speaker once, before the sentences that carry what was said)
     titled = [[n] for n in named_people(cons.question)]
+    speakers = _known_speakers(cons, hits, people)
     asked = asked_years(cons)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
@@ -807,6 +837,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext)
+            if speakers and "person" not in pm and not _said_by_them(hit, text[:e], speakers, people):
+                sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
             if titled and "person" not in pm and not all(_names_one(g, sent) or _names_one(g, actors)
                                                          for g in titled):
                 sm.append("person")
