@@ -5,7 +5,8 @@ the text does not give, a sentence that only restates the question) gives a decl
 reason, and the right sentence is kept when it is there.
 """
 from rag.answer.constraints import extract
-from rag.answer.evidence import check, quantities, reasons, states_value
+from rag.answer.evidence import check, reasons
+from rag.answer.quantities import quantities, states_value
 from rag.answer.extractive import passage_sentences
 from rag.answer.query import latin_anchors, weak_evidence
 from rag.types import Chunk, Hit
@@ -279,7 +280,7 @@ def test_a_count_with_a_measure_word_wants_that_measure():
 
 
 def test_a_figure_with_more_after_its_magnitude_keeps_its_unit():
-    from rag.answer.evidence import quantities
+    from rag.answer.quantities import quantities
     assert quantities("35万余人享受服务，税收3000余万元") == [("35万余人", "people"), ("3000余万元", "money")]
 
 

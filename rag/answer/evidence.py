@@ -7,15 +7,23 @@ answer a question about one province), and the kind of value asked for (an amoun
 a number of people). A sentence that only restates the question is no answer. When no
 sentence of the retrieved passages satisfies the constraints, the answer is a decline that
 says what did not match.
+
+The checks on time (rag.answer.periods), on figures (rag.answer.quantities) and on people
+(rag.answer.speakers) live beside this module; it combines them sentence by sentence.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from rag.answer.constraints import ENTITY_ALTS, Constraints, frame_free, is_period
+from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
+                                 said_before_the_end, sentence_scopes, sentence_stance, span_for_year, time_misses,
+                                 years_of)
+from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, states_value
 from rag.answer.query import bigrams, chinese_terms, has_answer_kind, match_text, term_coverage
+from rag.answer.speakers import (TITLES_SEP, known_speakers, named_people, names_one, pinyin_of, required_people,
+                                  said_by_them, same_title)
 from rag.types import Hit
 
 # A sentence is a restatement when less than this share of its character bigrams is new
@@ -39,59 +47,6 @@ ENTITY_SHARE = 0.6
 # Origin: tune parts of both sets, gold sentences rejected as "value" (wd-010 kind).
 SCENE_SUBJECT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-_NUM = r"(?<![\d.])\d+(?:[.,]\d+)*"
-_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
-# Units by kind of quantity; a number with no unit ("农村贫困人口减少1240万") fits any kind.
-_UNITS = [
-    ("percent", r"%|％|个百分点|百分点|成(?![为本果绩立员])"),
-    ("money", r"元|美元|欧元|日元|港元"),
-    ("people", r"人次|人|名"),
-    ("area", r"亩|公顷|平方公里|平方米|平方千米"),
-    ("length", r"公里|千米|米"),
-    ("weight", r"吨|斤|千克|公斤"),
-    ("duration", r"个月|小时|天|周"),
-    ("count", r"个|项|家|所|座|处|条|户|批|次|辆|台|位|倍|套|件|种|只|头|宗|例"),
-    ("time", r"年|月|日|岁"),
-]
-_UNIT_RX = "|".join(u for _, u in _UNITS)
-_QUANTITY = re.compile(rf"(?:({_NUM})|百分之({_CN_NUM})|({_CN_NUM})(?=\s*(?:多|余)?\s*(?:万|亿|千)?\s*(?:{_UNIT_RX})))"
-                       rf"\s*(?:多|余)?\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*(?:多|余)?\s*((?:{_UNIT_RX}))?")   # 35万余人
-_KIND_OF = [(kind, re.compile(rf"^(?:{u})")) for kind, u in _UNITS]
-_LABEL_BEFORE, _LABEL_AFTER = re.compile(r"[“\"「『]"), re.compile(r"[”\"」』]")
-_NAME_AFTER = re.compile(r"[#＃]|号(?:线|楼|院|地|文|令)|国道|省道|路|街|工程|计划|行动|专项")
-# Kinds a figure must carry its unit for: "98" is no length, "513" no amount of money. A bare
-# number still counts people or things ("农村贫困人口减少1240万").
-_CHANGE_Q = re.compile(r"增长|增加|下降|减少|提高|降低|上升|回落|\b(?:grow|grew|grown|growth|rise|rose|risen|fall|fell|"
-                       r"fallen|drop|dropped|decline|declined|increase|increased|decrease|decreased)\b|by how much", re.I)
-_AMOUNTS = {"percent", "money", "people", "weight", "area", "length"}    # what a change is given in
-_UNIT_NEEDED = {"money", "percent", "area", "length", "weight", "duration"}
-
-
-def quantities(text: str) -> list[tuple[str, str | None]]:
-    """(number as written, kind of its unit or None) for each quantity in a text; years,
-    months and days are left out."""
-    out = []
-    for m in _QUANTITY.finditer(text):
-        before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
-        if _LABEL_BEFORE.match(before) or _NAME_AFTER.match(after) \
-                or before == "第":                      # 第二批: an ordinal
-            continue                                    # “513”工业行动计划, “三个代表”, 98#地, 107国道: names
-        if re.match(r"[A-Za-z]", before) or re.match(r"[A-Z]", after):
-            continue                                    # PM10, C919, G20, 5G: part of a name
-        if m.group(2):                                  # 百分之七点四
-            out.append((m.group(0), "percent"))
-            continue
-        unit = m.group(5)
-        kind = next((k for k, rx in _KIND_OF if unit and rx.match(unit)), None)
-        if kind == "time" and not m.group(4):
-            continue                                    # 2016年, 3月, 5日
-        if m.group(3) == "一" and kind == "count" and not m.group(4):
-            continue                                    # 一批, 一个, 一项: an article, not a count
-        if m.group(1) and not unit and not m.group(4) and re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
-            continue                                    # a bare year
-        out.append((m.group(0).strip(), kind))
-    return out
 
 
 # What an amount of money measures, when a Chinese question names it: the answer names it too.
@@ -145,21 +100,6 @@ def _counted_noun(cons: Constraints) -> str | None:
     return m.group(1) if m else None
 
 
-def states_value(sentence: str, kind: str | None, change: bool = False, counted: bool = False) -> bool:
-    """Does the sentence give a quantity of the asked kind (or one with no unit at all)? A
-    question on a change ("by how much did GDP fall") is answered by a share or an amount; a
-    count of things ("how many workers") by a number of people too, unless the question counts
-    with a measure word that is not for people (几家, 多少个)."""
-    for _, k in quantities(sentence):
-        if kind is None or k == kind or (change and k in _AMOUNTS and kind in _AMOUNTS and "percent" in (k, kind)) \
-                or (kind == "count" and k == "people" and not counted) \
-                or (k is None and kind not in _UNIT_NEEDED):
-            return True
-    return False
-
-
-
-
 # Someone named without a title ("以习近平同志为核心", "由区城管局负责"): a person or body.
 _NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委员会|办公室|中心|公司|集团|人民政府|"
                     r"街道办事处|办事处|管委会)(?=要|负责|牵头|承担|完成|[，、])")
@@ -206,17 +146,6 @@ class Decision:
         return {(c.hit, c.start, c.end): len(c.soft) for c in self.checks if c.ok and c.soft}
 
 
-def _years_of(hit: Hit) -> set[int] | None:
-    """The years a passage is about: its own (section, date, text), else its document's
-    period; None when nothing is known (no profile)."""
-    c = hit.chunk
-    if c.years:
-        return set(c.years)
-    if c.doc_period:
-        return set(range(c.doc_period[0], c.doc_period[1] + 1))
-    return None
-
-
 def _short_place(place: str) -> str:
     return re.sub(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|镇|乡|街道)$", "", place) or place
 
@@ -231,118 +160,6 @@ def _chinese_place(place: str) -> str | None:
     return found[0] if found else None
 
 
-def named_people(question: str) -> list[str]:
-    """People a Chinese question names with their title ("市委书记孙海" -> 孙海)."""
-    from rag.answer.facts import person_names
-    return person_names(question)
-
-
-def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
-    """Who the question says acted, each as the strings that name them: a name it writes with
-    a title ("市委书记孙海"), a name the retrieved passages give someone a title for ("区长李某"
-    somewhere, so "李某到哪些街道…" names him; in English by pinyin), and a title without a
-    name ("the mayor", "市长对…提出了什么要求") as that title or its holders in the passages.
-    A title the question asks the holder of (who-questions) is the answer, not a condition;
-    a title whose holder no passage names is not checked."""
-    groups = [[n] for n in named_people(cons.question)]
-    if not hits:
-        return groups
-    from rag.profiles import get_profile
-    from rag.retrieve import people as peoplemod
-    docs = {h.chunk.doc_id for h in hits}
-    names = peoplemod.names_in(docs)        # the loaded index's table, built once at load
-    # passages of no loaded index (an API caller's own hits): their own role-name pairs
-    known = peoplemod.build([h.chunk.text for h in hits]) if not names else peoplemod.People()
-    names = names or {n for c in known.role_names.values() for n in c}
-    if cons.lang == "zh":
-        found = [n for n in names if n in cons.question]
-    else:
-        known.pinyin.update(_pinyin_of(frozenset(names)))
-        found = peoplemod.link_names(cons.question, known)
-    for n in sorted(found, key=cons.question.find):
-        if [n] not in groups and not any(n in g[0] or g[0] in n for g in groups):
-            groups.append([n])
-    if cons.lang == "en":
-        groups += _pinyin_groups(cons, hits, found)
-    if not groups and cons.asks != "person":
-        for titles in get_profile().roles.role_groups(cons.question):
-            # alternatives of one English post ("Party secretary": 区委书记 or 市委书记) are one
-            # person: any of them, or any of their holders, will do
-            holders = [h for t in titles for h in (peoplemod.holders(t, docs) or known.names_for_role(t, top=3))]
-            if holders:
-                groups.append([TITLES_SEP.join(titles), *dict.fromkeys(holders)])
-    return groups
-
-
-TITLES_SEP = "|"        # a group's alternative titles, in its first element
-
-
-def _pinyin_groups(cons: Constraints, hits: list[Hit], linked: list[str]) -> list[list[str]]:
-    """Someone an English question names in pinyin whom no role links to a Chinese name
-    ("the home of Kong Chao, a serving peacekeeper"): the names of the passages that read so.
-    When none does, the group holds the pinyin alone, which no Chinese passage names."""
-    from rag.profiles import get_profile
-    from rag.retrieve import people as peoplemod
-    profile = get_profile()
-    have = set(_pinyin_of(frozenset(linked)))          # pinyin of the names already linked
-    groups = []
-    for written, syllables in peoplemod.pinyin_people(cons.question):
-        if "".join(syllables) in have:
-            continue
-        words = profile.translate_terms(written)
-        if profile.places().in_english(written) or (
-                words and not any(peoplemod.chinese_names_for(syllables, w) for w in words)):
-            continue                # "Hong Kong" (香港) is a place, whatever its syllables
-        names = set()
-        for h in hits:
-            names |= peoplemod.chinese_names_for(syllables, f"{h.chunk.speaker or ''} {h.chunk.text}")
-        groups.append([written, *sorted(names)])
-    return groups
-
-
-@functools.lru_cache(maxsize=64)
-def _pinyin_of(names: frozenset) -> dict[str, str]:
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:
-        return {}
-    return {"".join(lazy_pinyin(n)).lower(): n for n in names}
-
-
-def _names_one(group: list[str], text: str) -> bool:
-    """Whether text names someone of the group: a name in it, or the title as a whole title
-    ("市长" in "市长张三", not in "副市长李四")."""
-    if any(n in text for n in group[1:]) or (len(group) == 1 and group[0] in text):
-        return True
-    if len(group) == 1:
-        return False
-    from rag.profiles import get_profile
-    titles = set(group[0].split(TITLES_SEP))
-    return any(_same_title(m.group(0), titles) for m in get_profile().roles.title_regex.finditer(text))
-
-
-# A question's date names the day of its event when it writes the day ("3月4日", "March 9",
-# "2019-07-26"); a month or a part of one ("3月份", "3月下旬") is a period, often a deadline or
-# a plan's date ("预计3月下旬推出…"), not the entry's.
-_EXPLICIT_DAY = re.compile(r"\d\s*[日号]|[A-Za-z]\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]|\d-\d{1,2}-\d", re.I)
-
-
-def _other_day(cons: Constraints, hit: Hit) -> bool:
-    """Whether the question dates its event to a day and the passage is neither dated then
-    nor writes that date ("3月10日…" for a question about 8月8日)."""
-    from rag.retrieve.dates import event_dates
-    specs = [d for d in event_dates(cons.question) if _EXPLICIT_DAY.search(d.text)]
-    if not specs:
-        return False
-    c = hit.chunk
-    if c.date and len(c.date) == 10 and any(d.matches(c.date) for d in specs):
-        return False
-    from rag.answer.facts import text_dates
-    return not any(m == d.month and day is not None and d.day_from <= day <= d.day_to
-                   and (y is None or d.year in (None, y))
-                   for y, m, day in text_dates(c.text) for d in specs)
-
-
 def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
     """What a passage as a whole fails: the year, outcome vs target, the place, the document."""
     misses = []
@@ -352,11 +169,11 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         period = set(range(c.doc_period[0], c.doc_period[1] + 1)) if c.doc_period else set()
         if str(ref.year) not in c.doc_title and ref.year not in period and ref.year not in c.years:
             misses.append("document")       # "2021年政府工作报告": not this one
-    if _other_day(cons, hit):
+    if other_day(cons, hit):
         misses.append("date")           # "2019年8月8日…" asked: another day's entry
     if cons.years:
-        years = _years_of(hit)
-        if years is not None and (not (years & set(cons.years)) or _span_for_year(cons, years)
+        years = years_of(hit)
+        if years is not None and (not (years & set(cons.years)) or span_for_year(cons, years)
                                   or (is_period(cons.years) and not set(cons.years) <= years)):
             misses.append("year")           # a five-year plan's span is not answered by one of its years
         elif cons.period_implied:
@@ -471,12 +288,6 @@ def _untranslated_measure(question: str) -> bool:
 
 _LEVEL_ZH = {"province": "省", "city": "市", "county": "县", "district": "区", "township": "乡镇",
              "national": "national", "省": "省", "市": "市", "县": "县", "区": "区", "乡镇": "乡镇"}
-
-
-def _stance(sentence: str) -> str | None:
-    from rag.ingest.profile import document_rules
-    rules = document_rules()
-    return rules.sentence_stance(sentence) if hasattr(rules, "sentence_stance") else None
 
 
 def _suffix_levels(place: str) -> set[str]:
@@ -607,7 +418,7 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
         from rag.answer.facts import person_names
         from rag.profiles import get_profile
         # the holder after the title ("副市长赵胜业") or before it ("以胡锦涛同志为总书记")
-        return any(_same_title(m.group(0), titles) and (person_names(sentence[m.start():m.end() + 4])
+        return any(same_title(m.group(0), titles) and (person_names(sentence[m.start():m.end() + 4])
                                              or person_names(sentence[max(0, m.start() - 8):m.start()]))
                    for m in get_profile().roles.title_regex.finditer(sentence))
     if not _WHICH_PERSON.search(cons.question):
@@ -620,11 +431,6 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
     if named:
         return any(not _in_question(n, cons) for n in named)
     return has_answer_kind(sentence, "who") and not person_names(sentence)
-
-
-def _same_title(title: str, asked: set[str]) -> bool:
-    """"市政协主席" holds "政协主席"; "市委副书记" does not hold "书记"."""
-    return any(title == a or (title.endswith(a) and not title[:-len(a)].endswith("副")) for a in asked)
 
 
 _WHICH_PERSON = re.compile(r"哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
@@ -667,41 +473,6 @@ def _names_new_place(cons: Constraints, sentence: str) -> bool:
                for p in get_profile().places().in_chinese(sentence))
 
 
-def _new_figure(figure: str, question: str) -> bool:
-    """Whether a figure of the sentence is not in the question: by its digits ("7.4%"), or as
-    written when in Chinese numerals ("十二万吨", which has no digits to compare)."""
-    from rag.answer.numerals import arabize, numbers_in
-    digits = re.sub(r"\D", "", arabize(figure))
-    if not digits:
-        return figure not in question
-    # number by number: "10%" is new to "…in 2010?", whose digits merely contain "10"; in
-    # either language ("四个" is not new to "the four roads")
-    return digits not in numbers_in(question)
-
-
-# When something was finished or begun: the sentence dating it must say it was ("预计4月底完工"),
-# not only that a meeting on it or a visit to it took place that day.
-_EVENTS = [
-    (re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|\b(?:completed?|finished|opened to traffic|"
-                r"put into (?:use|operation|service))\b", re.I),
-     re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|完成|交付|告竣")),
-    (re.compile(r"开工|动工|开建|开始建设|奠基|\b(?:beg[au]n|begin|commenced?|broke ground)\b", re.I),
-     re.compile(r"开工|动工|开建|开始|启动|奠基|开展|开通")),
-]
-
-
-def _other_event(question: str, sentence: str) -> bool:
-    """Whether a "when was X finished / begun" question meets a sentence that does not say so."""
-    return any(asked.search(question) and not said.search(sentence) for asked, said in _EVENTS)
-
-
-def own_day(cons: Constraints, iso: str | None) -> bool:
-    """Whether a passage's own date (a chronicle entry's "29日" under its month, a speech's
-    byline) names a day the question does not give already: "in July 2019" leaves the day open,
-    "on 29 July" does not."""
-    return bool(iso) and not any(d.day_from == d.day_to and d.matches(iso) for d in cons.dates)
-
-
 def _new_date(cons: Constraints, sentence: str) -> bool:
     """Whether the sentence gives a date the question does not already give."""
     from rag.answer.query import _HAS_DATE
@@ -720,7 +491,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks == "quantity":
         measured = _MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else []
         counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
-        if not states_value(sentence, cons.quantity_kind, bool(_CHANGE_Q.search(cons.question)), counted):
+        if not states_value(sentence, cons.quantity_kind, bool(CHANGE_Q.search(cons.question)), counted):
             misses.append("value")
         elif counted and cons.unit != "个" and not any(q.endswith((cons.unit, "个")) for q, _ in quantities(sentence)):
             misses.append("value")          # 几家 (firms) is not answered by 17起 (cases)
@@ -728,7 +499,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
             misses.append("value")          # "多少个督查组": a count of bills is not one of inspection teams
         elif measured and not any(m in sentence for m in measured):
             misses.append("value")          # 利润 asked: 完成投资31亿元 is money, but not a profit
-        elif _HOW_MUCH.search(cons.question) and not any(_new_figure(q, cons.question)
+        elif _HOW_MUCH.search(cons.question) and not any(new_figure(q, cons.question)
                                                          for q, _ in quantities(sentence)):
             misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
         elif subject and not _about_subject(subject, sentence, cons.lang) and not (
@@ -753,7 +524,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("place")              # "全区生产总值…" does not answer for the city
     if cons.asks == "quantity" and _other_part_of_year(cons, sentence):
         misses.append("period")             # "一季度…下降12%" does not answer for the whole year
-    if cons.period_kind == "outcome" and not cons.period_implied and _stance(sentence) == "plan":
+    if cons.period_kind == "outcome" and not cons.period_implied and sentence_stance(sentence) == "plan":
         misses.append("period")             # "今年要力争引进3个…" is no result
     elif cons.asks == "date" and _ASKS_YEAR.search(cons.question):
         if not any(m.group(0).replace(" ", "") not in cons.question.replace(" ", "")
@@ -763,39 +534,10 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")              # no date, or only the question's own ("3月18日…什么时候落地")
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
-            _new_figure(q, cons.question) for q, _ in quantities(sentence)) \
+            new_figure(q, cons.question) for q, _ in quantities(sentence)) \
             and not _new_names(cons.question, sentence):
         misses.append("restates")           # no new words, figure, person or place
     return misses
-
-
-# A question on what someone said or required ("李某提出了什么要求", "What did the district head
-# require"), and a passage's "NAME(同志)要求/强调/指出…": who said what follows.
-_SAID_Q = re.compile(r"要求|强调|指出|表示|提出|讲话|说了?什么|\b(?:requir|say|said|stress|urg|demand|ask|call(?:ed)? for|"
-                     r"insist|instruct|point(?:ed)? out)", re.I)
-_SAID_AFTER = re.compile(r"(?:同志)?[^。；！？，]{0,12}?(?:要求|强调|指出|表示|提出)")
-
-
-def _known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) -> set[str]:
-    """The names a passage may credit with what is said, when the question asks what one of
-    the people it names said: everyone the index knows by a role, and the question's own."""
-    if not people or cons.asks not in ("requirement", "fact", "list") or not _SAID_Q.search(cons.question):
-        return set()
-    from rag.retrieve import people as peoplemod
-    names = set(peoplemod.names_in({h.chunk.doc_id for h in hits})) or {
-        n for c in peoplemod.build([h.chunk.text for h in hits]).role_names.values() for n in c}
-    return names | {n for g in people for n in (g if len(g) == 1 else g[1:])}
-
-
-def _said_by_them(hit: Hit, before: str, speakers: set[str], people: list[list[str]]) -> bool:
-    """Whether a sentence may be the words of someone the question names: not when the last
-    "NAME…要求" up to its end credits another."""
-    last, who = -1, None
-    for name in speakers:
-        for m in re.finditer(re.escape(name), before):
-            if m.start() > last and _SAID_AFTER.match(before, m.end()):
-                last, who = m.start(), name
-    return who is None or any(who in g for g in people)
 
 
 def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
@@ -808,13 +550,13 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     # before; a bare name or a title's holder need only be in the passage (an entry's "会上，
     # 某某要求，…。要…。" names its speaker once, before the sentences that carry what was said)
     titled = [[n] for n in named_people(cons.question)]
-    speakers = _known_speakers(cons, hits, people)
+    speakers = known_speakers(cons, hits, people)
     asked = asked_years(cons)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
     for i, hit in enumerate(hits):
         pm = passage_misses(cons, hit)
-        if people and not all(_names_one(g, f"{hit.chunk.speaker or ''} {hit.chunk.text}") for g in people):
+        if people and not all(names_one(g, f"{hit.chunk.speaker or ''} {hit.chunk.text}") for g in people):
             pm.append("person")             # the question names someone the passage does not
         pmiss[i] = pm
         text = hit.chunk.text
@@ -837,9 +579,9 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext)
-            if speakers and "person" not in pm and not _said_by_them(hit, text[:e], speakers, people):
+            if speakers and "person" not in pm and not said_by_them(hit, text[:e], speakers, people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
-            if titled and "person" not in pm and not all(_names_one(g, sent) or _names_one(g, actors)
+            if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)
                                                          for g in titled):
                 sm.append("person")
             if part_of_place and "place" not in sm and not _speaks_for(cons, sent, own):
@@ -848,101 +590,19 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("place")          # a county-level city's "全市341个行政村" is not its prefecture's
             if entry_day and j == 0 and "value" in sm:
                 sm.remove("value")          # a dated entry's day is its opening event's: "on what day…"
-            if cons.asks == "date" and "value" not in sm and _other_event(cons.question, sent):
+            if cons.asks == "date" and "value" not in sm and other_event(cons.question, sent):
                 sm.append("value")          # "什么时候完工": the day of a visit to the site is not it
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
             scope = scopes[j] if scopes is not None else None
             if scope is not None:
-                misses = _time_misses(cons, hit.chunk, misses, scope, asked, sent)
-            if "period" not in misses and _said_before_the_end(cons, hit.chunk, asked, sent):
+                misses = time_misses(cons, hit.chunk, misses, scope, asked, sent)
+            if "period" not in misses and said_before_the_end(cons, hit.chunk, asked, sent):
                 misses.append("period")     # a January speech cannot say what 2020 actually brought
-            soft = ["period"] if _plan_for_outcome(cons, hit.chunk, scope, sent) else []
+            soft = ["period"] if plan_for_outcome(cons, hit.chunk, scope, sent) else []
             checks.append(Check(i, s, e, misses + sm, soft))
     return Decision(cons, checks, pmiss, people)
-
-
-def asked_years(cons: Constraints) -> set[int]:
-    """The years a sentence must be about: those the question names, or for "what target did
-    the 2013 report set" the report's own year."""
-    if cons.years:
-        return set(cons.years)
-    if (cons.doc_ref is not None and cons.period_kind == "target" and not cons.period_implied
-            and cons.asks == "quantity"):
-        return {cons.doc_ref.year}
-    return set()
-
-
-def sentence_scopes(chunk, sents: list[str]) -> list[set[int] | None]:
-    """The years each sentence of a passage is about (None: as its passage). A chronicle
-    entry stays about its own date whatever other years it mentions; a speech's date (its
-    byline, with a speaker) is when it was said, so "2019年全区完成生产总值…" in a 2020
-    speech is about 2019 only."""
-    from rag.ingest.profile import document_rules
-    scopes = document_rules().sentence_scopes(sents, chunk.ref_year)
-    if chunk.date and not chunk.speaker:
-        own = int(chunk.date[:4])
-        scopes = [(sc | {own}) if sc is not None else None for sc in scopes]
-    return scopes
-
-
-def _span_for_year(cons: Constraints, years: set[int]) -> bool:
-    """A figure for several years ("“十三五”时期…新增就业5000万人以上", "五年年均增长9.3%")
-    does not give one year's figure."""
-    return (cons.asks == "quantity" and len(cons.years) == 1 and len(years) >= 3
-            and str(cons.years[0]) in cons.question)      # "“十二五”末" asks the state at the span's end
-
-
-def _single_years(chunk, sentence: str) -> set[int]:
-    from rag.ingest.profile import document_rules
-    return document_rules().sentence_years(sentence, chunk.ref_year, spans=False)
-
-
-def _plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None, sentence: str) -> bool:
-    """A sentence that plans, for a question whose wording only suggests it asks what
-    happened ("2016年城镇新增就业多少人"), or one that records, for a target question: kept,
-    but the other kind is preferred."""
-    stance = _stance(sentence)
-    if cons.period_kind == "target":
-        # a sentence of a report's review that does not say so itself ("基本建成511万套")
-        # records too; a chronicle's dated entry records what was set, so it stays neutral
-        return stance == "record" or (not stance and chunk.stance == "review" and not chunk.date)
-    if cons.period_kind != "outcome":
-        return False
-    if stance:
-        return stance == "plan"
-    if chunk.stance != "plan":
-        return False
-    return scope is None or not chunk.ref_year or min(scope) >= chunk.ref_year
-
-
-def _time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
-                 asked: set[int], sentence: str = "") -> list[str]:
-    """A sentence whose own words (or its paragraph's opening) say which years it speaks of is
-    judged by those, not by its passage: "去年…增长7.8%" in a 2013 plan answers for 2012, and
-    "过去一年…" in a chapter on 2011 does not answer for 2011."""
-    misses = [m for m in misses if m not in ("year", "period")]
-    if (not asked <= scope if is_period(sorted(asked)) else not scope & asked) or (
-            _span_for_year(cons, scope) and not asked & _single_years(chunk, sentence)):
-        misses.append("year")               # "十一五" is not answered by 2008-2012 or by 2009 alone
-    elif (cons.period_kind == "outcome" and not cons.period_implied and chunk.stance == "plan"
-          and chunk.ref_year and min(scope) >= chunk.ref_year):
-        misses.append("period")             # still this year's plan, not what happened
-    return misses
-
-
-def _said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str) -> bool:
-    """An explicit outcome question ("实际开工了多少个", "actually finished by the end of March")
-    is not answered by a dated text (a speech, an entry) from before the asked period ended,
-    unless the sentence itself records what was done ("已完成…")."""
-    from rag.answer.constraints import asks_actual
-    if cons.period_kind != "outcome" or not asks_actual(cons.question) or not asked or not chunk.date:
-        return False
-    dated = [d for d in cons.dates if d.year in asked]
-    end = (f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
-           else f"{max(asked)}-12-31")
-    return chunk.date < end and _stance(sentence) != "record"
 
 
 def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
@@ -952,7 +612,7 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
     years = "、".join(map(str, cons.years)) if lang == "zh" else ", ".join(map(str, cons.years))
     for i, misses in list(decision.passage_misses.items())[:5]:
         hit = hits[i]
-        got = sorted(_years_of(hit) or [])
+        got = sorted(years_of(hit) or [])
         got_s = (f"{got[0]}–{got[-1]}" if len(got) > 1 else str(got[0])) if got else "?"
         for m in misses:
             if m == "year":
@@ -1001,7 +661,7 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
         return None, None
     from rag.answer.facts import person_names        # titles from the domain profile
     qb = bigrams(cons.question)
-    change = bool(_CHANGE_Q.search(cons.question))
+    change = bool(CHANGE_Q.search(cons.question))
     best = None
     clauses = list(_CLAUSE.finditer(sentence))
     for ci, m in enumerate(clauses):
@@ -1010,8 +670,8 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
             # of the asked kind; for a change ("下降了多少"), a share or an amount of any kind
             found = quantities(clause)
             fit = [q for q, k in found if cons.quantity_kind in (None, k) or k is None
-                   or (change and k in _AMOUNTS)]
-            new = [q for q in fit if _new_figure(q, cons.question)]
+                   or (change and k in AMOUNTS)]
+            new = [q for q in fit if new_figure(q, cons.question)]
             exact = any(k == cons.quantity_kind for _, k in found)
         elif cons.asks == "person":
             fit = person_names(clause)
@@ -1043,6 +703,6 @@ def _in_question(value: str, cons: Constraints) -> bool:
     from rag.answer.query import english_dates
     if any(d in value for d in english_dates(cons.question)):
         return True
-    pinyin = _pinyin_of(frozenset([value]))
+    pinyin = pinyin_of(frozenset([value]))
     flat = re.sub(r"[^a-z]", "", cons.question.lower())
     return any(p in flat for p in pinyin)

@@ -1,0 +1,154 @@
+"""When a sentence speaks of: the years a question asks about and those each sentence of a
+passage is about, target or outcome, a dated entry's own day, and what a text dated before the
+asked period ended cannot say."""
+from __future__ import annotations
+
+import re
+
+from rag.answer.constraints import Constraints, is_period
+from rag.types import Hit
+
+
+def years_of(hit: Hit) -> set[int] | None:
+    """The years a passage is about: its own (section, date, text), else its document's
+    period; None when nothing is known (no profile)."""
+    c = hit.chunk
+    if c.years:
+        return set(c.years)
+    if c.doc_period:
+        return set(range(c.doc_period[0], c.doc_period[1] + 1))
+    return None
+
+
+# A question's date names the day of its event when it writes the day ("3月4日", "March 9",
+# "2019-07-26"); a month or a part of one ("3月份", "3月下旬") is a period, often a deadline or
+# a plan's date ("预计3月下旬推出…"), not the entry's.
+_EXPLICIT_DAY = re.compile(r"\d\s*[日号]|[A-Za-z]\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]|\d-\d{1,2}-\d", re.I)
+
+
+def other_day(cons: Constraints, hit: Hit) -> bool:
+    """Whether the question dates its event to a day and the passage is neither dated then
+    nor writes that date ("3月10日…" for a question about 8月8日)."""
+    from rag.retrieve.dates import event_dates
+    specs = [d for d in event_dates(cons.question) if _EXPLICIT_DAY.search(d.text)]
+    if not specs:
+        return False
+    c = hit.chunk
+    if c.date and len(c.date) == 10 and any(d.matches(c.date) for d in specs):
+        return False
+    from rag.answer.facts import text_dates
+    return not any(m == d.month and day is not None and d.day_from <= day <= d.day_to
+                   and (y is None or d.year in (None, y))
+                   for y, m, day in text_dates(c.text) for d in specs)
+
+
+def sentence_stance(sentence: str) -> str | None:
+    """"plan" or "record" as the domain profile reads a sentence; None without such a reading."""
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    return rules.sentence_stance(sentence) if hasattr(rules, "sentence_stance") else None
+
+
+# When something was finished or begun: the sentence dating it must say it was ("预计4月底完工"),
+# not only that a meeting on it or a visit to it took place that day.
+_EVENTS = [
+    (re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|\b(?:completed?|finished|opened to traffic|"
+                r"put into (?:use|operation|service))\b", re.I),
+     re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|完成|交付|告竣")),
+    (re.compile(r"开工|动工|开建|开始建设|奠基|\b(?:beg[au]n|begin|commenced?|broke ground)\b", re.I),
+     re.compile(r"开工|动工|开建|开始|启动|奠基|开展|开通")),
+]
+
+
+def other_event(question: str, sentence: str) -> bool:
+    """Whether a "when was X finished / begun" question meets a sentence that does not say so."""
+    return any(asked.search(question) and not said.search(sentence) for asked, said in _EVENTS)
+
+
+def own_day(cons: Constraints, iso: str | None) -> bool:
+    """Whether a passage's own date (a chronicle entry's "29日" under its month, a speech's
+    byline) names a day the question does not give already: "in July 2019" leaves the day open,
+    "on 29 July" does not."""
+    return bool(iso) and not any(d.day_from == d.day_to and d.matches(iso) for d in cons.dates)
+
+
+def asked_years(cons: Constraints) -> set[int]:
+    """The years a sentence must be about: those the question names, or for "what target did
+    the 2013 report set" the report's own year."""
+    if cons.years:
+        return set(cons.years)
+    if (cons.doc_ref is not None and cons.period_kind == "target" and not cons.period_implied
+            and cons.asks == "quantity"):
+        return {cons.doc_ref.year}
+    return set()
+
+
+def sentence_scopes(chunk, sents: list[str]) -> list[set[int] | None]:
+    """The years each sentence of a passage is about (None: as its passage). A chronicle
+    entry stays about its own date whatever other years it mentions; a speech's date (its
+    byline, with a speaker) is when it was said, so "2019年全区完成生产总值…" in a 2020
+    speech is about 2019 only."""
+    from rag.ingest.profile import document_rules
+    scopes = document_rules().sentence_scopes(sents, chunk.ref_year)
+    if chunk.date and not chunk.speaker:
+        own = int(chunk.date[:4])
+        scopes = [(sc | {own}) if sc is not None else None for sc in scopes]
+    return scopes
+
+
+def span_for_year(cons: Constraints, years: set[int]) -> bool:
+    """A figure for several years ("“十三五”时期…新增就业5000万人以上", "五年年均增长9.3%")
+    does not give one year's figure."""
+    return (cons.asks == "quantity" and len(cons.years) == 1 and len(years) >= 3
+            and str(cons.years[0]) in cons.question)      # "“十二五”末" asks the state at the span's end
+
+
+def _single_years(chunk, sentence: str) -> set[int]:
+    from rag.ingest.profile import document_rules
+    return document_rules().sentence_years(sentence, chunk.ref_year, spans=False)
+
+
+def plan_for_outcome(cons: Constraints, chunk, scope: set[int] | None, sentence: str) -> bool:
+    """A sentence that plans, for a question whose wording only suggests it asks what
+    happened ("2016年城镇新增就业多少人"), or one that records, for a target question: kept,
+    but the other kind is preferred."""
+    stance = sentence_stance(sentence)
+    if cons.period_kind == "target":
+        # a sentence of a report's review that does not say so itself ("基本建成511万套")
+        # records too; a chronicle's dated entry records what was set, so it stays neutral
+        return stance == "record" or (not stance and chunk.stance == "review" and not chunk.date)
+    if cons.period_kind != "outcome":
+        return False
+    if stance:
+        return stance == "plan"
+    if chunk.stance != "plan":
+        return False
+    return scope is None or not chunk.ref_year or min(scope) >= chunk.ref_year
+
+
+def time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
+                 asked: set[int], sentence: str = "") -> list[str]:
+    """A sentence whose own words (or its paragraph's opening) say which years it speaks of is
+    judged by those, not by its passage: "去年…增长7.8%" in a 2013 plan answers for 2012, and
+    "过去一年…" in a chapter on 2011 does not answer for 2011."""
+    misses = [m for m in misses if m not in ("year", "period")]
+    if (not asked <= scope if is_period(sorted(asked)) else not scope & asked) or (
+            span_for_year(cons, scope) and not asked & _single_years(chunk, sentence)):
+        misses.append("year")               # "十一五" is not answered by 2008-2012 or by 2009 alone
+    elif (cons.period_kind == "outcome" and not cons.period_implied and chunk.stance == "plan"
+          and chunk.ref_year and min(scope) >= chunk.ref_year):
+        misses.append("period")             # still this year's plan, not what happened
+    return misses
+
+
+def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str) -> bool:
+    """An explicit outcome question ("实际开工了多少个", "actually finished by the end of March")
+    is not answered by a dated text (a speech, an entry) from before the asked period ended,
+    unless the sentence itself records what was done ("已完成…")."""
+    from rag.answer.constraints import asks_actual
+    if cons.period_kind != "outcome" or not asks_actual(cons.question) or not asked or not chunk.date:
+        return False
+    dated = [d for d in cons.dates if d.year in asked]
+    end = (f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
+           else f"{max(asked)}-12-31")
+    return chunk.date < end and sentence_stance(sentence) != "record"
