@@ -231,3 +231,19 @@ def test_a_five_year_total_speaks_of_the_five_years_before_the_report():
     from rag.profiles.zh_gov.documents import sentence_years
     assert sentence_years("五年累计，共淘汰落后炼钢产能7800万吨。", 2013) == set(range(2008, 2013))
     assert sentence_years("今后五年累计新增就业5000万人。", 2013) == set(range(2013, 2018))
+
+
+@pytest.mark.parametrize("question, entities", [
+    ("2014年分别计划退耕还林还草多少亩？", []),                      # 计划 is the verb; 分别 names nothing
+    ("继续实施南水北调工程投资多少？", ["南水北调工程"]),
+    ("云南鲁甸地震灾后恢复重建共投入了多少资金？", ["云南鲁甸地震"]),  # a disaster is named like an accident
+])
+def test_adverbs_are_no_names_and_disasters_are(question, entities):
+    assert extract(question).entities == entities
+
+
+def test_whether_it_has_already_happened_asks_the_outcome():
+    for q in ("农村集体产权制度改革是否已在2020年10月底前全部完成？",
+              "Had the ring road already been finished by May 2020?"):
+        c = extract(q)
+        assert c.period_kind == "outcome" and not c.period_implied

@@ -21,7 +21,7 @@ _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])(?!\s*(?:[万亿千百�
 _REL_YEAR = re.compile(r"今年|去年|前年|明年|后年|本年度|本年|(?<![比较同])上一?年(?!度)|"
                        r"\b(?:this|last|next|the previous|the following|the past) year\b", re.I)
 
-_OUTCOME_STRONG = re.compile(r"实际|最终|最后|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
+_OUTCOME_STRONG = re.compile(r"实际|最终|最后|是否已经?|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
                              r"\bultimately\b|\bfinally\b", re.I)
 # Comparisons with the year before: an outcome, unless a target word is there too
 # ("拟安排的财政赤字比上年预算增加多少" compares two plans).
@@ -96,11 +96,12 @@ _NOT_PLACE_EN = set("The A An This That These Those China National January Febru
 
 _QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n]{1,40})」|\"([^\"\n]{2,60})\"")
 _PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略|"
-                               r"事故|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会")
+                               r"事故|地震|洪灾|洪涝灾害|台风|泥石流|火灾|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会")
 # 计划/安排 before a verb is the verb "plans to" ("计划开工多少套"), not a programme's name.
 _PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|"
                               r"培训|发放|引进|开展|推进|筹集|投入|招")
 _LEADING_TIME = re.compile(r"^(?:期间|时期|以来|年内|年度|全年|今年|去年|明年|当年|上半年|下半年|末)+")
+_LEADING_ADVERBS = re.compile(r"^(?:分别|各自|一共|总共|共|均|都|也|还|又|再|已经?|曾|主要|重点|具体|进一步|继续|同时|累计)+")
 _ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
 _LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
 _PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
@@ -477,11 +478,13 @@ def _entities(q: str) -> list[str]:
         while j > 0 and i - j < 10 and _is_cjk(q[j - 1]) and q[j - 1] not in _ENTITY_STOP:
             j -= 1
         name = q[j:i]
+        name = _LEADING_ADVERBS.sub("", name)
         for v in _LEADING_VERBS:
             if name.startswith(v) and len(name) > len(v) + 1:
                 name = name[len(v):]
-        # a time said before the name ("“十二五”期间城镇保障性安居工程") is not part of it
-        name = _LEADING_TIME.sub("", name)
+        # a time said before the name ("“十二五”期间城镇保障性安居工程") is not part of it, nor
+        # an adverb ("分别计划退耕…": 计划 is the verb, and nothing is named)
+        name = _LEADING_ADVERBS.sub("", _LEADING_TIME.sub("", name))
         if len(name) >= 2:
             out.append(name + m.group(0))
     out += [m.group(1) for m in _PROGRAMME_EN.finditer(q)]
