@@ -511,3 +511,24 @@ def test_what_someone_required_is_not_quoted_from_another_speakers_words():
     assert not any(c.ok and "一要" in text[c.start:c.end] for c in d.checks)
     _, d = decide("2019年11月1日领导小组会议上，王某提出了什么要求？", [entry])
     assert any(c.ok and "一要" in text[c.start:c.end] for c in d.checks)
+
+
+def test_a_question_naming_one_text_of_a_yearbook_is_answered_from_that_text():
+    """"李朝锋在区委经济工作会议上的讲话…提出…": the yearbook's work report beside it says the
+    same thing with another figure; a part naming the speech is answered from the speech only.
+    A section that names no kind of text ("三、2016年重点工作") is not another text."""
+    from rag.answer.constraints import named_texts
+
+    def part(section: str, text: str) -> Hit:
+        h = hit(text, years=[2020], date="2020-01-06", speaker="李某", ref_year=2020, title="某区年鉴2020")
+        h.chunk.section = section
+        return h
+    speech = part("特载 > 在区委经济工作会议上的讲话 > 四、着力补齐短板", "确保PM10浓度下降到95微克/立方米以下。")
+    report = part("特载 > 政府工作报告 > （五）着力打赢三大攻坚战", "确保PM10浓度下降到87微克/立方米以下。")
+    q = "李某在区委经济工作会议讲话中提出，2020年PM10浓度要下降到多少以下？"
+    assert named_texts(q, [speech.chunk.section, report.chunk.section]) == {"在区委经济工作会议上的讲话"}
+    _, d = decide(q, [report, speech])
+    assert {c.hit for c in d.checks if c.ok} == {1} and d.passage_misses[0] == ["document"]
+    _, d = decide("2020年PM10浓度要下降到多少以下？", [report, speech])
+    assert {c.hit for c in d.checks if c.ok} == {0, 1}
+    assert named_texts("2016年政府工作报告要求确保各行业税负怎样？", ["三、2016年重点工作 > （一）稳定"]) == set()

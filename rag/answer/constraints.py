@@ -270,6 +270,30 @@ _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-
                          r"\bfrom\s+((?:19|20)\d{2})\s+(?:to|through|until)\s+((?:19|20)\d{2})\b", re.I)
 
 
+# A text within a document that a question names by its title ("李朝锋在区委经济工作会议上的
+# 讲话和2020年政府工作报告分别提出…"): a section title holding a kind of text the question
+# names too, nearly all of whose words the question has. Not tuned: 0.8 leaves room for a
+# dropped particle ("区委经济工作会议讲话" for "在区委经济工作会议上的讲话").
+_TEXT_KIND = re.compile(r"讲话|报告|致辞|发言|决定|意见|通知|方案|规划|纲要|公报")
+TITLE_SHARE = 0.8
+_TITLE_GLUE = re.compile(r"^在|上的|的")      # "在…会议上的讲话" is "…会议讲话"
+
+
+def named_texts(question: str, sections: list[str], translated: str = "") -> set[str]:
+    """The section titles (elements of the given section paths) a question names."""
+    from rag.answer.query import bigrams
+    text = question + translated
+    qb = bigrams(_TITLE_GLUE.sub("", text))
+    out = set()
+    for path in sections:
+        for title in path.split(" > "):
+            kinds = set(_TEXT_KIND.findall(title))
+            tb = bigrams(_TITLE_GLUE.sub("", title))
+            if kinds and any(k in text for k in kinds) and tb and len(tb & qb) >= TITLE_SHARE * len(tb):
+                out.add(title)
+    return out
+
+
 def _years(q: str) -> list[int]:
     years = list(dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(q)))
     for m in _YEAR_RANGE.finditer(q):

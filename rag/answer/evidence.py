@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.constraints import ENTITY_ALTS, Constraints, frame_free, is_period
+from rag.answer.constraints import ENTITY_ALTS, Constraints, frame_free, is_period, named_texts
 from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
                                  said_before_the_end, sentence_scopes, sentence_stance, span_for_year, time_misses,
                                  years_of)
@@ -540,6 +540,26 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     return misses
 
 
+def _named_texts(cons: Constraints, hits: list[Hit]) -> set[str]:
+    """Titles of the retrieved passages' texts (a speech, a report within a yearbook) that the
+    question names; an English question by its glossary expressions."""
+    sections = [h.chunk.section for h in hits if h.chunk.section]
+    if not sections:
+        return set()
+    translated = ""
+    if cons.lang == "en":
+        from rag.profiles import get_profile
+        translated = " ".join(get_profile().translate_terms(cons.question))
+    return named_texts(cons.question, sections, translated)
+
+
+def _in_another_text(section: str, texts: set[str]) -> bool:
+    """Whether a passage lies in a text other than the named ones: under another title that
+    names a kind of text (a speech beside the report), not merely outside them."""
+    titles = section.split(" > ")
+    return not any(t in titles for t in texts) and any(named_texts(t, [t]) for t in titles)
+
+
 def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     """Check every sentence of every passage. `sentences(text)` gives (start, end) spans."""
     from rag.ingest.instructions import overlaps as instruction_at
@@ -554,8 +574,11 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     asked = asked_years(cons)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
+    texts = _named_texts(cons, hits)
     for i, hit in enumerate(hits):
         pm = passage_misses(cons, hit)
+        if texts and "document" not in pm and _in_another_text(hit.chunk.section, texts):
+            pm.append("document")           # "…在区委经济工作会议上的讲话…": not the work report
         if people and not all(names_one(g, f"{hit.chunk.speaker or ''} {hit.chunk.text}") for g in people):
             pm.append("person")             # the question names someone the passage does not
         pmiss[i] = pm
