@@ -532,3 +532,15 @@ def test_a_question_naming_one_text_of_a_yearbook_is_answered_from_that_text():
     _, d = decide("2020年PM10浓度要下降到多少以下？", [report, speech])
     assert {c.hit for c in d.checks if c.ok} == {0, 1}
     assert named_texts("2016年政府工作报告要求确保各行业税负怎样？", ["三、2016年重点工作 > （一）稳定"]) == set()
+
+
+def test_an_english_subject_of_several_phrases_needs_more_than_one_general_word():
+    """"What share of state capital … to the social security fund": a share of education
+    spending holds 比例 and nothing else of it."""
+    q = "What share of state capital did the 2017 report plan to transfer to the social security fund?"
+    edu = hit("财政性教育经费支出占国内生产总值比例继续超过4%。", years=[2017], stance="plan", period=(2016, 2017),
+              title="2017年国务院政府工作报告")
+    fund = hit("划转部分国有资本充实社保基金，划转比例为10%。", years=[2017], stance="plan", period=(2016, 2017),
+               title="2017年国务院政府工作报告")
+    assert not decide(q, [edu])[1].satisfied
+    assert decide(q, [fund])[1].satisfied

@@ -13,6 +13,7 @@ The checks on time (rag.answer.periods), on figures (rag.answer.quantities) and 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ from rag.answer.periods import (asked_years, other_day, other_event, own_day, pl
                                  said_before_the_end, sentence_scopes, sentence_stance, span_for_year, time_misses,
                                  years_of)
 from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, states_value
-from rag.answer.query import bigrams, chinese_terms, has_answer_kind, match_text, term_coverage
+from rag.answer.query import bigrams, chinese_terms, group_coverage, has_answer_kind, match_text, term_coverage
 from rag.answer.speakers import (TITLES_SEP, known_speakers, named_people, names_one, pinyin_of, required_people,
                                   said_by_them, same_title)
 from rag.types import Hit
@@ -227,6 +228,30 @@ def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
 
 _ORDINAL_Q = re.compile(r"第几")
 _ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
+
+
+# An English subject of this many phrases or more needs two of them in the sentence: one
+# general word ("share" -> 比例) says little. Not tuned: the smallest count where one phrase
+# is a minority of them.
+MANY_PHRASES = 3
+
+
+def _one_word_of_many(cons: Constraints, sentence: str) -> bool:
+    """Whether a sentence holds only one of an English subject's several phrases."""
+    groups = _subject_groups(frame_free(cons), frozenset(place_words(cons)))
+    if len(groups) < MANY_PHRASES:
+        return False
+    return group_coverage(groups, sentence, EXPRESSION_SHARE) * len(groups) < 2 - 1e-9
+
+
+@functools.lru_cache(maxsize=256)
+def _subject_groups(text: str, drop: frozenset) -> tuple[tuple[str, ...], ...]:
+    """The subject's phrases as groups of Chinese alternatives, numbers and dates left out;
+    one group repeated in another ("fund" 资金 in "capital" 资本|资金) counted once."""
+    from rag.answer.query import english_groups
+    groups = [g for g in english_groups(text, set(drop)) if not any(re.search(r"\d", t) for t in g)]
+    return tuple(g for g in dict.fromkeys(groups)
+                 if not any(o != g and set(g) < set(o) for o in groups))
 
 
 def _ordinals(text: str) -> set[tuple[int, str]]:
@@ -506,6 +531,9 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
                 and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
+        elif subject and cons.lang == "en" and _one_word_of_many(cons, sentence) and not (
+                passage and term_coverage(subject, passage) >= SCENE_SUBJECT):
+            misses.append("value")          # "share of state capital … social security fund": 比例 alone is not it
         elif _INCREMENT_Q.search(cons.question) and _stock_only(cons, sentence):
             misses.append("value")          # "how many km of new expressways": "通车里程达11.2万公里" is the total
         elif subject and _subject_after_figures(cons, subject, sentence):
