@@ -544,3 +544,17 @@ def test_an_english_subject_of_several_phrases_needs_more_than_one_general_word(
                title="2017年国务院政府工作报告")
     assert not decide(q, [edu])[1].satisfied
     assert decide(q, [fund])[1].satisfied
+
+
+def test_who_went_along_is_the_sentence_saying_so():
+    """"区长到…调研时，有谁陪同": the title is the visitor's; the answer is the 陪同 sentence, not
+    the opening one naming the visitor; "哪位副市长陪同" still asks for a 副市长."""
+    entry = hit("30日区长李某到干渠工程现场调研。副区长王某、县级干部赵某陪同调研。", years=[2019],
+                date="2019-04-30", title="某区年鉴2020")
+    text = entry.chunk.text
+    for q in ("2019年4月30日区长到干渠工程现场调研时，有谁陪同？",
+              "Who accompanied the district head on his visit to the canal works on 30 April 2019?"):
+        _, d = decide(q, [entry])
+        assert [text[c.start:c.end][:4] for c in d.checks if c.ok] == ["副区长王"], q
+    _, d = decide("2019年4月30日区长到干渠工程现场调研时，哪位副市长陪同？", [entry])
+    assert not d.satisfied

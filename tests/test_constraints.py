@@ -247,3 +247,8 @@ def test_whether_it_has_already_happened_asks_the_outcome():
               "Had the ring road already been finished by May 2020?"):
         c = extract(q)
         assert c.period_kind == "outcome" and not c.period_implied
+
+
+def test_a_report_named_by_when_it_was_delivered():
+    ref = extract("According to the report delivered in 2013, how many children studied in cities?").doc_ref
+    assert ref is not None and ref.year == 2013

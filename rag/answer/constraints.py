@@ -60,7 +60,8 @@ _DOC_ZH_AFTER = re.compile(r"(政府工作报告|年鉴|大事记|统计公报)\
 _DOC_KIND_EN = (r"government work report|work report|report|yearbook|chronicle|speech|"
                 r"statistical communiqu[eé]|communiqu[eé]|bulletin")
 _DOC_EN = re.compile(rf"\b((?:19|20)\d{{2}})\s+(?:[A-Za-z][\w'’-]*\s+){{0,4}}?({_DOC_KIND_EN})\b", re.I)
-_DOC_EN_AFTER = re.compile(rf"\b({_DOC_KIND_EN})\s+(?:of|for|from|in)\s+(?:the\s+year\s+)?((?:19|20)\d{{2}})\b",
+_DOC_EN_AFTER = re.compile(rf"\b({_DOC_KIND_EN})\s+(?:(?:that\s+was\s+|which\s+was\s+)?(?:delivered|given|presented|made|"
+                           rf"published|issued|released|read)\s+)?(?:of|for|from|in)\s+(?:the\s+year\s+)?((?:19|20)\d{{2}})\b",
                            re.I)
 _DOC_KIND_CANON = {"government work report": "政府工作报告", "work report": "政府工作报告", "report": "报告",
                    "yearbook": "年鉴", "chronicle": "大事记", "speech": "讲话", "statistical communique": "统计公报",

@@ -429,9 +429,15 @@ def asked_titles(cons: Constraints) -> set[str]:
     titles = get_profile().roles.title_regex
     from rag.answer.facts import person_names
     if cons.lang != "zh":
+        if _ACCOMPANY_Q.search(cons.question) and not re.search(r"\bwhich\b", cons.question, re.I):
+            return set()        # "Who accompanied the mayor": the title is the visitor's
         return {m.group(0) for m in titles.finditer(" ".join(chinese_terms(cons.question, cons.lang)))}
     q = cons.question           # a title with its holder's name ("市长王某某") only sets the scene
-    return {m.group(0) for m in titles.finditer(q) if not person_names(q[m.start():m.end() + 4])}
+    found = {m.group(0) for m in titles.finditer(q) if not person_names(q[m.start():m.end() + 4])}
+    if _ACCOMPANY_Q.search(q):
+        # "区长到…调研时，有谁陪同": the title is the visitor's; "哪位副市长陪同" asks one
+        found = {t for t in found if re.search(rf"(?:哪位|哪些|哪两位|哪几位|何)\S{{0,6}}{re.escape(t)}", q)}
+    return found
 
 
 def _names_person(cons: Constraints, sentence: str) -> bool:
@@ -460,6 +466,11 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
 
 _WHICH_PERSON = re.compile(r"哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
                            re.I)
+
+
+# Who went with someone: the sentence that says so ("副区长王辉…陪同调研", "…一同前往").
+_ACCOMPANY_Q = re.compile(r"陪同|一同|随同|\baccompan", re.I)
+_ACCOMPANY = re.compile(r"陪同|一同|随同|陪|同行")
 
 
 def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
@@ -542,6 +553,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")              # "Which city hosted…": a sentence naming no place is no answer
     elif cons.asks == "person" and not _names_person(cons, sentence):
         misses.append("value")
+    elif cons.asks == "person" and _ACCOMPANY_Q.search(cons.question) and not _ACCOMPANY.search(sentence):
+        misses.append("value")              # "有谁陪同": the sentence naming the visitor alone is not it
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # another city's "X市委书记…" does not say who leads this one
     attribute = _ATTRIBUTE_Q.search(cons.question)
