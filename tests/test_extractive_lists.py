@@ -100,3 +100,11 @@ def test_each_meeting_of_a_respective_question_gets_its_sentence():
 
 def test_extractive_answerer_reads_every_hit():
     assert ExtractiveAnswerer(Settings(llm="extractive")).context_budget() > 10 ** 6
+
+
+def test_the_sentence_after_an_entrys_scene_is_quoted_with_it(corpus_api):
+    """"Which places did … visit on 17 March": the chronicle entry's opening sentence repeats
+    the question's scene and ranks first; the places are in the sentence after it."""
+    ans = corpus_api.ask("Which places in Changge did Xuchang's propaganda chief Wang Zihe visit on 17 March "
+                         "2020 while inspecting the public cultural service system?")
+    assert not ans.abstained and "市图书馆" in ans.answer and "后河镇文化站" in ans.answer

@@ -291,7 +291,22 @@ class ExtractiveAnswerer(Answerer):
             if c.rank not in passages and len(passages) >= max_passages:
                 continue
             picked.append(c)
-        return picked
+        return self._after_scene(picked, cands, top, cons)
+
+    @staticmethod
+    def _after_scene(picked: list[_Sentence], cands: list[_Sentence], top: list[Hit],
+                     cons: Constraints) -> list[_Sentence]:
+        """A dated entry's opening sentence sets the scene ("3月17日，某部长来长葛调研…"), which
+        shares most words with the question; what was asked usually follows it ("…一行先后到
+        市图书馆、…"). So the sentence after it is quoted too, when it passes the checks."""
+        best = picked[0]
+        chunk = top[best.rank].chunk
+        if best.pos != 0 or cons.asks == "date" or not chunk.date or chunk.speaker:
+            return picked
+        nxt = next((c for c in cands if c.rank == best.rank and c.pos == 1), None)
+        if nxt is None or nxt in picked or len(picked) >= MAX_SENTENCES:
+            return picked
+        return [best, nxt, *picked[1:]]
 
     @staticmethod
     def _widen(picked: list[_Sentence], hits: list[Hit], question: str,
