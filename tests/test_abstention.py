@@ -558,3 +558,10 @@ def test_who_went_along_is_the_sentence_saying_so():
         assert [text[c.start:c.end][:4] for c in d.checks if c.ok] == ["副区长王"], q
     _, d = decide("2019年4月30日区长到干渠工程现场调研时，哪位副市长陪同？", [entry])
     assert not d.satisfied
+
+
+def test_a_place_in_a_ranking_counts_nothing():
+    """"较2017年下降63个位次", "位列170名" are ranks: no count of billboards, no number of people."""
+    assert quantities("较2017年下降63个位次，位列170名，培训干部300名。") == [
+        ("63个位次", "rank"), ("170名", "rank"), ("300名", "people")]
+    assert not states_value("较2017年下降63个位次。", "count")

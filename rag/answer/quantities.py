@@ -15,9 +15,11 @@ _UNITS = [
     ("length", r"公里|千米|米"),
     ("weight", r"吨|斤|千克|公斤"),
     ("duration", r"个月|小时|天|周"),
+    ("rank", r"个位次|位次|名次"),                  # "下降63个位次": a place in a ranking, not a count
     ("count", r"个|项|家|所|座|处|条|户|批|次|辆|台|位|倍|套|件|种|只|头|宗|例"),
     ("time", r"年|月|日|岁"),
 ]
+_RANKED = {"位列", "排名", "排在", "名列", "位居", "居第", "列第"}
 _UNIT_RX = "|".join(u for _, u in _UNITS)
 _QUANTITY = re.compile(rf"(?:({_NUM})|百分之({_CN_NUM})|({_CN_NUM})(?=\s*(?:多|余)?\s*(?:万|亿|千)?\s*(?:{_UNIT_RX})))"
                        rf"\s*(?:多|余)?\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*(?:多|余)?\s*((?:{_UNIT_RX}))?")   # 35万余人
@@ -49,6 +51,8 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
             continue
         unit = m.group(5)
         kind = next((k for k, rx in _KIND_OF if unit and rx.match(unit)), None)
+        if kind == "people" and text[max(0, m.start() - 2):m.start()] in _RANKED:
+            kind = "rank"                               # "位列170名": a place in a ranking
         if kind == "time" and not m.group(4):
             continue                                    # 2016年, 3月, 5日
         if m.group(3) == "一" and kind == "count" and not m.group(4):
