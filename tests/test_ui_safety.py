@@ -207,8 +207,11 @@ def test_a_limit_is_shown_with_its_message(browser, hostile):
     try:
         page.fill("#question textarea", "农田" * 1100)      # over RAG_MAX_QUESTION_CHARS (2000)
         page.press("#question textarea", "Enter")
-        page.get_by_text("RAG_MAX_QUESTION_CHARS", exact=False).first.wait_for(timeout=60_000)
-        assert "Request refused" in page.inner_text("#chatbot")
+        # the refusal may show in a toast before the chat renders it: wait for the chat itself
+        chat = page.locator("#chatbot")
+        chat.get_by_text("RAG_MAX_QUESTION_CHARS", exact=False).first.wait_for(timeout=60_000)
+        chat.get_by_text("Request refused", exact=False).first.wait_for(timeout=60_000)
+        assert "Request refused" in chat.inner_text()
     finally:
         page.close()
 
