@@ -565,3 +565,16 @@ def test_a_place_in_a_ranking_counts_nothing():
     assert quantities("较2017年下降63个位次，位列170名，培训干部300名。") == [
         ("63个位次", "rank"), ("170名", "rank"), ("300名", "people")]
     assert not states_value("较2017年下降63个位次。", "count")
+
+
+def test_a_deadline_answers_by_when_and_the_asked_day_is_not_new():
+    """"By when was the province to launch…": "4月前" is a deadline; the entry of the day the
+    question itself names (13 February: "13日…") gives no new date."""
+    speech = hit("省里将在今年4月前启动营商环境预评价工作。", years=[2019], date="2019-02-13", speaker="王某",
+                 ref_year=2019, title="某区年鉴2020")
+    entry = hit("13日某区召开全区领导干部会议，动员全区上下投入工作。", years=[2019], date="2019-02-13",
+                title="某区年鉴2020")
+    q = ("According to the speech at the leading-cadres meeting of 13 February 2019, by when was the "
+         "province to launch its pre-assessment of the business environment?")
+    _, d = decide(q, [entry, speech])
+    assert {c.hit for c in d.checks if c.ok} == {1}

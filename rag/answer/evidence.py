@@ -106,7 +106,7 @@ _NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委
                     r"街道办事处|办事处|管委会)(?=要|负责|牵头|承担|完成|[，、])")
 # Deadlines and parts of months answer "when" as well as a day does: "3月底", "年内",
 # "2020年前", "提前一年完成", "3个月内", "限期".
-_WHEN = re.compile(r"\d{1,2}月(?:底|末|初|上旬|中旬|下旬)|(?:本|当|下个?)月(?:底|末|内|初)|年底|年内|\d{4}年(?:底|前)|"
+_WHEN = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|初|上旬|中旬|下旬|前|以前|之前|份前)|(?:本|当|下个?)月(?:底|末|内|初)|年底|年内|\d{4}年(?:底|前)|"
                    r"提前[一二两三四五六七八九十半\d]{1,2}(?:个)?(?:年|月|季度|天)|"
                    r"[一二两三四五六七八九十\d]{1,3}(?:个月|天|日|周|年)(?:内|以内|之内)|限期|"
                    r"农历[正冬腊一二三四五六七八九十]{1,2}月(?:初|十|廿|二十|三十)[一二三四五六七八九十]?")
@@ -765,7 +765,9 @@ def _in_question(value: str, cons: Constraints) -> bool:
     if cons.lang != "en":
         return False
     from rag.answer.query import english_dates
-    if any(d in value for d in english_dates(cons.question)):
+    # "13日" is the day of "13 February" (2月13日) as a chronicle entry writes it
+    if any(d in value or (d.endswith(value) and not d[-len(value) - 1:-len(value)].isdigit())
+           for d in english_dates(cons.question)):
         return True
     pinyin = pinyin_of(frozenset([value]))
     flat = re.sub(r"[^a-z]", "", cons.question.lower())
