@@ -252,3 +252,13 @@ def test_whether_it_has_already_happened_asks_the_outcome():
 def test_a_report_named_by_when_it_was_delivered():
     ref = extract("According to the report delivered in 2013, how many children studied in cities?").doc_ref
     assert ref is not None and ref.year == 2013
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("要求党的领导干部始终做到哪几个“在党”？", "requirement"),     # which ones, not how many
+    ("哪几项工作要抓好？", "list"),
+    ("2020年新建了几个项目？", "quantity"),
+    ("执行这次任务的航天员是哪几位？", "person"),
+])
+def test_which_ones_is_not_how_many(question, asks):
+    assert extract(question).asks == asks

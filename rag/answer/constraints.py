@@ -110,7 +110,8 @@ _PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5
 
 # What is asked. Explicit question words first; a noun that names a figure (GDP) comes after
 # who/when, so "Who set the GDP target?" asks for a person.
-_QTY_ZH = re.compile(r"多少|几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重|"
+# "哪几个“在党”", "哪几项" ask which ones (a list), not how many.
+_QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重|"
                      r"百分之几|比例|比重|占比|增速|增长率|增幅")
 _QTY_EN = re.compile(r"\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
                      r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
@@ -120,7 +121,7 @@ _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|收入|投资额|增�
 # "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
 _QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
                           r"volume|quota|share|amount|number|revenue|income|investment)s?\b", re.I)
-_PERSON_Q = re.compile(r"谁|哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
+_PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
                        r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
                        r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
                        r"chairman|chairwoman|chair|director|head|deputy|commissioner|member)s?\b", re.I)

@@ -464,7 +464,7 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
     return has_answer_kind(sentence, "who") and not person_names(sentence)
 
 
-_WHICH_PERSON = re.compile(r"哪位|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
+_WHICH_PERSON = re.compile(r"哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
                            re.I)
 
 

@@ -24,6 +24,10 @@ TOP_PASSAGES = 5        # passages considered
 MAX_PASSAGES = 2        # passages quoted
 MAX_SENTENCES = 4
 MIN_SENTENCE_CHARS = 6
+# A sentence holding a word the question quotes gains what a focus-clause match can give
+# (0.4 below). Not tuned: the same weight, for the same reason (it marks where the answer is).
+QUOTED_WEIGHT = 0.4
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,12})[”」』\"]")
 KEEP_SAME_PASSAGE = 0.5     # a further sentence of the best passage must score this share of the best
 KEEP_OTHER_PASSAGE = 0.95   # ... and one from another passage this share
 RANK_WEIGHT = 0.2           # prior for the retriever's order
@@ -50,6 +54,10 @@ class _Sentence:
     end: int
     score: float
     cov: float          # share of the question's terms in the sentence
+
+
+def cjk_only(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def question_parts(question: str) -> list[str]:
@@ -235,6 +243,8 @@ class ExtractiveAnswerer(Answerer):
         groups = english_groups(worded, constraint_check.place_words(cons)) if lang == "en" else []
         wants_req = asks_for_requirements(question)
         focus = focus_terms(question, lang)
+        # words the question quotes ("哪几个“在党”", "两个“轮子”"): the answer writes them
+        quoted = {q for q in _QUOTED.findall(question) if cjk_only(q)}
         kind = answer_kind(question)
         cands: list[_Sentence] = []
         any_overlap = any_terms = False
@@ -262,6 +272,7 @@ class ExtractiveAnswerer(Answerer):
                 score = (0.6 * cov + 0.25 * passage_cov
                          + (0.4 * term_coverage(focus, sent) if focus and cjk else 0.0)
                          + (0.25 if wants_req and REQUIREMENT_WORDS.search(sent) else 0.0)
+                         + (QUOTED_WEIGHT if quoted and any(q in sent for q in quoted) else 0.0)
                          + (0.15 if has_answer_kind(sent, kind) else 0.0)
                          + RANK_WEIGHT / (1 + r) - 0.01 * min(pos, 10)
                          - SOFT_PENALTY * soft.get((r, s, e), 0))
