@@ -116,3 +116,8 @@ def test_a_word_the_question_quotes_marks_the_answer():
                           "要始终在党爱党、在党言党、在党忧党、在党为党。", date="2021-02-01")
     got = answer("王某讲“政治忠诚是第一忠诚”，要求党的领导干部始终做到哪几个“在党”？", [entry])
     assert "在党爱党" in got
+
+
+def test_that_year_is_the_named_reports_year():
+    assert question_parts("2014年政府工作报告计划改建农村公路多少公里？当年实际新建改建了多少？")[1] == \
+        "2014年实际新建改建了多少？"

@@ -73,12 +73,19 @@ def question_parts(question: str) -> list[str]:
     return _carry(parts)
 
 
+_THAT_YEAR = re.compile(r"当年|同年|那一年|\bin that year\b|\bthat year\b|\bthe same year\b", re.I)
+
+
 def _carry(parts: list[str]) -> list[str]:
     """Later parts with what the first one fixes and they leave out (years, place)."""
     first = extract(parts[0])
     out = [parts[0]]
     for p in parts[1:]:
         c = extract(p)
+        if not c.years and not first.years and first.doc_ref is not None and _THAT_YEAR.search(p):
+            # "2014年政府工作报告计划…？当年实际…？": that year is the report's
+            p = _THAT_YEAR.sub(f"{first.doc_ref.year}年" if first.lang == "zh" else f"in {first.doc_ref.year}", p, 1)
+            c = extract(p)
         prefix = "".join(f"{y}年" for y in first.years if not c.years) if first.lang == "zh" else ""
         if first.lang == "zh" and not zh_segments(frame_free(c)):
             # a part that names nothing but what it asks ("实际增长了多少？") asks it of the first
