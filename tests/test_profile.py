@@ -224,6 +224,27 @@ def test_proper_nouns_are_not_stemmed(prof):
 
 # --- the core names no bundled place ---------------------------------------------------------
 
+# Words the role table reads after a title that are no one's name ("顾问", "关于…"), and the
+# national leaders any corpus of government records names (the profile's glossary has them).
+NOT_NAMES = {"关于", "顾问", "连续", "全国", "李克强", "习近平"}
+
+
+def test_no_file_of_the_core_names_a_bundled_place_or_person(corpus_chunks):
+    """Every file under rag/: no bundled place, nor anyone the bundled corpus names with a
+    title (its people table, built the way ingest builds it)."""
+    from rag.retrieve.people import build
+    surnames = get_profile().surnames
+    people = {n for c in build([c.text for c in corpus_chunks]).role_names.values() for n in c
+              if n[0] in surnames and len(n) >= 2 and n not in NOT_NAMES}
+    names = {"长葛", "魏都", "许昌", "changge", "weidu", "xuchang"} | people
+    assert len(people) > 20
+    for f in (REPO / "rag").rglob("*"):
+        if f.suffix in (".py", ".txt", ".json"):
+            text = f.read_text(encoding="utf-8").lower()
+            found = [n for n in names if n.lower() in text]
+            assert not found, (f, found)
+
+
 def test_profile_code_and_data_name_no_bundled_place():
     names = ("长葛", "魏都", "许昌", "changge", "weidu", "xuchang")
     files = [f for f in (REPO / "rag" / "profiles").rglob("*") if f.suffix in (".py", ".txt")

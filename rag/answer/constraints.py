@@ -272,7 +272,7 @@ _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-
                          r"\bfrom\s+((?:19|20)\d{2})\s+(?:to|through|until)\s+((?:19|20)\d{2})\b", re.I)
 
 
-# A text within a document that a question names by its title ("李朝锋在区委经济工作会议上的
+# A text within a document that a question names by its title ("李某在区委经济工作会议上的
 # 讲话和2020年政府工作报告分别提出…"): a section title holding a kind of text the question
 # names too, nearly all of whose words the question has. Not tuned: 0.8 leaves room for a
 # dropped particle ("区委经济工作会议讲话" for "在区委经济工作会议上的讲话").

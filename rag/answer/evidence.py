@@ -206,7 +206,7 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
 
 
 def _own_place(doc_place: str | None) -> str:
-    """The last unit of a document's place chain: "河南省许昌市长葛市" -> "长葛市"."""
+    """The last unit of a document's place chain: "浙江省温州市平阳县" -> "平阳县"."""
     if not doc_place:
         return ""
     from rag.profiles import get_profile
@@ -448,7 +448,7 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
     if titles:
         from rag.answer.facts import person_names
         from rag.profiles import get_profile
-        # the holder after the title ("副市长赵胜业") or before it ("以胡锦涛同志为总书记")
+        # the holder after the title ("副市长王某某") or before it ("以胡锦涛同志为总书记")
         return any(same_title(m.group(0), titles) and (person_names(sentence[m.start():m.end() + 4])
                                              or person_names(sentence[max(0, m.start() - 8):m.start()]))
                    for m in get_profile().roles.title_regex.finditer(sentence))
@@ -468,7 +468,7 @@ _WHICH_PERSON = re.compile(r"哪几?位|哪几名|何人|哪个人|什么人|哪
                            re.I)
 
 
-# Who went with someone: the sentence that says so ("副区长王辉…陪同调研", "…一同前往").
+# Who went with someone: the sentence that says so ("副区长王某…陪同调研", "…一同前往").
 _ACCOMPANY_Q = re.compile(r"陪同|一同|随同|\baccompan", re.I)
 _ACCOMPANY = re.compile(r"陪同|一同|随同|陪|同行")
 
@@ -492,7 +492,7 @@ def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
 
 
 def _new_names(question: str, sentence: str) -> bool:
-    """Whether the sentence names a person or place the question does not ("副市长张雪飞陪同",
+    """Whether the sentence names a person or place the question does not ("副市长李某某陪同",
     "…推进会在某区召开"): what a who- or where-question asks for."""
     from rag.answer.facts import person_names
     from rag.ingest.profile import document_rules

@@ -314,7 +314,7 @@ class ExtractiveAnswerer(Answerer):
     @staticmethod
     def _after_scene(picked: list[_Sentence], cands: list[_Sentence], top: list[Hit],
                      cons: Constraints) -> list[_Sentence]:
-        """A dated entry's opening sentence sets the scene ("3月17日，某部长来长葛调研…"), which
+        """A dated entry's opening sentence sets the scene ("3月17日，某部长来某县调研…"), which
         shares most words with the question; what was asked usually follows it ("…一行先后到
         市图书馆、…"). So the sentence after it is quoted too, when it passes the checks."""
         best = picked[0]

@@ -143,7 +143,7 @@ def _name_at(t: str, pos: int, prof) -> str | None:
         return None
     if n2[1] not in _NOT_NAME_CHARS and ends(pos + 2):
         return n2
-    # A numeral inside a three-character name ("胡五岳", "王一鸣") when the name ends cleanly.
+    # A numeral inside a three-character name ("孙五峰", "王一鸣") when the name ends cleanly.
     if pos + 2 < len(t) and (n2[1] not in _NOT_NAME_CHARS or n2[1] in _NUMERALS) \
             and t[pos + 2] not in _NOT_NAME_CHARS and ends(pos + 3):
         return t[pos:pos + 3]

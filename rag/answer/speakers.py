@@ -58,7 +58,7 @@ TITLES_SEP = "|"        # a group's alternative titles, in its first element
 
 def _pinyin_groups(cons: Constraints, hits: list[Hit], linked: list[str]) -> list[list[str]]:
     """Someone an English question names in pinyin whom no role links to a Chinese name
-    ("the home of Kong Chao, a serving peacekeeper"): the names of the passages that read so.
+    ("the home of Zhao Ming, a serving peacekeeper"): the names of the passages that read so.
     When none does, the group holds the pinyin alone, which no Chinese passage names."""
     from rag.profiles import get_profile
     from rag.retrieve import people as peoplemod
@@ -131,6 +131,6 @@ def said_by_them(hit: Hit, before: str, speakers: set[str], people: list[list[st
         for m in re.finditer(re.escape(name), before):
             if m.start() > last and _SAID_AFTER.match(before, m.end()):
                 last, who = m.start(), name
-    # a post's holder the table did not list among its top ones ("许昌市副市长楚雷…楚雷强调")
+    # a post's holder the table did not list among its top ones ("某市副市长王某…王某强调")
     return who is None or any(who in g or (len(g) > 1 and any(f"{t}{who}" in before for t in g[0].split(TITLES_SEP)))
                               for g in people)

@@ -79,7 +79,7 @@ def is_heading(line: str) -> bool:
 
 def parse_byline(line: str, after_heading: bool, next_line: str = "") -> Byline | None:
     """Date/speaker lines under a title, None for anything else. A role alone ("国务院总理") or
-    a bare name ("刘明") counts only right under a heading, where nothing else is that short,
+    a bare name ("王某某") counts only right under a heading, where nothing else is that short,
     or (a name) right before a date byline."""
     text = line.replace("**", "").strip()
     if len(text) > 80 or MONTH_LINE.match(text.replace(" ", "")):

@@ -124,7 +124,7 @@ def roles_in(question: str, profile=None) -> list[str]:
     return (profile or get_profile()).roles_in(question)
 
 
-# "Kong Chao", "Zhang Shujie": a surname's syllable, then a given name of one or two syllables.
+# "Zhao Ming", "Wang Jianguo": a surname's syllable, then a given name of one or two syllables.
 _PINYIN_PAIR = re.compile(r"\b([A-Z][a-z]{0,5})\s+([A-Z][a-z]{1,11})\b")
 
 
@@ -157,7 +157,7 @@ def _split_syllables(word: str, most: int) -> list[str] | None:
 
 def pinyin_people(question: str, profile=None) -> list[tuple[str, list[str]]]:
     """Names an English question writes in pinyin, as (name as written, syllables): a
-    surname's syllable and a given name of one or two ("Kong Chao" -> kong, chao)."""
+    surname's syllable and a given name of one or two ("Zhao Ming" -> zhao, ming)."""
     try:
         from pypinyin import lazy_pinyin
     except ImportError:

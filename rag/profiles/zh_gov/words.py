@@ -59,5 +59,5 @@ SURNAMES = frozenset(
     "蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
     "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝毋楚艾郜"
     "习栗赖洪鞠揭")
-# Chronicle phrasing that lists people without their titles: "区领导张楠、卢军", "陪同：…".
+# Chronicle phrasing that lists people without their titles: "区领导王某、李某", "陪同：…".
 NAME_LIST = re.compile(r"(?:领导|陪同|出席|参加)[：:]?((?:[\u4e00-\u9fff]{2,3}、){1,}[\u4e00-\u9fff]{2,3})")
