@@ -643,7 +643,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext)
-            if speakers and "person" not in pm and not said_by_them(hit, text[:e], speakers, people):
+            if speakers and "person" not in pm and not said_by_them(text[:e], speakers, people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
             if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)
                                                          for g in titled):

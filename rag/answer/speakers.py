@@ -123,7 +123,7 @@ def known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) 
     return names | {n for g in people for n in (g if len(g) == 1 else g[1:])}
 
 
-def said_by_them(hit: Hit, before: str, speakers: set[str], people: list[list[str]]) -> bool:
+def said_by_them(before: str, speakers: set[str], people: list[list[str]]) -> bool:
     """Whether a sentence may be the words of someone the question names: not when the last
     "NAME…要求" up to its end credits another."""
     last, who = -1, None
