@@ -281,6 +281,11 @@ TITLE_SHARE = 0.8
 _TITLE_GLUE = re.compile(r"^在|上的|的")      # "在…会议上的讲话" is "…会议讲话"
 
 
+def is_text_title(title: str) -> bool:
+    """Whether a section title names a kind of text ("在…会议上的讲话", "政府工作报告")."""
+    return bool(_TEXT_KIND.search(title))
+
+
 def named_texts(question: str, sections: list[str], translated: str = "") -> set[str]:
     """The section titles (elements of the given section paths) a question names."""
     from rag.answer.query import bigrams

@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.constraints import ENTITY_ALTS, Constraints, frame_free, is_period, named_texts
+from rag.answer.constraints import ENTITY_ALTS, Constraints, frame_free, is_period, is_text_title, named_texts
 from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
                                  said_before_the_end, sentence_scopes, sentence_stance, span_for_year, time_misses,
                                  years_of)
@@ -236,12 +236,11 @@ _ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十�
 MANY_PHRASES = 3
 
 
-def _one_word_of_many(cons: Constraints, sentence: str) -> bool:
+def _one_word_of_many(phrases: tuple[tuple[str, ...], ...], sentence: str) -> bool:
     """Whether a sentence holds only one of an English subject's several phrases."""
-    groups = _subject_groups(frame_free(cons), frozenset(place_words(cons)))
-    if len(groups) < MANY_PHRASES:
+    if len(phrases) < MANY_PHRASES:
         return False
-    return group_coverage(groups, sentence, EXPRESSION_SHARE) * len(groups) < 2 - 1e-9
+    return round(group_coverage(list(phrases), sentence, EXPRESSION_SHARE) * len(phrases)) < 2
 
 
 @functools.lru_cache(maxsize=256)
@@ -517,7 +516,7 @@ def _new_date(cons: Constraints, sentence: str) -> bool:
 
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
                     subject: set[str] | None = None, passage: str | None = None,
-                    before: str | None = None) -> list[str]:
+                    before: str | None = None, phrases: tuple = ()) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates.
     `before`: its passage up to it (a thing counted is named before its count)."""
     misses = []
@@ -542,7 +541,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
                 and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
-        elif subject and cons.lang == "en" and _one_word_of_many(cons, sentence) and not (
+        elif phrases and _one_word_of_many(phrases, sentence) and not (
                 passage and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # "share of state capital … social security fund": 比例 alone is not it
         elif _INCREMENT_Q.search(cons.question) and _stock_only(cons, sentence):
@@ -598,7 +597,7 @@ def _in_another_text(section: str, texts: set[str]) -> bool:
     """Whether a passage lies in a text other than the named ones: under another title that
     names a kind of text (a speech beside the report), not merely outside them."""
     titles = section.split(" > ")
-    return not any(t in titles for t in texts) and any(named_texts(t, [t]) for t in titles)
+    return not any(t in titles for t in texts) and any(is_text_title(t) for t in titles)
 
 
 def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
@@ -606,6 +605,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     from rag.ingest.instructions import overlaps as instruction_at
     qb = bigrams(cons.question)
     subject = subject_terms(cons) if cons.asks == "quantity" else None
+    # an English subject's phrases, for "two of several" (see _one_word_of_many)
+    phrases = _subject_groups(frame_free(cons), frozenset(place_words(cons))) if subject and cons.lang == "en" else ()
     people = required_people(cons, hits)
     # who acted in the very sentence: checked for those the question names with a title, as
     # before; a bare name or a title's holder need only be in the passage (an entry's "会上，
@@ -642,7 +643,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                      and own_day(cons, hit.chunk.date))
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
-            sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext)
+            sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext,
+                                 phrases)
             if speakers and "person" not in pm and not said_by_them(text[:e], speakers, people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
             if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)

@@ -18,6 +18,7 @@ from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, 
                               english_groups, evidence, focus_terms, group_coverage, has_answer_kind, match_text, mostly_cjk,
                               term_coverage, zh_segments)
 from rag.ingest.instructions import safe_title
+from rag.textsim import is_cjk
 from rag.types import Hit
 
 TOP_PASSAGES = 5        # passages considered
@@ -54,10 +55,6 @@ class _Sentence:
     end: int
     score: float
     cov: float          # share of the question's terms in the sentence
-
-
-def cjk_only(text: str) -> bool:
-    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def question_parts(question: str) -> list[str]:
@@ -251,7 +248,7 @@ class ExtractiveAnswerer(Answerer):
         wants_req = asks_for_requirements(question)
         focus = focus_terms(question, lang)
         # words the question quotes ("哪几个“在党”", "两个“轮子”"): the answer writes them
-        quoted = {q for q in _QUOTED.findall(question) if cjk_only(q)}
+        quoted = {q for q in _QUOTED.findall(question) if all(is_cjk(ch) for ch in q)}
         kind = answer_kind(question)
         cands: list[_Sentence] = []
         any_overlap = any_terms = False

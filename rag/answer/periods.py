@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.constraints import Constraints, is_period
+from rag.answer.constraints import Constraints, asks_actual, is_period
 from rag.types import Hit
 
 
@@ -145,7 +145,6 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
     """An explicit outcome question ("实际开工了多少个", "actually finished by the end of March")
     is not answered by a dated text (a speech, an entry) from before the asked period ended,
     unless the sentence itself records what was done ("已完成…")."""
-    from rag.answer.constraints import asks_actual
     if cons.period_kind != "outcome" or not asks_actual(cons.question) or not asked or not chunk.date:
         return False
     dated = [d for d in cons.dates if d.year in asked]

@@ -128,17 +128,18 @@ def roles_in(question: str, profile=None) -> list[str]:
 _PINYIN_PAIR = re.compile(r"\b([A-Z][a-z]{0,5})\s+([A-Z][a-z]{1,11})\b")
 
 
+@functools.lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (about 410), from pypinyin's own table."""
-    global _SYLLABLES
-    if _SYLLABLES is None:
-        from pypinyin import lazy_pinyin
-        from pypinyin.constants import PINYIN_DICT
-        _SYLLABLES = frozenset(lazy_pinyin("".join(chr(c) for c in PINYIN_DICT if 0x4E00 <= c <= 0x9FFF)))
-    return _SYLLABLES
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import PINYIN_DICT
+    return frozenset(lazy_pinyin("".join(chr(c) for c in PINYIN_DICT if 0x4E00 <= c <= 0x9FFF)))
 
 
-_SYLLABLES: frozenset[str] | None = None
+@functools.lru_cache(maxsize=4)
+def _surname_syllables(surnames: frozenset[str]) -> frozenset[str]:
+    from pypinyin import lazy_pinyin
+    return frozenset(p for s in surnames for p in lazy_pinyin(s))
 
 
 def _split_syllables(word: str, most: int) -> list[str] | None:
@@ -159,10 +160,9 @@ def pinyin_people(question: str, profile=None) -> list[tuple[str, list[str]]]:
     """Names an English question writes in pinyin, as (name as written, syllables): a
     surname's syllable and a given name of one or two ("Zhao Ming" -> zhao, ming)."""
     try:
-        from pypinyin import lazy_pinyin
+        surnames = _surname_syllables((profile or get_profile()).surnames)
     except ImportError:
         return []
-    surnames = {p for s in (profile or get_profile()).surnames for p in lazy_pinyin(s)}
     out = []
     for m in _PINYIN_PAIR.finditer(question):
         family, given = m.group(1).lower(), _split_syllables(m.group(2).lower(), 2)
