@@ -1,0 +1,101 @@
+"""Who acted or spoke: the people a question names must be the passage's, with their titles,
+in pinyin, and as the ones credited with what was said (constraint checks on made-up passages)."""
+from abstention_util import decide, hit
+
+
+def test_someone_named_only_further_on_is_not_who_acted():
+    entry = hit("3月28日，市委书记张某主持召开常委会议，部署疫情防控和项目建设工作。会议传达学习了省委书记李某调研时的讲话精神。",
+                years=[2020], date="2020-03-28", title="某市2020年3月大事记")
+    _, d = decide("省委书记李某2020年3月哪天到某市调研？", [entry])
+    assert not d.satisfied
+    _, d = decide("市委书记张某2020年3月哪天主持召开常委会议？", [entry])
+    assert d.satisfied
+
+
+# Made-up chronicle entries of a made-up district, a day each.
+PETITIONS = hit("是日区委书记张某到东街街道办事处等地调研督导信访稳定工作。张某指出，一要落实属地责任。",
+                years=[2019], date="2019-08-08", title="某区年鉴2020")
+
+
+VISIT = hit("10日区长李某到西街街道办事处调研督导信访稳定工作。李某要求，一要抓好信访稳定。",
+            years=[2019], date="2019-03-10", title="某区年鉴2020")
+
+
+def test_someone_the_passages_know_by_title_must_have_acted_that_day():
+    # the question names 李某 without a title; another passage calls him 区长, so he is a person
+    _, d = decide("2019年8月8日李某到哪些街道调研督导信访稳定工作？", [PETITIONS, VISIT])
+    assert not d.satisfied
+    assert "person" in d.passage_misses[0] and "date" in d.passage_misses[1]
+    _, d = decide("2019年8月8日张某到哪些街道调研督导信访稳定工作？", [PETITIONS, VISIT])
+    assert {c.hit for c in d.checks if c.ok} == {0}
+
+
+AIR = hit("3月9日，全市大气污染治理座谈会召开，市委书记王某、副市长赵某出席会议。王某强调，要抓紧抓实环保攻坚工作。",
+          years=[2020], date="2020-03-09", title="某市2020年3月大事记")
+
+
+FARMLAND = hit("3月4日，全省高标准农田建设电视电话会议召开。会后，市长孙某要求，要抓好高标准农田建设。",
+               years=[2020], date="2020-03-04", title="某市2020年3月大事记")
+
+
+def test_a_title_without_a_name_is_who_holds_it():
+    # "the mayor" is 孙某 (市长孙某); 副市长赵某 is not the mayor
+    _, d = decide("What did the mayor require at the March 9 air-pollution meeting?", [AIR, FARMLAND])
+    assert not d.satisfied
+    _, d = decide("市长对高标准农田建设提出了什么要求？", [AIR, FARMLAND])
+    assert {c.hit for c in d.checks if c.ok} == {1}
+    # a who-question's title is what is asked, not who must have acted
+    assert decide("3月9日哪位副市长出席了大气污染治理座谈会？", [AIR])[1].satisfied
+
+
+def test_which_leaders_wants_someone_the_question_does_not_name():
+    visit = hit("是日市委常委、纪委书记方婷到某科学城产业园进行现场办公。区领导张书杰、刘庆，县级干部楚文选一同前往。",
+                years=[2019], date="2019-05-08", title="某区年鉴2020")
+    _, d = decide("2019年5月8日方婷到某科学城产业园现场办公，某区有哪些领导一同前往？", [visit])
+    ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert ok == ["区领导张书杰、刘庆，县级干部楚文选一同前往。"]
+
+
+def test_someone_named_in_pinyin_without_a_title_must_be_in_the_passage():
+    """"the home of Kong Chao, a serving peacekeeper": no role table knows him, but the
+    entry that names 孔超 answers and one that does not is not about him. "Hong Kong" is a
+    place, not a person called Hong."""
+    from rag.retrieve.people import chinese_names_for, pinyin_people
+    q = "On what day in January 2019 did the Party secretary visit the home of Kong Chao, a serving peacekeeper?"
+    assert pinyin_people(q) == [("Kong Chao", ["kong", "chao"])]
+    assert chinese_names_for(["kong", "chao"], "区委书记到现役维和部队军人孔超家中慰问") == {"孔超"}
+    assert chinese_names_for(["zeng", "guo", "fan"], "曾国藩") == {"曾国藩"}       # any reading of 曾
+    other = hit("2日区委书记王某调研公园打造工作。", years=[2019], date="2019-01-02", title="某区年鉴2020")
+    his = hit("29日区委书记王某到现役维和部队军人孔超家中进行慰问。", years=[2019], date="2019-01-29",
+              title="某区年鉴2020")
+    _, d = decide(q, [other, his])
+    assert d.people == [["Kong Chao", "孔超"]]
+    assert {c.hit for c in d.checks if c.ok} == {1}
+    _, d = decide("Which company listed on the Hong Kong Stock Exchange in 2018?", [other])
+    assert d.people == []
+
+
+def test_what_someone_required_is_not_quoted_from_another_speakers_words():
+    """"李某提出了什么要求": after "王某要求，" the sentences are 王某's, not 李某's, though
+    李某 attended; asked about 王某 they answer."""
+    entry = hit("1日区委书记王某主持召开领导小组第一次会议。区长李某出席会议。就做好退役军人工作，王某要求，"
+                "一要旗帜鲜明讲政治。二要担当作为抓落实。", years=[2019], date="2019-11-01", title="某区年鉴2020")
+    text = entry.chunk.text
+    _, d = decide("2019年11月1日领导小组会议上，李某提出了什么要求？", [entry])
+    assert not any(c.ok and "一要" in text[c.start:c.end] for c in d.checks)
+    _, d = decide("2019年11月1日领导小组会议上，王某提出了什么要求？", [entry])
+    assert any(c.ok and "一要" in text[c.start:c.end] for c in d.checks)
+
+
+def test_who_went_along_is_the_sentence_saying_so():
+    """"区长到…调研时，有谁陪同": the title is the visitor's; the answer is the 陪同 sentence, not
+    the opening one naming the visitor; "哪位副市长陪同" still asks for a 副市长."""
+    entry = hit("30日区长李某到干渠工程现场调研。副区长王某、县级干部赵某陪同调研。", years=[2019],
+                date="2019-04-30", title="某区年鉴2020")
+    text = entry.chunk.text
+    for q in ("2019年4月30日区长到干渠工程现场调研时，有谁陪同？",
+              "Who accompanied the district head on his visit to the canal works on 30 April 2019?"):
+        _, d = decide(q, [entry])
+        assert [text[c.start:c.end][:4] for c in d.checks if c.ok] == ["副区长王"], q
+    _, d = decide("2019年4月30日区长到干渠工程现场调研时，哪位副市长陪同？", [entry])
+    assert not d.satisfied

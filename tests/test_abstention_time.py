@@ -1,0 +1,139 @@
+"""When a sentence speaks of: years and parts of the year, days and deadlines, plans and
+outcomes, and what a text dated before the asked period ended cannot say (constraint checks on
+made-up passages)."""
+from abstention_util import decide, hit
+
+from rag.answer.constraints import extract
+
+# A made-up district's 2020 speech reviewing 2019 and the months of 2020 so far.
+SPEECH_2020 = hit("一是经济平稳运行。2019年全区完成生产总值300亿元，增长6.5%；一般公共预算收入12亿元，"
+                  "增长9%。今年以来经济下行压力加大，一季度全区生产总值同比下降12%。",
+                  years=[2019, 2020], stance="review", period=(2019, 2020), title="某区年鉴2020",
+                  date="2020-06-14", speaker="王某", ref_year=2020)
+
+
+def test_a_speech_date_is_when_it_was_said_not_what_a_sentence_is_about():
+    # "2019年…" in a speech given in 2020 gives 2019's figure; so does the rest of its sentence
+    cons, d = decide("某区2020年生产总值实际增长了多少？", [SPEECH_2020])
+    assert not any(c.ok for c in d.checks if SPEECH_2020.chunk.text[c.start:c.end].startswith("2019年"))
+    budget = [c for c in d.checks if SPEECH_2020.chunk.text[c.start:c.end].startswith("一般公共预算")]
+    assert budget and "year" in budget[0].misses
+    _, d = decide("某区2019年生产总值增长了多少？", [SPEECH_2020])
+    assert d.satisfied
+
+
+def test_a_part_of_the_year_does_not_answer_for_the_whole_year():
+    # the first quarter's fall is no answer for the year, and answers the quarter
+    _, d = decide("某区2020年全年生产总值实际增长了多少？", [SPEECH_2020])
+    assert not d.satisfied
+    _, d = decide("某区2020年一季度生产总值同比下降了多少？", [SPEECH_2020])
+    assert {SPEECH_2020.chunk.text[c.start:c.end][:4] for c in d.checks if c.ok} == {"今年以来"}
+    _, d = decide("By how much did the district's GDP fall in the first quarter of 2020?", [SPEECH_2020])
+    assert d.satisfied
+
+
+def test_a_relative_deadline_answers_a_when_question():
+    plan = hit("今年要淘汰钢铁2700万吨等落后产能，确保“十二五”淘汰任务提前一年完成。", years=[2014],
+               stance="plan", period=(2013, 2014))
+    assert decide("2014年对“十二五”淘汰落后产能任务提出了什么时间要求？", [plan])[1].satisfied
+    vague = hit("今年要淘汰钢铁2700万吨等落后产能，决不再反弹。", years=[2014], stance="plan", period=(2013, 2014))
+    assert not decide("2014年对“十二五”淘汰落后产能任务提出了什么时间要求？", [vague])[1].satisfied
+
+
+def test_the_questions_own_date_is_no_answer_to_when():
+    visit = hit("3月18日，副市长王某到某镇观摩林业生态建设。王某要求，确保造林任务本月底大头落地。", years=[2020],
+                date="2020-03-18", title="某市2020年3月大事记")
+    _, d = decide("3月18日王某观摩林业生态建设时，要求造林任务什么时候大头落地？", [visit])
+    ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert ok and all("本月底" in s for s in ok)
+
+
+def test_a_target_question_prefers_the_plan_to_the_next_years_review():
+    # both are about 2014: the 2015 report's review (no record word of its own) and the 2014 plan
+    from rag.answer.extractive import ExtractiveAnswerer
+    from rag.settings import Settings
+    review = hit("新开工保障性安居工程740万套，基本建成511万套。", years=[2014], stance="review",
+                 period=(2014, 2015), title="2015年国务院政府工作报告")
+    plan = hit("要提高建设质量，年内基本建成保障房480万套，让住房困难群众早日迁入新居。", years=[2014],
+               stance="plan", period=(2013, 2014), title="2014年国务院政府工作报告")
+    answerer = ExtractiveAnswerer(Settings())
+    q = "2014年计划基本建成多少套保障房？"
+    best = answerer.select(q, [review, plan], "zh", extract(q))[0]
+    assert best.rank == 1
+    q = "2014年实际基本建成了多少套保障房？"
+    assert answerer.select(q, [review, plan], "zh", extract(q))[0].rank == 0
+
+
+def test_a_dated_entrys_day_answers_on_what_day_for_its_opening_event():
+    visit = hit("区委书记王某带队到市军分区走访慰问。会议传达学习了市委书记周建国调研时的讲话精神。", years=[2019],
+                date="2019-07-29", title="某区年鉴2020")
+    _, d = decide("On what day in July 2019 did the district Party secretary visit the military sub-district?", [visit])
+    ok = [visit.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert ok == ["区委书记王某带队到市军分区走访慰问。"]
+    # a later sentence retelling another event is not what the entry's day dates
+    assert not decide("市委书记周建国2019年7月哪天到某区调研？", [visit])[1].satisfied
+    # nor is a speech's date, which is when it was said
+    speech = hit("持续推进古城建设，银泰百货项目开工建设。", years=[2020], date="2020-01-06", speaker="李某",
+                 title="某区年鉴2020")
+    assert not decide("银泰百货项目是哪天开工建设的？", [speech])[1].satisfied
+
+
+def test_which_year_wants_a_year_not_a_day():
+    visit = hit("3月27日，外市考察团来某市考察，市领导王某陪同考察。", years=[2020], date="2020-03-27",
+                title="某市2020年3月大事记")
+    assert not decide("王某是哪一年开始担任某市市委书记的？", [visit])[1].satisfied
+    since = hit("王某自2016年起担任某市市委书记。", years=[2020], date="2020-03-27", title="某市2020年3月大事记")
+    assert decide("王某是哪一年开始担任某市市委书记的？", [since])[1].satisfied
+
+
+def test_a_five_year_span_is_not_answered_by_one_of_its_years():
+    one = hit("单位国内生产总值能耗下降5%，经济发展的质量和效益明显提高。", years=[2016], stance="review",
+              period=(2016, 2017), title="2017年国务院政府工作报告")
+    assert not decide("By how much did energy consumption per unit of GDP fall over the 13th Five-Year Plan period?",
+                      [one])[1].satisfied
+    five = hit("过去五年，单位国内生产总值能耗下降18.2%。", years=[2011, 2012, 2013, 2014, 2015], stance="review",
+               period=(2015, 2016), title="2016年国务院政府工作报告")
+    assert decide("By how much did energy consumption per unit of GDP fall over the 12th Five-Year Plan period?",
+                  [five])[1].satisfied
+
+
+def test_a_text_dated_before_the_asked_period_ended_does_not_say_what_it_actually_brought():
+    """A January speech's "今年谋划100个重点项目" is no answer to how many actually started that
+    year, nor a 2 March entry's "争取3月底前完成" to whether it was finished by the end of March;
+    a sentence recording what was already done still answers."""
+    speech = hit("今年我们谋划的100个重点项目，新上项目多，达到74个。", years=[2020], date="2020-01-06",
+                 speaker="王某", ref_year=2020, title="某区年鉴2021")
+    assert not decide("2020年某区重点项目实际开工了多少个？", [speech])[1].satisfied
+    assert decide("2020年某区谋划了多少个重点项目？", [speech])[1].satisfied
+    entry = hit("3月2日，会议要求加快生态带绿化，争取在3月底前完成80%。", years=[2020], date="2020-03-02",
+                title="某市2020年3月大事记")
+    assert not decide("How much of the ecological belt greening was actually finished by the end of "
+                      "March 2020?", [entry])[1].satisfied
+    done = hit("3月30日，生态带绿化已完成80%。", years=[2020], date="2020-03-30", title="某市2020年3月大事记")
+    assert decide("How much of the ecological belt greening was actually finished by the end of "
+                  "March 2020?", [done])[1].satisfied
+
+
+def test_when_something_was_finished_needs_a_sentence_saying_it_was():
+    """An entry's own day answers "on what day" for its opening event; a visit to a greening
+    corridor is not the day the corridor's works were finished or begun."""
+    visit = hit("3月18日，副市长王某到高速廊道绿化现场观摩林业生态建设情况。", years=[2020], date="2020-03-18",
+                title="某市2020年3月大事记")
+    assert not decide("高速廊道绿化提升工程是什么时候完工的？", [visit])[1].satisfied
+    assert not decide("When did construction of the corridor greening begin?", [visit])[1].satisfied
+    assert decide("王某哪天到高速廊道绿化现场观摩？", [visit])[1].satisfied
+    done = hit("3月28日，高速廊道绿化提升工程全面完工。", years=[2020], date="2020-03-28", title="某市2020年3月大事记")
+    assert decide("高速廊道绿化提升工程是什么时候完工的？", [done])[1].satisfied
+
+
+def test_a_deadline_answers_by_when_and_the_asked_day_is_not_new():
+    """"By when was the province to launch…": "4月前" is a deadline; the entry of the day the
+    question itself names (13 February: "13日…") gives no new date."""
+    speech = hit("省里将在今年4月前启动营商环境预评价工作。", years=[2019], date="2019-02-13", speaker="王某",
+                 ref_year=2019, title="某区年鉴2020")
+    entry = hit("13日某区召开全区领导干部会议，动员全区上下投入工作。", years=[2019], date="2019-02-13",
+                title="某区年鉴2020")
+    q = ("According to the speech at the leading-cadres meeting of 13 February 2019, by when was the "
+         "province to launch its pre-assessment of the business environment?")
+    _, d = decide(q, [entry, speech])
+    assert {c.hit for c in d.checks if c.ok} == {1}
