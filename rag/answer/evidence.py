@@ -17,7 +17,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.constraints import ENTITY_ALTS, Constraints, frame_free, is_period, is_text_title, named_texts
+from rag.answer.constraints import Constraints, frame_free, is_period, is_text_title, named_texts
+from rag.answer.entities import ENTITY_ALTS
 from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
                                  said_before_the_end, sentence_scopes, sentence_stance, span_for_year, time_misses,
                                  years_of)

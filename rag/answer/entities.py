@@ -1,0 +1,93 @@
+"""What a question names that a passage must hold: a quoted name, a programme, event or
+accident ("…工程", "…行动", "…事故", "…地震"), and in English a programme or a meeting named by
+its topic (as the topic's Chinese expressions, any one of which will do)."""
+from __future__ import annotations
+
+import re
+
+from rag.textsim import is_han
+
+_QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n]{1,40})」|\"([^\"\n]{2,60})\"")
+_PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略|"
+                               r"事故|地震|洪灾|洪涝灾害|台风|泥石流|火灾|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会")
+# 计划/安排 before a verb is the verb "plans to" ("计划开工多少套"), not a programme's name.
+_PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|"
+                              r"培训|发放|引进|开展|推进|筹集|投入|招")
+_LEADING_TIME = re.compile(r"^(?:期间|时期|以来|年内|年度|全年|今年|去年|明年|当年|上半年|下半年|末)+")
+_LEADING_ADVERBS = re.compile(r"^(?:分别|各自|一共|总共|共|均|都|也|还|又|再|已经?|曾|主要|重点|具体|进一步|继续|同时|累计)+")
+_ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
+_LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
+_PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
+                           r"(?:Project|Programme|Program|Plan|Initiative|Campaign|Action|Policy|Reform|Bonds?))\b")
+
+
+def entities(q: str) -> list[str]:
+    """The names a question gives, as written (an English meeting's topic as its Chinese
+    expressions joined by ENTITY_ALTS)."""
+    out: list[str] = []
+    quoted = bytearray(len(q) + 1)
+    for m in _QUOTED.finditer(q):
+        out.append(next(g for g in m.groups() if g))
+        quoted[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _PROGRAMME_SUFFIX.finditer(q):
+        if quoted[m.start()]:
+            continue
+        if m.group(0) == "计划" and _PLAN_VERB_AFTER.match(q, m.end()):
+            continue
+        i = j = m.start()
+        while j > 0 and i - j < 10 and is_han(q[j - 1]) and q[j - 1] not in _ENTITY_STOP:
+            j -= 1
+        name = q[j:i]
+        name = _LEADING_ADVERBS.sub("", name)
+        for v in _LEADING_VERBS:
+            if name.startswith(v) and len(name) > len(v) + 1:
+                name = name[len(v):]
+        # a time said before the name ("“十二五”期间城镇保障性安居工程") is not part of it, nor
+        # an adverb ("分别计划退耕…": 计划 is the verb, and nothing is named)
+        name = _LEADING_ADVERBS.sub("", _LEADING_TIME.sub("", name))
+        if len(name) >= 2:
+            out.append(name + m.group(0))
+    out += [m.group(1) for m in _PROGRAMME_EN.finditer(q)]
+    out += _meeting_topics_en(q)
+    return list(dict.fromkeys(out))
+
+
+# "the March 9 air-pollution meeting", "the public culture conference": a meeting an English
+# question names by its topic, as the topic's Chinese expressions ("大气污染|空气污染"), one of
+# which its passage must hold as a Chinese question's "…工程", "…行动" must be.
+_MEETING_EN = re.compile(r"\b((?:[a-z][a-z'’-]*\s+){1,5}?)(?:work\s+)?(?:meeting|conference|teleconference|"
+                         r"symposium|forum|rally|session)s?\b", re.I)
+_MEETING_ON_EN = re.compile(r"\b(?:meeting|conference|teleconference|symposium|forum|session)s?\s+(?:on|about)\s+"
+                            r"((?:(?!(?:held|was|were|in|at|of|on|by|chaired|convened|called|and|where|when)\b)"
+                            r"[a-z][a-z'’-]*\s*){1,6})", re.I)
+# What kind of meeting it is, not its topic.
+_MEETING_KIND_EN = re.compile(r"\b(?:special|morning|evening|working|work|regular|joint|plenary|standing|executive|"
+                              r"enlarged|expanded|video|televised|emergency|routine|weekly|monthly|general|annual|"
+                              r"provincial|municipal|national|county|district|city|party)\b", re.I)
+
+
+def _meeting_topics_en(q: str) -> list[str]:
+    if any(is_han(ch) for ch in q):
+        return []
+    from rag.profiles import get_profile
+    profile = get_profile()
+    places = profile.places()
+    out = []
+    for m in [*_MEETING_EN.finditer(q), *_MEETING_ON_EN.finditer(q)]:
+        # the topic's own words: after the last article or preposition before "meeting"
+        words = _TOPIC_START.split(m.group(1))[-1] if m.re is _MEETING_EN else m.group(1)
+        names = re.findall(r"\b[A-Z][a-z]+\b", words)
+        if places.matches(words) or any(not profile.translate_terms(n) for n in names):
+            continue        # a place or a name in the topic: checked apart, or not in the glossary
+        words = _MEETING_KIND_EN.sub(" ", words)
+        for alts in profile.translate_groups(words):
+            # a topic, not a level (省, 省级), a date (3月) or a role (领导)
+            alts = [a for a in alts if len(a) >= 2 and not _NOT_TOPIC.search(a)]
+            if alts:
+                out.append(ENTITY_ALTS.join(alts))
+    return out
+
+
+_TOPIC_START = re.compile(r"\b(?:the|a|an|to|of|at|in|on|for|by|with|during|after|before)\s+|['’]s\s+", re.I)
+_NOT_TOPIC = re.compile(r"\d|[年月日]|^[省市县区乡镇村]级$|领导|讲话|致辞|发言|书记|主任")
+ENTITY_ALTS = "|"      # an entity's alternative expressions, one of which a passage must hold
