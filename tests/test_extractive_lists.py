@@ -110,8 +110,9 @@ def test_the_sentence_after_an_entrys_scene_is_quoted_with_it(corpus_api):
     assert not ans.abstained and "市图书馆" in ans.answer and "后河镇文化站" in ans.answer
 
 
-def test_a_word_the_question_quotes_marks_the_answer():
-    """"哪几个“在党”": the sentence that writes 在党 is the answer, not the heading before it."""
+def test_which_ones_are_quoted_as_a_list_not_counted():
+    """"哪几个“在党”" asks which ones: the sentence listing them is the answer, though it holds
+    no figure."""
     entry = hit("sp:p1", "1. 政治忠诚是第一忠诚。作为党的领导干部，我们是党派来的，执行的是党的决定。"
                           "要始终在党爱党、在党言党、在党忧党、在党为党。", date="2021-02-01")
     got = answer("王某讲“政治忠诚是第一忠诚”，要求党的领导干部始终做到哪几个“在党”？", [entry])

@@ -18,17 +18,12 @@ from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, 
                               english_groups, evidence, focus_terms, group_coverage, has_answer_kind, match_text, mostly_cjk,
                               term_coverage, zh_segments)
 from rag.ingest.instructions import safe_title
-from rag.textsim import is_cjk
 from rag.types import Hit
 
 TOP_PASSAGES = 5        # passages considered
 MAX_PASSAGES = 2        # passages quoted
 MAX_SENTENCES = 4
 MIN_SENTENCE_CHARS = 6
-# A sentence holding a word the question quotes gains what a focus-clause match can give
-# (0.4 below). Not tuned: the same weight, for the same reason (it marks where the answer is).
-QUOTED_WEIGHT = 0.4
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,12})[”」』\"]")
 KEEP_SAME_PASSAGE = 0.5     # a further sentence of the best passage must score this share of the best
 KEEP_OTHER_PASSAGE = 0.95   # ... and one from another passage this share
 RANK_WEIGHT = 0.2           # prior for the retriever's order
@@ -247,8 +242,6 @@ class ExtractiveAnswerer(Answerer):
         groups = english_groups(worded, constraint_check.place_words(cons)) if lang == "en" else []
         wants_req = asks_for_requirements(question)
         focus = focus_terms(question, lang)
-        # words the question quotes ("哪几个“在党”", "两个“轮子”"): the answer writes them
-        quoted = {q for q in _QUOTED.findall(question) if all(is_cjk(ch) for ch in q)}
         kind = answer_kind(question)
         cands: list[_Sentence] = []
         any_overlap = any_terms = False
@@ -276,7 +269,6 @@ class ExtractiveAnswerer(Answerer):
                 score = (0.6 * cov + 0.25 * passage_cov
                          + (0.4 * term_coverage(focus, sent) if focus and cjk else 0.0)
                          + (0.25 if wants_req and REQUIREMENT_WORDS.search(sent) else 0.0)
-                         + (QUOTED_WEIGHT if quoted and any(q in sent for q in quoted) else 0.0)
                          + (0.15 if has_answer_kind(sent, kind) else 0.0)
                          + RANK_WEIGHT / (1 + r) - 0.01 * min(pos, 10)
                          - SOFT_PENALTY * soft.get((r, s, e), 0))
