@@ -191,6 +191,54 @@ def test_resolver_narrows_to_the_named_report_and_scores_years(tmp_path):
     assert res.resolve("国内生产总值增长了多少？").years == []
 
 
+FIVE_YEAR_REPORT = """各位代表：
+
+一、过去五年工作回顾
+
+五年来，城镇保障性安居工程住房累计建设3000万套，国内生产总值年均增长9.3%。
+
+二、2013年工作
+
+今年城镇保障性安居工程住房基本建成470万套，新开工630万套。
+"""
+
+
+def test_a_paragraph_opening_on_a_stretch_of_years_is_about_all_of_it(tmp_path):
+    """"2015年是“十二五”收官之年。过去五年，…" in the chapter "一、2015年工作回顾" speaks of
+    2011-2015, not of 2015 alone; a plan named further on ("发布实施“十二五”…方案") sets no time."""
+    write(tmp_path / "2016年国务院政府工作报告.txt", """各位代表：
+
+一、2015年工作回顾
+
+过去一年，国内生产总值达到67.7万亿元，增长6.9%。
+
+2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。城镇保障性安居工程住房建设4013万套。
+
+推进节能减排。发布实施“十二五”节能减排综合性工作方案，清洁能源发电装机达到2.9亿千瓦。
+""")
+    years = {c.text[:4]: c.years for c in ingest_paths([tmp_path]).chunks}
+    assert years["过去一年"] == [2015]
+    assert years["2015"] == [2011, 2012, 2013, 2014, 2015]
+    assert years["推进节能"] == [2015]
+
+
+def test_a_stretch_of_years_prefers_the_passage_about_all_of_it(tmp_path):
+    """"2008年至2012年…" is answered by the five-year review, not by the 2012 review, which
+    is about one year of the stretch: the review matches in full, the other by a fifth."""
+    write(tmp_path / "2013年国务院政府工作报告.txt", FIVE_YEAR_REPORT)
+    write(tmp_path / "2012年国务院政府工作报告.txt",
+          REPORT.replace("2014", "2011").replace("2015", "2012"))
+    r = ingest_paths([tmp_path])
+    docs = {d.document.doc_id: {"title": d.document.title, "profile": d.document.profile}
+            for d in r.docs}
+    res = Resolver(r.chunks, docs, rules)
+    asked = res.resolve("2008年至2012年城镇保障性安居工程住房一共建设了多少套？")
+    assert asked.years == [2008, 2009, 2010, 2011, 2012]
+    match, _ = res.year_scores(asked)
+    by = {c.text[:4]: m for c, m in zip(r.chunks, match)}
+    assert by["五年来，"] == 1.0 and by["过去一年"] == pytest.approx(0.2)
+
+
 SPEECH_YEARBOOK = """# 特载
 
 ## 在县委经济工作会议上的讲话
@@ -216,6 +264,38 @@ def test_a_speech_in_a_yearbook_that_plans_is_not_taken_as_a_review(tmp_path):
     assert stance["去年全县"] == "review"       # a yearbook looks back by default
     assert stance["今年要确"] is None           # but this passage's own sentences plan
     assert stance["会议要求"] == "review"       # a chronicle entry records what was required
+
+
+DATED_SPEECHES = """# 特载
+
+## 在县委经济工作会议上的讲话
+
+王某某
+
+(2020年1月8日)
+
+同志们：
+
+一年来，全县加快了产业转型升级步伐，实施技术改造项目17个，完成投资31亿元。
+
+## 在县委全会上的讲话
+
+王某某
+
+(2020年12月20日)
+
+同志们：
+
+一年来，全县加快了城市更新步伐，改造老旧小区42个，完成投资12亿元。
+"""
+
+
+def test_a_speech_looking_back_early_in_its_year_speaks_of_the_year_before(tmp_path):
+    """Said in January 2020, "一年来…加快了…" is about 2019 as well; said in December, about 2020."""
+    write(tmp_path / "平阳年鉴2021.md", DATED_SPEECHES)
+    years = {c.text[:10]: (c.years, c.date) for c in ingest_paths([tmp_path]).chunks}
+    assert years["一年来，全县加快了产"] == ([2019, 2020], "2020-01-08")
+    assert years["一年来，全县加快了城"] == ([2020], "2020-12-20")
 
 
 @pytest.mark.parametrize("text, want", [

@@ -237,6 +237,7 @@ def annotate_chunks(chunks, profile: DocProfile, domain=None) -> None:
     cache: dict[str, tuple[set[int], str | None]] = {}
     carried: tuple[set[int], str] | None = None     # the last planning chapter's years
     chapter = None
+    paragraph, opening = None, set()                # a paragraph's id and the stretch it opens on
     for c in chunks:
         if c.section not in cache:
             years: set[int] = set()
@@ -272,6 +273,14 @@ def annotate_chunks(chunks, profile: DocProfile, domain=None) -> None:
             own = {int(c.date[:4])}
         if not own:
             own = {int(y) for y in _YEAR_ZH.findall(c.text)}
+        para = re.sub(r"\.\d+$", "", c.id)          # "doc:p0023.1" is part of paragraph "doc:p0023"
+        if para != paragraph:
+            paragraph = para
+            opening = domain.opening_span(c.text, profile.year) if hasattr(domain, "opening_span") else set()
+        if opening and not c.date:
+            # "2015年是“十二五”收官之年。过去五年，…" speaks of 2011-2015 in every chunk of its
+            # paragraph, whatever single year its chapter names
+            own |= opening
         c.years = sorted(own)
         c.doc_period = list(profile.period) if profile.period else None
         c.doc_place = profile.place
@@ -284,3 +293,8 @@ def annotate_chunks(chunks, profile: DocProfile, domain=None) -> None:
             if domain.text_stance(c.text) == "plan":
                 default = None
         c.stance = stance or default
+        if not years and c.date and c.speaker and c.stance == "review" and int(c.date[5:7] or 12) <= 6:
+            # A speech that looks back, given in the first half of its year, speaks mostly of
+            # the twelve months before it: "加快了产业转型升级步伐…" said in January 2020 is about
+            # 2019 (more than half of those months lie in the year before when it is given by June).
+            c.years = sorted(own | {int(c.date[:4]) - 1})

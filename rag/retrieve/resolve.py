@@ -35,6 +35,11 @@ def question_years(question: str) -> list[int]:
     return list(dict.fromkeys(c.years + ([c.doc_ref.year] if c.doc_ref else [])))
 
 
+# The fewest years that make a stretch ("十二五", "2008年至2012年"): two named years are
+# usually two years compared. Not tuned (as rag.answer.constraints.is_period).
+STRETCH_YEARS = 3
+
+
 class Resolver:
     """Built once per index: per-year row sets and document periods, so resolving and scoring
     a question is a few set lookups and vector operations, not a loop over every chunk."""
@@ -107,13 +112,22 @@ class Resolver:
         if not res.years:
             return None
         n = len(self._doc_of)
-        explicit = np.zeros(n, bool)
+        held = np.zeros(n, np.float32)          # how many of the named years a passage is about
         for y in res.years:
             rows = self._by_year.get(y)
             if rows:
-                explicit[rows] = True
+                held[rows] += 1
+        explicit = held > 0
         covering = np.isin(self._doc_of, res.covering) if res.covering else np.zeros(n, bool)
-        match = explicit.astype(np.float32) + 0.5 * (self._implicit & covering & ~explicit)
+        years = sorted(res.years)
+        # a stretch of years ("十二五", 2011-2015) is answered by a passage about all of it (the
+        # five-year review), not by one about a single year of it: its share of the stretch (a
+        # single year's passage inside a five-year chapter, "过去一年…", keeps its full match)
+        if len(years) >= STRETCH_YEARS and years == list(range(years[0], years[-1] + 1)):
+            whole = held / len(years)
+        else:
+            whole = explicit.astype(np.float32)
+        match = whole + 0.5 * (self._implicit & covering & ~explicit)
         off = (~explicit & ~covering) if res.covering else np.zeros(n, bool)
         return match, off
 

@@ -310,6 +310,25 @@ def sentence_scopes(sentences: list[str], ref_year: int | None) -> list[set[int]
     return out
 
 
+# A paragraph's sentences read for an opening on a stretch of years, and the fewest years a
+# stretch has (two years named are usually two years apart, not a stretch). Not tuned: a
+# paragraph's scene is set in its first sentence or the one after a heading-like first one.
+OPENING_SENTENCES = 2
+STRETCH_YEARS = 3
+
+
+def opening_span(text: str, ref_year: int | None) -> set[int]:
+    """The stretch of years a paragraph opens on ("过去五年，…", "“十二五”时期，…", "2015年是
+    “十二五”收官之年。"), which its later sentences and chunks speak of too; else nothing. A
+    plan named further on ("发布实施“十二五”…方案") sets no time."""
+    for sent in re.split(r"(?<=[。！？；])", text)[:OPENING_SENTENCES]:
+        lead = re.split(r"[，,：:]", sent, maxsplit=1)[0]
+        years = sentence_years(lead, ref_year) if len(lead) <= LEAD_CHARS else set()
+        if len(years) >= STRETCH_YEARS:
+            return years
+    return set()
+
+
 # How a sentence says it plans rather than records: "今年要力争引进3个", "预期目标是",
 # "拟安排财政赤字"; and how it says it records ("已", "累计", "比上年增长", "去年").
 _PLAN_CUE = re.compile(r"力争|确保|争取|预期|预计|(?<![主重需只必想纪摘概简])要(?![求点素害闻])|(?<![即])将(?=[^军领]{0,6}"
