@@ -99,3 +99,19 @@ def test_who_went_along_is_the_sentence_saying_so():
         assert [text[c.start:c.end][:4] for c in d.checks if c.ok] == ["副区长王"], q
     _, d = decide("2019年4月30日区长到干渠工程现场调研时，哪位副市长陪同？", [entry])
     assert not d.satisfied
+
+
+def test_a_name_written_in_pinyin_must_be_in_the_passage():
+    """"Ruimei Zhenfa Co." is a firm the question names in pinyin: a passage on another firm's
+    output does not answer it, the one naming 瑞美真发 does. English words, places and people
+    are not taken for such names."""
+    from rag.retrieve.people import pinyin_names, reads_as
+    q = "What was the 2019 output value of Ruimei Zhenfa Co., Ltd. in Weidu?"
+    assert pinyin_names(q) == [("Ruimei Zhenfa", ["rui", "mei", "zhen", "fa"])]
+    assert reads_as(["rui", "mei", "zhen", "fa"], "瑞美真发公司实现产值3亿元")
+    other = hit("2019年，高新技术产业园19家企业投产运营，实现产值8.1亿元。", years=[2019], title="某区年鉴2020")
+    named = hit("2019年，瑞美真发公司实现产值3亿元。", years=[2019], title="某区年鉴2020")
+    assert not decide(q, [other])[1].satisfied
+    assert decide(q, [named])[1].satisfied
+    assert pinyin_names("How many outbound tourist trips did Chinese residents make in Hong Kong in 2016?") == []
+    assert pinyin_names("In Zhang Shujie's speech, what did the Qingyi River project need?") == [("Qingyi", ["qing", "yi"])]

@@ -41,6 +41,9 @@ class DomainProfile:
     dictionary_stop_en: frozenset = frozenset()
     # words of an English question (as written) -> (start, end, expressions) of proper names
     name_fallback: Callable[[list[str]], list] | None = field(default=None, repr=False)
+    # whether a word is English (True/False), None when the profile cannot tell: a capitalised
+    # word that is not may be a name in pinyin ("Ruimei Zhenfa")
+    english_word: Callable[[str], bool | None] = field(default=lambda word: None, repr=False)
 
     def glossary(self) -> PhraseTable:
         """English phrase -> expressions of the corpus (loaded on first use)."""

@@ -125,7 +125,8 @@ def roles_in(question: str, profile=None) -> list[str]:
 
 
 # "Zhao Ming", "Wang Jianguo": a surname's syllable, then a given name of one or two syllables.
-_PINYIN_PAIR = re.compile(r"\b([A-Z][a-z]{0,5})\s+([A-Z][a-z]{1,11})\b")
+# overlapping, so that "In Zhang Shujie's" finds "Zhang Shujie" after trying "In Zhang"
+_PINYIN_PAIR = re.compile(r"(?=\b(([A-Z][a-z]{0,5})\s+([A-Z][a-z]{1,11}))\b)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -165,10 +166,45 @@ def pinyin_people(question: str, profile=None) -> list[tuple[str, list[str]]]:
         return []
     out = []
     for m in _PINYIN_PAIR.finditer(question):
-        family, given = m.group(1).lower(), _split_syllables(m.group(2).lower(), 2)
+        family, given = m.group(2).lower(), _split_syllables(m.group(3).lower(), 2)
         if family in surnames and given:
-            out.append((m.group(0), [family, *given]))
+            out.append((m.group(1), [family, *given]))
     return out
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+def pinyin_names(question: str, profile=None) -> list[tuple[str, list[str]]]:
+    """Names other than people's an English question writes in pinyin ("Ruimei Zhenfa Co.",
+    "the Qingyi River"), as (name as written, syllables): capitalised words past the first
+    that read as pinyin and are no English word, no known place, no person's name (see
+    pinyin_people). Nothing when the profile cannot tell English words from others."""
+    profile = profile or get_profile()
+    people = [w for w, _ in pinyin_people(question, profile)]
+    places = profile.places()
+    out = []
+    for m in _CAPITALISED_RUN.finditer(question):
+        if any(m.group(0) in p or p in m.group(0) for p in people):
+            continue
+        run: list[tuple[str, list[str]]] = []
+        for w in re.split(r"[ -]", m.group(0)) + [""]:
+            syl = _split_syllables(w.lower(), 4) if w and question.find(w) > 0 else None
+            if syl and profile.english_word(w) is False and not profile.translate_terms(w):
+                run.append((w, syl))
+                continue
+            written = " ".join(x for x, _ in run)
+            if sum(len(x) for _, x in run) >= 2 and not places.in_english(written):
+                out.append((written, [y for _, x in run for y in x]))
+            run = []
+    return out
+
+
+def reads_as(syllables: list[str], text: str) -> bool:
+    """Whether the text holds characters reading as these syllables, in order (any reading)."""
+    n = len(syllables)
+    return any(all(syl in _readings(c) for syl, c in zip(syllables, text[i:i + n]))
+               for i in range(len(text) - n + 1) if syllables[0] in _readings(text[i]))
 
 
 def chinese_names_for(syllables: list[str], text: str, profile=None) -> set[str]:

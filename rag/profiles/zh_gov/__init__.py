@@ -54,6 +54,12 @@ def _dictionary_names(question_words: list[str]) -> list:
     return cedict.names(question_words) if cedict.enabled() else []
 
 
+def _english_word(word: str) -> bool | None:
+    """Whether a word is English (CC-CEDICT's glosses); None without the dictionary."""
+    from . import cedict
+    return cedict.is_english(word) if cedict.enabled() else None
+
+
 @functools.lru_cache(maxsize=1)
 def profile() -> DomainProfile:
     return DomainProfile(
@@ -74,4 +80,5 @@ def profile() -> DomainProfile:
         doc_place_names=_place_names,
         word_fallback=_dictionary,
         name_fallback=_dictionary_names,
+        english_word=_english_word,
     )

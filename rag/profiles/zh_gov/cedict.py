@@ -137,3 +137,26 @@ def names(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         else:
             i += 1
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Every word of every English gloss, lowercased: what counts as English, so that a
+    capitalised word outside it ("Ruimei", "Qingyi") can be taken for pinyin."""
+    path = _data()
+    if path is None:
+        return frozenset()
+    out: set[str] = set()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            m = _LINE.match(line)
+            if m:
+                out.update(w.lower() for w in re.findall(r"[A-Za-z]+", m.group(4)))
+    return frozenset(out)
+
+
+def is_english(word: str) -> bool:
+    """Whether a word (or its plural/past form) occurs in CC-CEDICT's English glosses."""
+    vocab = _english_words()
+    w = word.lower()
+    return any(x in vocab for x in (w, w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith(("es", "ed")) else ""))
