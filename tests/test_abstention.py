@@ -337,3 +337,61 @@ def test_a_place_in_a_ranking_counts_nothing():
     assert quantities("较2017年下降63个位次，位列170名，培训干部300名。") == [
         ("63个位次", "rank"), ("170名", "rank"), ("300名", "people")]
     assert not states_value("较2017年下降63个位次。", "count")
+
+
+def test_a_sentence_that_fills_the_blank_is_no_restatement():
+    """"以什么为主的…方式" is answered by the sentence that says "以备案制为主的…方式", though
+    most of its words are the question's."""
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import fills_slot, sentence_misses
+    from rag.answer.query import bigrams
+    q = "2015年政府工作报告在加快实施走出去战略方面，提出实行以什么为主的对外投资管理方式？"
+    s = "实行以备案制为主的对外投资管理方式。"
+    assert fills_slot(q, s)
+    assert "restates" not in sentence_misses(extract(q), s, bigrams(q))
+    # the question's words with nothing new between them still restate it
+    assert not fills_slot(q, "加快实施走出去战略，提出实行对外投资管理方式。")
+
+
+def test_a_sentence_that_only_sets_the_scene_is_no_requirement():
+    """The opening of an entry ("…全体会议召开，市领导…出席会议") names the meeting and the
+    asked person but requires nothing."""
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import sentence_misses
+    from rag.answer.query import bigrams
+    q = "某市第十三届纪委第五次全体会议上，市长刘志明提出了哪些要求？"
+    cons = extract(q)
+    opening = "3月3日，某市第十三届纪委第五次全体会议召开，市领导王建国、刘志明、周立、孙红、赵军等全体县级干部出席会议。"
+    assert "value" in sentence_misses(cons, opening, bigrams(q))
+    assert sentence_misses(cons, "刘志明强调，要提升政治站位，严格执纪问责。", bigrams(q)) == []
+
+
+def test_the_asked_change_is_not_part_of_the_subject():
+    """"…一般性转移支付，具体增加多少？" asks the transfers' increase: another budget line's
+    "比上年增加1304.8亿元" shares 增加 and 中央财政 with it but is not about the transfers."""
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import sentence_misses, subject_terms
+    from rag.answer.query import bigrams
+    q = "2011年政府工作报告提出增加中央财政对粮食、油料、生猪调出大县的一般性转移支付，具体增加多少？"
+    cons = extract(q)
+    assert "增加" not in subject_terms(cons)
+    assert "value" in sentence_misses(cons, "今年中央财政用于“三农”的投入拟安排9884.5亿元，比上年增加1304.8亿元。",
+                                      bigrams(q), subject_terms(cons))
+    assert sentence_misses(cons, "增加中央财政对粮食、油料、生猪调出大县的一般性转移支付120亿元。", bigrams(q),
+                           subject_terms(cons)) == []
+    # value added is a thing measured, not a change
+    assert {"增加", "加值"} <= subject_terms(extract("2019年服务业增加值是多少？"))
+
+
+def test_whether_a_named_project_is_done_is_answered_by_a_sentence_on_it():
+    """"…裂解成套装备项目最终是否已签约落地？": the passage names the project once, among
+    plans; its sentences on other investment work say nothing about whether it was signed."""
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import sentence_misses
+    from rag.answer.query import bigrams
+    q = "某区招商的全自动生活垃圾裂解成套装备项目最终是否已签约落地？"
+    cons = extract(q)
+    assert cons.entities
+    other = "纪年科技通过自身优势，为高新技术产业园引进高新技术企业。"
+    assert "entity" in sentence_misses(cons, other, bigrams(q))
+    assert "entity" not in sentence_misses(cons, "全自动生活垃圾裂解成套装备项目已于10月签约落地。", bigrams(q))

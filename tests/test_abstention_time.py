@@ -137,3 +137,13 @@ def test_a_deadline_answers_by_when_and_the_asked_day_is_not_new():
          "province to launch its pre-assessment of the business environment?")
     _, d = decide(q, [entry, speech])
     assert {c.hit for c in d.checks if c.ok} == {1}
+
+
+def test_whether_something_was_finally_done_is_not_answered_by_a_plan():
+    """"最终是否已签约落地" asks what happened: the plan chapter of a work report, whose
+    sentences say nothing of the project's fate, does not answer it (a plain "增长了多少" only
+    prefers a record, see plan_for_outcome)."""
+    plan = hit("提升开放招商水平。坚持招商引资和招才引智双推进。加强跟踪对接前期洽谈的呼叫产业园等招商项目，争取尽快落地。",
+               years=[2020], stance="plan", title="某区年鉴2020", ref_year=2020)
+    assert not decide("某区招商的呼叫产业园项目最终是否已签约落地？", [plan])[1].satisfied
+    assert decide("某区的招商工作有哪些打算？", [plan])[1].satisfied

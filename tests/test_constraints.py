@@ -224,6 +224,10 @@ def test_what_frames_a_question_leaves_its_subject():
     assert "energy consumption per unit of GDP" in frame_free(q)
     # a time before a programme's name is not part of it
     assert "城镇保障性安居工程" in extract("“十二五”期间城镇保障性安居工程住房一共建设了多少套？").entities
+    # words that set the time ("by the end of", "reviewed in", "五年来") are not the subject
+    q = extract("By the end of the five years reviewed in the 2013 report, what total length had China's expressway network reached?")
+    assert "end" not in frame_free(q) and "reviewed" not in frame_free(q) and "expressway network" in frame_free(q)
+    assert "五年来" not in frame_free(extract("2013年政府工作报告说五年来高速公路总里程达到多少？"))
 
 
 def test_a_five_year_total_speaks_of_the_five_years_before_the_report():

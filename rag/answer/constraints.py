@@ -315,15 +315,26 @@ def is_period(years: list[int]) -> bool:
     return len(years) >= 3 and years == list(range(years[0], years[0] + len(years)))
 
 
-def frame_free(cons: "Constraints") -> str:
+def frame_free(cons: "Constraints", keep_target: bool = False) -> str:
     """The question without what frames it (the document named, years, outcome/target
-    words), leaving what it is about: "What CPI target did the 2013 report set" -> "CPI"."""
+    words), leaving what it is about: "What CPI target did the 2013 report set" -> "CPI".
+    `keep_target`: its target words stay ("拟安排的财政赤字")."""
     q = cons.question
     if cons.doc_ref is not None and cons.doc_ref.text:
         q = q.replace(cons.doc_ref.text, " ")
-    for rx in (_PLAN_EN, _PLAN_ZH, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME_WORDS):
-        q = rx.sub(" ", q)
+    for rx in (_PLAN_EN, _PLAN_ZH, _TIME_FRAME, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME_WORDS):
+        if not (keep_target and rx is _TARGET):
+            q = rx.sub(" ", q)
     return q
+
+
+# Words that place a question in time, not what it is about: "by the end of the five years
+# reviewed in the 2013 report" is about the expressways, not about reviewing or ends ("底前",
+# "审议" once bridged); "截至2012年底", "过去五年来" likewise.
+_TIME_FRAME = re.compile(r"\b(?:by|at|as of|until|up to) the end of\b|\b(?:over|during|in|for) the (?:past|last|previous|next) "
+                         r"(?:five|\d+) years\b|\bthe (?:five|\d+) years\b|\b(?:reviewed|covered|summ?ed up|looked back on) (?:in|by)\b|"
+                         r"截至|截止到?|(?:过去|近|今后|此前)(?:五|\d)年(?:来|间|中)?|(?:五|\d)年(?:来|间)", re.I)
+
 
 
 # _OUTCOME's words one by one: its "did … fall" spans what the question is about ("did energy

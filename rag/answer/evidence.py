@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.constraints import Constraints, frame_free, is_period, is_text_title, named_texts
+from rag.answer.constraints import Constraints, asks_actual, frame_free, is_period, is_text_title, named_texts
 from rag.answer.entities import ENTITY_ALTS
 from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
                                  said_before_the_end, sentence_scopes, sentence_stance, span_for_year, time_misses,
@@ -26,6 +26,7 @@ from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, sta
 from rag.answer.query import bigrams, chinese_terms, group_coverage, has_answer_kind, match_text, term_coverage
 from rag.answer.speakers import (TITLES_SEP, known_speakers, named_people, names_one, pinyin_of, required_people,
                                   said_by_them, same_title)
+from rag.retrieve.people import reads_as
 from rag.types import Hit
 
 # A sentence is a restatement when less than this share of its character bigrams is new
@@ -189,14 +190,12 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         if (n, what) not in _ordinals(text):
             misses.append("entity")         # "第三百八十次晨会" is not the 375th
             break
-    have = bigrams(text)
-    for name in cons.entities:
-        alts = [bigrams(a) for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
-        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
-        alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
-        if alts and all(len(nb & have) < ENTITY_SHARE * len(nb) for nb in alts):
-            misses.append("entity")         # the programme, event or accident asked about is not here
-            break
+    if _entity_missing(cons, text):
+        misses.append("entity")             # the programme, event or accident asked about is not here
+    if "entity" not in misses and cons.lang == "en":
+        where = f"{c.speaker or ''} {c.doc_title} {c.section} {c.text}"
+        if any(not reads_as(syllables, where) for _, syllables in _pinyin_names(cons.question)):
+            misses.append("entity")         # "Ruimei Zhenfa Co." asked: a passage on another firm
     place = _chinese_place(cons.place) if cons.place and cons.level != "national" else None
     if place:
         short = _short_place(place)
@@ -204,6 +203,28 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         if short not in where and place not in where:
             misses.append("place")
     return misses
+
+
+def _entity_missing(cons: Constraints, text: str) -> bool:
+    """Whether a named programme, event or accident of the question is not in the text."""
+    have = bigrams(text)
+    for name in cons.entities:
+        alts = [bigrams(a) for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
+        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
+        alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
+        if alts and all(len(nb & have) < ENTITY_SHARE * len(nb) for nb in alts):
+            return True
+    return False
+
+
+# A question asking whether something is so: answered only by a sentence about that thing
+_WHETHER = re.compile(r"是否|有没有|\bwhether\b|^\s*(?:is|was|were|has|have|had|did|does|do)\b", re.I)
+
+
+@functools.lru_cache(maxsize=256)
+def _pinyin_names(question: str) -> tuple:
+    from rag.retrieve.people import pinyin_names
+    return tuple(pinyin_names(question))
 
 
 def _own_place(doc_place: str | None) -> str:
@@ -287,12 +308,18 @@ def subject_terms(cons: Constraints) -> set[str]:
     for w in [cons.unit, cons.place, *getattr(rules, "SCOPE_LEVEL", {})]:
         if w and cons.lang == "zh":
             text = text.replace(w, "，")
+    if cons.lang == "zh":
+        text = _CHANGE_WORD.sub("，", text)    # "具体增加多少": the change is what is asked, not what of
     if cons.lang == "en" and _untranslated_measure(cons.question):
         return set()        # "how many city study rooms": the thing counted has no Chinese here,
                             # so the other words (the meeting) would stand in for it
     terms = chinese_terms(text, cons.lang) or chinese_terms(cons.question, cons.lang)
     drop = place_words(cons) | set(getattr(rules, "NATION_WORDS", ()))
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
+
+
+# A change asked for ("增加多少", "增长了"), not "增加值" (value added), a thing of its own
+_CHANGE_WORD = re.compile(r"(?:增长|增加|下降|减少|提高|降低|上升|回落)(?!值)")
 
 
 # The thing an English question counts or measures: the words after "how many/much" up to the
@@ -471,6 +498,10 @@ _WHICH_PERSON = re.compile(r"哪几?位|哪几名|何人|哪个人|什么人|哪
 # Who went with someone: the sentence that says so ("副区长王某…陪同调研", "…一同前往").
 _ACCOMPANY_Q = re.compile(r"陪同|一同|随同|\baccompan", re.I)
 _ACCOMPANY = re.compile(r"陪同|一同|随同|陪|同行")
+# A sentence that only sets the scene (a meeting held, who attended, a visit) and says nothing
+# anyone asked for: no answer to "提出了哪些要求".
+_SCENE = re.compile(r"召开|举行|开幕|出席|参加|列席|主持|陪同|调研|视察|察看|查看|走访|慰问")
+_DIRECTIVE = re.compile(r"要|必须|确保|务必|强调|指出|提出|部署|力争|争取|应当|需|希望|号召")
 
 
 def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
@@ -489,6 +520,23 @@ def _people_elsewhere(cons: Constraints, sentence: str) -> bool:
     wheres = [rules.title_place(sentence, m.start()) for m in titles.finditer(sentence)
               if (not asked or m.group(0) in asked) and person_names(sentence[m.start():m.end() + 4])]
     return bool(wheres) and all(w and w != short and w not in place for w in wheres)
+
+
+# A Chinese question's blank: what stands around 什么/哪些/哪种… ("实行以什么为主的对外投资管理方式")
+_SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|哪类|哪个|哪一种)(?:样的)?([\u4e00-\u9fff]{2,6})")
+
+
+def fills_slot(question: str, sentence: str) -> bool:
+    """Whether the sentence fills the question's blank: it holds the words on both sides of it
+    with something new between ("实行以备案制为主的…" for "实行以什么为主的…"), so it answers
+    even though most of its words are the question's."""
+    for m in _SLOT.finditer(question):
+        left, right = m.group(1)[-2:], m.group(2)[:2]
+        i = sentence.find(left)
+        j = sentence.find(right, i + 2) if i >= 0 else -1
+        if i >= 0 and 0 < j - (i + 2) <= 20 and sentence[i + 2:j] not in question:
+            return True
+    return False
 
 
 def _new_names(question: str, sentence: str) -> bool:
@@ -557,6 +605,11 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")              # "有谁陪同": the sentence naming the visitor alone is not it
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # another city's "X市委书记…" does not say who leads this one
+    elif cons.asks != "requirement" and cons.entities and _WHETHER.search(cons.question) \
+            and _entity_missing(cons, sentence):
+        misses.append("entity")             # "…项目最终是否已签约落地": a sentence on other projects says nothing of it
+    elif cons.asks == "requirement" and _SCENE.search(sentence) and not _DIRECTIVE.search(sentence):
+        misses.append("value")              # "…全体会议召开，市领导…出席会议": held, but nothing required
     attribute = _ATTRIBUTE_Q.search(cons.question)
     if attribute and not any(a and a.lower() in sentence.lower() for a in _ATTRIBUTE_WORDS.get(
             (attribute.group(1) or attribute.group(2) or "").lower(), (attribute.group(1),))):
@@ -576,7 +629,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
             new_figure(q, cons.question) for q, _ in quantities(sentence)) \
-            and not _new_names(cons.question, sentence):
+            and not _new_names(cons.question, sentence) and not fills_slot(cons.question, sentence):
         misses.append("restates")           # no new words, figure, person or place
     return misses
 
@@ -615,6 +668,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     titled = [[n] for n in named_people(cons.question)]
     speakers = known_speakers(cons, hits, people)
     asked = asked_years(cons)
+    actual = cons.period_kind == "outcome" and asks_actual(cons.question)
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
     texts = _named_texts(cons, hits)
@@ -668,6 +722,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             if "period" not in misses and said_before_the_end(cons, hit.chunk, asked, sent):
                 misses.append("period")     # a January speech cannot say what 2020 actually brought
             soft = ["period"] if plan_for_outcome(cons, hit.chunk, scope, sent) else []
+            if soft and actual and "period" not in misses:
+                misses, soft = misses + soft, []    # "最终是否已签约落地": a plan says nothing of it
             checks.append(Check(i, s, e, misses + sm, soft))
     return Decision(cons, checks, pmiss, people)
 
