@@ -1,6 +1,7 @@
 """The extractive answer quotes whole lists and answers each item asked about (made-up text)."""
 from __future__ import annotations
 
+from rag.answer.constraints import extract
 from rag.answer.enumeration import ordinal, requirement_run, run_near, runs
 from rag.answer.extractive import ExtractiveAnswerer, answer_parts, question_parts
 from rag.settings import Settings
@@ -71,8 +72,8 @@ def test_parts_per_date_and_per_item():
     assert answer_parts("2018年和2019年青石县粮食产量分别是多少？") == [
         "2018年青石县粮食产量分别是多少？", "2019年青石县粮食产量分别是多少？"]
     assert answer_parts("How did the county's road budget change between the 2018 and 2019 reports?") == [
-        "How did the county's road budget change between the 2018 reports?",
-        "How did the county's road budget change between the 2019 reports?"]
+        "How did the county's road budget change between the 2018 report?",
+        "How did the county's road budget change between the 2019 report?"]
     # the time said before the first item holds for both
     assert answer_parts("“十三五”末青石县公路里程和高速公路里程分别达到多少？")[1].endswith(
         "“十三五”末高速公路里程达到多少？")
@@ -81,9 +82,19 @@ def test_parts_per_date_and_per_item():
     # "in 2015 and in 2016": the preposition said again
     assert answer_parts("How many bills did the county submit in 2015 and in 2016?") == [
         "How many bills did the county submit in 2015?", "How many bills did the county submit in 2016?"]
+    # "the 2015 and 2016 reports": one report each, so each part names its report
+    assert [extract(p).doc_ref.year for p in answer_parts(
+        "By how much did the 2015 and 2016 reports each raise the subsidy standard?")] == [2015, 2016]
     # a later question naming nothing but what it asks asks it of the first one's subject
     assert answer_parts("2013年青石县财政收入的预期增长目标是多少？实际增长了多少？")[1] == \
         "青石县2013年财政收入实际增长了多少？"
+    # "增长多少？" names only a change: it asks of what the first part counts, not of the speaker
+    assert answer_parts("王某在县委经济工作会议上说，2019年青石县有效注册商标有多少件？增长多少？")[1] == \
+        "青石县2019年有效注册商标增长多少？"
+    # nor does one naming only where it is said or what it is compared with
+    assert answer_parts("2013年拟安排的财政赤字是多少？比上年预算增加多少？")[1] == "2013年拟安排的财政赤字比上年预算增加多少？"
+    assert answer_parts("王某在2020年1月县委经济工作会议上预计2019年全县生产总值增长多少？"
+                        "政府工作报告公布的2019年实际增长是多少？")[1].startswith("全县生产总值")
     # ", and by how many…": a preposition before the question word still starts a question
     assert len(question_parts("What ceiling did the 2013 report set, and by how many points did the rate come in below it?")) == 2
     # the answer quotes per item; whether to answer still goes by question_parts
@@ -95,7 +106,9 @@ def test_each_meeting_of_a_respective_question_gets_its_sentence():
     second = hit("qs:p4", "5月8日，全县环保攻坚推进会召开。会议要求各乡镇要落实网格监管。", "2021-05-08", 1)
     text = answer("各乡镇在5月6日防汛工作会议和5月8日环保攻坚推进会上分别被提出了什么要求？", [first, second])
     assert "加强巡查值守" in text and "[1]" in text
-    assert "5月8日，全县环保攻坚推进会召开" in text and "[2]" in text   # one quote asked each meeting
+    # one quote each meeting: the second's requirement, which shares no word with the question
+    # but follows its scene (the scene alone requires nothing)
+    assert "落实网格监管" in text and "[2]" in text
 
 
 def test_extractive_answerer_reads_every_hit():

@@ -44,7 +44,7 @@ _DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|
                      r"\bwhen\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b", re.I)
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+[个次项家名人亩元条批所处座%]")
 _HAS_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{1,2}日|\d{4}年\d{1,2}月|是日|当日")
-_QWORD = re.compile(r"什么|哪些|哪个|哪里|哪天|哪年|哪一|多少|多大|多长|几|谁|何时|如何|怎样|怎么样|是否")
+QWORD_ZH = re.compile(r"什么|哪些|哪个|哪里|哪天|哪年|哪一|多少|多大|多长|几|谁|何时|如何|怎样|怎么样|是否")
 _CLAUSE = re.compile(r"[，,；;：:。？?！!]")
 
 
@@ -92,7 +92,7 @@ def focus_terms(question: str, lang: str | None = None) -> set[str]:
     clauses = [c for c in _CLAUSE.split(question) if c.strip()]
     if len(clauses) < 2:
         return set()
-    focus = [c for c in clauses if _QWORD.search(c)] or clauses[-1:]
+    focus = [c for c in clauses if QWORD_ZH.search(c)] or clauses[-1:]
     return chinese_terms("，".join(focus), "zh")
 
 
