@@ -191,6 +191,22 @@ def test_resolver_narrows_to_the_named_report_and_scores_years(tmp_path):
     assert res.resolve("国内生产总值增长了多少？").years == []
 
 
+def test_two_named_reports_narrow_to_both(tmp_path):
+    """"2014年和2015年政府工作报告分别…" and "the 2014 and 2015 reports" name two reports;
+    a year a part only carries over ("…according to the following year's report") names none."""
+    for y in (2014, 2015, 2016):
+        write(tmp_path / f"{y}年国务院政府工作报告.txt",
+              REPORT.replace("2014", "{prev}").replace("2015", "{year}").format(prev=y - 1, year=y))
+    r = ingest_paths([tmp_path])
+    docs = {d.document.doc_id: {"title": d.document.title, "profile": d.document.profile} for d in r.docs}
+    res = Resolver(r.chunks, docs, rules)
+    want = ["2014年国务院政府工作报告", "2015年国务院政府工作报告"]
+    assert sorted(res.resolve("2014年和2015年政府工作报告分别提出城镇新增就业多少人？").docs) == want
+    assert sorted(res.resolve("How many new urban jobs did the 2014 and 2015 reports each plan?").docs) == want
+    assert res.resolve("When growth slowed in 2015, what did the government refrain from doing, "
+                       "according to the following year's report?").docs == []
+
+
 FIVE_YEAR_REPORT = """各位代表：
 
 一、过去五年工作回顾

@@ -142,6 +142,13 @@ _CONTEXT_END = set("的在说中上后末年时，")
 MIN_ITEM_CHARS = 3          # "城镇和农村居民收入": "城镇" is a modifier, not an item of its own
 
 
+def joined_years(question: str) -> set[int]:
+    """The years of two dates or years the question joins ("2015年和2016年", "the 2015 and
+    2016 reports"), which it asks about one by one."""
+    m = _DATE_PAIR.search(question)
+    return {int(y) for g in (m.group(1), m.group(2)) for y in re.findall(r"(?:19|20)\d{2}", g)} if m else set()
+
+
 def _date_pair_parts(question: str) -> list[str] | None:
     m = _DATE_PAIR.search(question)
     if not m or re.sub(r"\s", "", m.group(1)) == re.sub(r"\s", "", m.group(2)):

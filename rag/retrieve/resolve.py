@@ -75,8 +75,17 @@ class Resolver:
         cons = extract(question)
         res = Resolution(years=list(cons.years),
                          stance={"outcome": "review", "target": "plan"}.get(cons.period_kind or ""))
-        ref = cons.doc_ref
-        if ref is not None:
+        refs = [cons.doc_ref] if cons.doc_ref is not None else []
+        from rag.answer.extractive import answer_parts, joined_years
+        parts = answer_parts(question)
+        if len(parts) > 1:
+            # "2015年和2016年政府工作报告分别…", "the 2015 and 2016 reports": each part names one
+            # (as written, or by a year joined to another; not a year a part only carried over)
+            joined = joined_years(question)
+            refs += [r for r in (extract(p).doc_ref for p in parts)
+                     if r is not None and (r.text in question or r.year in joined)]
+        for ref in refs:
+            found = []
             for d, p in self.profiles.items():
                 if p.get("year") != ref.year:
                     continue
@@ -84,11 +93,12 @@ class Resolver:
                 # "the 2015 report" names any kind of report; "2015年年鉴" only a yearbook
                 if ref.kind and kind and ref.kind != kind and not (ref.kind == "报告" and "报告" in kind):
                     continue
-                res.docs.append(d)
-            if not res.docs and ref.year not in res.years:
+                found.append(d)
+            if not found and ref.year not in res.years:
                 res.years.append(ref.year)     # no such document: its year is still a cue
-            if res.docs:
+            if found and not res.docs:
                 res.doc_text = ref.text
+            res.docs += found
         for d, title in self.titles.items():          # a title quoted in full: 《…》
             if len(title) >= 6 and title in question and d not in res.docs:
                 res.docs.append(d)

@@ -309,6 +309,16 @@ class Retriever:
         ok = {c.hit for c in check(cons, hits, passage_sentences).checks if c.ok}
         for j in ok:
             fused[pool[j]] += SATISFY_BOOST
+        # A question in parts ("2015年和2016年的报告分别…", "…目标是多少？实际增长了多少？"):
+        # the best passage for each part leads too, so that one part's passages do not fill
+        # the top and leave the other unanswered.
+        from rag.answer.extractive import answer_parts
+        parts = answer_parts(question)
+        if len(parts) > 1:
+            for part in parts:
+                fits = sorted({c.hit for c in check(extract(part), hits, passage_sentences).checks if c.ok})
+                if fits:
+                    fused[pool[fits[0]]] += SATISFY_BOOST
 
     def _dense_scores(self, q: np.ndarray, mask=None, docs=None, date_from=None,
                       date_to=None) -> np.ndarray:
