@@ -266,3 +266,13 @@ def test_a_report_named_by_when_it_was_delivered():
 ])
 def test_which_ones_is_not_how_many(question, asks):
     assert extract(question).asks == asks
+
+
+def test_a_leading_when_clause_sets_the_time_and_asks_nothing():
+    """"When the secretary inspected the road on 3 March 2020, which works…" asks which works;
+    "When did the park open, and how much…" asks when, and how much."""
+    from rag.answer.extractive import question_parts
+    q = "When the county's Party secretary inspected the link road on 3 March 2020, which works did he say could run in parallel?"
+    assert extract(q).asks != "date" and question_parts(q) == [q]
+    assert len(question_parts("When did the park open, and how much did it cost?")) == 2
+    assert extract("When was the 375th morning meeting held?").asks == "date"

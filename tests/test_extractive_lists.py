@@ -91,6 +91,9 @@ def test_parts_per_date_and_per_item():
     # "增长多少？" names only a change: it asks of what the first part counts, not of the speaker
     assert answer_parts("王某在县委经济工作会议上说，2019年青石县有效注册商标有多少件？增长多少？")[1] == \
         "青石县2019年有效注册商标增长多少？"
+    # nor does one naming only its unit
+    assert answer_parts("2015年政府工作报告计划改造农村危房多少户？当年实际完成了多少户？")[1] == \
+        "改造农村危房2015年实际完成了多少户？"
     # nor does one naming only where it is said or what it is compared with
     assert answer_parts("2013年拟安排的财政赤字是多少？比上年预算增加多少？")[1] == "2013年拟安排的财政赤字比上年预算增加多少？"
     assert answer_parts("王某在2020年1月县委经济工作会议上预计2019年全县生产总值增长多少？"

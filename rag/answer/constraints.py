@@ -524,7 +524,14 @@ def _quantity_kind(q: str, unit: str | None) -> str | None:
 _PLACE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|国家)|哪座城|\b(?:which|what) (?:city|cities|province|country)\b", re.I)
 
 
+# "When the mayor visited the park on 3 March, what did he …": a clause setting the time of
+# what is asked, not a when-question.
+TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)[^?]*?,\s*(?=(?:and\s+)?(?:what|which|how|who|whom|where|why|did|does|do|was|were|"
+                           r"is|are|has|have|had)\b)", re.I)
+
+
 def _asks(q: str) -> str:
+    q = TEMPORAL_LEAD.sub("", q)
     if _QTY_ZH.search(q) or _QTY_EN.search(q):
         return "quantity"
     if _PLACE_Q.search(q):

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from rag.answer import evidence as constraint_check
 from rag.answer.base import ABSTAIN, Answerer
-from rag.answer.constraints import Constraints, asks_actual, extract, frame_free
+from rag.answer.constraints import TEMPORAL_LEAD, Constraints, asks_actual, extract, frame_free
 from rag.answer.enumeration import requirement_run, run_near
 from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, answer_kind, asks_several,
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
@@ -83,7 +83,10 @@ def _carry(parts: list[str]) -> list[str]:
             p = _THAT_YEAR.sub(f"{first.doc_ref.year}年" if first.lang == "zh" else f"in {first.doc_ref.year}", p, 1)
             c = extract(p)
         prefix = "".join(f"{y}年" for y in first.years if not c.years) if first.lang == "zh" else ""
-        if first.lang == "zh" and not zh_segments(_COMPARED.sub(" ", _SOURCE.sub(" ", CHANGE_Q.sub(" ", frame_free(c))))):
+        own = _COMPARED.sub(" ", _SOURCE.sub(" ", CHANGE_Q.sub(" ", frame_free(c))))
+        if c.unit:
+            own = own.replace(c.unit, " ")     # "完成了多少户": a unit is no subject
+        if first.lang == "zh" and not zh_segments(own):
             # a part that names nothing but what it asks ("实际增长了多少？", "增长多少？") asks it
             # of the first part's subject ("…广义货币M2的预期增长目标是多少？")
             subject = _asked_subject(first, keep_target=first.period_kind == "target" and not asks_actual(p))
@@ -197,7 +200,10 @@ def _clauses(question: str, lang: str) -> list[str]:
     """A question split where each piece asks something of its own; a clause without a
     question word ("在3月4日的会议上，") stays with its neighbour."""
     spans, start = [], 0
+    lead = TEMPORAL_LEAD.match(question) if lang == "en" else None
     for m in _CLAUSE_BREAK[lang].finditer(question):
+        if lead and m.start() < lead.end():
+            continue                        # "When X happened, what…": the time of what is asked
         if _ASKS[lang].search(question[start:m.start()]):
             spans.append((start, m.start()))
             start = m.end()
