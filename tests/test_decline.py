@@ -91,3 +91,15 @@ def test_the_words_that_tell_the_asked_thing_apart_weigh_most():
     # the sentence with the rare words scores above the one with only the common ones
     assert _specific_share(terms, hits, "大病保险覆盖城乡居民") > _specific_share(terms, hits, "扶贫资金投入超过1000亿元")
     assert _specific_share(["无关"], hits, "扶贫资金") == 0.5        # no passage holds it: no evidence either way
+
+
+def test_a_compound_question_is_answered_when_one_of_its_questions_is(monkeypatch):
+    """"…城市道路多少公里？污水管网多少公里？": no sentence holds both halves, so the whole
+    question looks half covered; the half the passage answers is still an answer."""
+    both = "青山县2019年新建城市道路多少公里？新建污水管网多少公里？"
+    whole, right = judged(both), judged(ASKED)
+    assert whole.p_answer < right.p_answer
+    monkeypatch.setattr(decline_weights, "THRESHOLD", (whole.p_answer + right.p_answer) / 2)
+    assert judged(both).decline and not judged(ASKED).decline
+    got = answer_question(both, lambda _q: [ROADS], ExtractiveAnswerer(Settings()))
+    assert not got.abstained and "20公里" in got.answer

@@ -45,6 +45,13 @@ __all__ = ["MIN_EVIDENCE", "FALLBACK_WHEN_UNVERIFIED", "answer_question", "strea
 OFF_TOPIC = {"zh": "检索到的段落只包含问题中很少的内容", "en": "the passages found hold too little of the question"}
 
 
+def _part_answers(part: str, hits, embedder) -> bool:
+    """Whether one question of a compound one has a candidate the decline model accepts."""
+    cons = extract(part)
+    decision = check_evidence(cons, hits, passage_sentences)
+    return decision.satisfied and not judge_evidence(cons, hits, decision, embedder).decline
+
+
 def _ms(t0: float) -> float:
     return (time.perf_counter() - t0) * 1000
 
@@ -149,6 +156,9 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
             # the check leaves candidates: is the best of them an answer? (rag.answer.decline)
             judgement = judge_evidence(cons, hits, decision, answerer.settings.embedder)
             declined = judgement if judgement.decline else None
+            if declined is not None and len(parts) > 1 and any(
+                    _part_answers(p, hits, answerer.settings.embedder) for p in parts):
+                declined = None     # one sentence rarely holds both halves; one half is an answer
         if not answerable or declined is not None:
             text = ABSTAIN[lang]
             if declined is not None:
