@@ -222,6 +222,11 @@ def test_wrong_year_counts_passages_from_documents_about_other_years():
     assert _wrong_year(Cfg(), q, "r2015") == 0.0
     assert _wrong_year(Cfg(), q, "r2017") == 1.0
     assert _wrong_year(Cfg(), q, "r2017", "2014年以来累计……") == 0.0    # the passage names the year
+    # a passage holding the gold quote is the right year's, whatever its document covers (a
+    # speech of early 2019 in a yearbook of 2020 reviewing 2018)
+    g = Question("q3", "2014年回顾时说了什么？", "zh", "fact", ["各级党组织的政治领导力不断提升"], ["领导力"])
+    assert _wrong_year(Cfg(), g, "r2017", "回顾一年来，各级党组织的政治领导力不断提升。") == 0.0
+    assert _wrong_year(Cfg(), g, "r2017", "各级党组织要提升组织力。") == 1.0
     assert _wrong_year(Cfg(), Question("q2", "国内生产总值增长了多少？", "zh", "number", ["x"], ["y"]),
                        "r2017") is None
     assert _wrong_year(Cfg(), q, "unknown") is None

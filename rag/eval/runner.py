@@ -197,14 +197,15 @@ def _claims(answer) -> list[tuple[str, list[str]]]:
 def _wrong_year(cfg, q: Question, doc_id: str | None, text: str = "") -> float | None:
     """1.0 when the question names a year and the passage comes from another year's document:
     neither the document's year nor the years it covers (its profile) include a named year,
-    and the passage itself does not name it (a 2019 speech reviewing 2018 is about 2018).
+    and the passage itself does not name it (a 2019 speech reviewing 2018 is about 2018) nor
+    holds one of the question's gold quotes (which the set's author took from the right year).
     None when that cannot be judged (no year named, no profile)."""
     from rag.retrieve.resolve import question_years
     years = set(question_years(q.question))
     period = getattr(cfg, "doc_years", lambda _d: None)(doc_id) if doc_id else None
     if not years or not period:
         return None
-    if any(str(y) in text for y in years):
+    if any(str(y) in text for y in years) or (text and any(M.relevant_flags([text], q.gold_quotes))):
         return 0.0
     return float(not (years & period))
 
