@@ -110,6 +110,9 @@ _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|收入|投资额|增�
 # "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
 _QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
                           r"volume|quota|share|amount|number|revenue|income|investment)s?\b", re.I)
+# "What should serve as the lever for … investment": what is to be done or used, not a figure,
+# whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
+_WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
 _PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
                        r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
                        r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
@@ -540,7 +543,8 @@ def _asks(q: str) -> str:
         return "person"
     if _DATE_Q.search(q):
         return "date"
-    if (_QTY_NOUN.search(q) or _QTY_WHAT_EN.search(q)) and not _LIST_Q.search(q) and not _REQ_Q.search(q):
+    if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) or _QTY_WHAT_EN.search(q)) and not _LIST_Q.search(q) \
+            and not _REQ_Q.search(q):
         return "quantity"
     if _REQ_Q.search(q):
         return "requirement"

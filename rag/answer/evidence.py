@@ -68,15 +68,21 @@ def _subject_after_figures(cons: Constraints, subject: set[str], sentence: str) 
     kind: a figure's subject comes before it or in its clause. Chinese questions only: an
     English one's glossary expression may be the sentence's later rewording ("财政赤字占国内生产
     总值的比重…1.5%左右，赤字率…保持在安全水平")."""
-    if cons.lang != "zh":
-        return False
+    lang = cons.lang
+    if lang != "zh":
+        # a Chinese name written into an English question ("… line (隧道装备制造生产线) project") is
+        # the subject as the text writes it
+        named = re.findall(r"[\u4e00-\u9fff]{4,}", cons.question)
+        if not named:
+            return False
+        subject, lang = set().union(*(bigrams(n) for n in named)), "zh"
     end = 0
     several = len(_HOW_MUCH.findall(cons.question)) > 1        # "实施多少个项目、完成投资多少": any kind
     for m in _CLAUSE.finditer(sentence):
         if any(several or cons.quantity_kind in (None, k) or k is None for _, k in quantities(m.group(0))):
             end = m.end()
-    return 0 < end < len(sentence) and _about_subject(subject, sentence, cons.lang) \
-        and not _about_subject(subject, sentence[:end], cons.lang)
+    return 0 < end < len(sentence) and _about_subject(subject, sentence, lang) \
+        and not _about_subject(subject, sentence[:end], lang)
 
 
 # An attribute asked by name ("X的主题是什么", "What was the theme of X"): the answer names it.
@@ -421,10 +427,11 @@ def _speaks_for(cons: Constraints, sentence: str, own: str = "") -> bool:
     it ("某市…") or its level ("全市…", "全省…"), unless that level is the document's own place's
     as well (a county-level city's "全市" is itself, not its prefecture)."""
     place = _chinese_place(cons.place) or ""
-    if place and _short_place(place) in sentence:
-        return True
     from rag.ingest.profile import document_rules
     rules = document_rules()
+    if place and _short_place(place) in sentence and not (
+            hasattr(rules, "place_in_names_only") and rules.place_in_names_only(sentence, _short_place(place), place)):
+        return True
     if not hasattr(rules, "sentence_levels"):
         return True
     asked = _suffix_levels(place)
