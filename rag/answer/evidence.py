@@ -63,19 +63,24 @@ _COUNTED = re.compile(r"(?:多少|几)(?:个|家|项|件|所|座|台|套|条|名
                       r"(?!百分点)([\u4e00-\u9fff]{2})")
 
 
+def _written_subject(cons: Constraints, subject: set[str]) -> tuple[set[str], str]:
+    """The subject to look for and the language to match it in: a Chinese name written into an
+    English question ("… line (隧道装备制造生产线) project") is the subject as the text writes it."""
+    if cons.lang != "zh":
+        named = re.findall(r"[\u4e00-\u9fff]{4,}", cons.question)
+        if named:
+            return set().union(*(bigrams(n) for n in named)), "zh"
+    return subject, cons.lang
+
+
 def _subject_after_figures(cons: Constraints, subject: set[str], sentence: str) -> bool:
     """Whether the sentence names what is asked about only after its last figure of the asked
     kind: a figure's subject comes before it or in its clause. Chinese questions only: an
     English one's glossary expression may be the sentence's later rewording ("财政赤字占国内生产
     总值的比重…1.5%左右，赤字率…保持在安全水平")."""
-    lang = cons.lang
+    subject, lang = _written_subject(cons, subject)
     if lang != "zh":
-        # a Chinese name written into an English question ("… line (隧道装备制造生产线) project") is
-        # the subject as the text writes it
-        named = re.findall(r"[\u4e00-\u9fff]{4,}", cons.question)
-        if not named:
-            return False
-        subject, lang = set().union(*(bigrams(n) for n in named)), "zh"
+        return False
     end = 0
     several = len(_HOW_MUCH.findall(cons.question)) > 1        # "实施多少个项目、完成投资多少": any kind
     for m in _CLAUSE.finditer(sentence):
@@ -582,6 +587,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks == "quantity":
         measured = _MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else []
         counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
+        written = _written_subject(cons, subject or set())
         if not states_value(sentence, cons.quantity_kind, bool(CHANGE_Q.search(cons.question)), counted):
             misses.append("value")
         elif counted and cons.unit != "个" and not any(q.endswith((cons.unit, "个")) for q, _ in quantities(sentence)):
@@ -593,7 +599,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         elif _HOW_MUCH.search(cons.question) and not any(new_figure(q, cons.question)
                                                          for q, _ in quantities(sentence)):
             misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
-        elif subject and not _about_subject(subject, sentence, cons.lang) and not (
+        elif subject and not _about_subject(written[0], sentence, written[1]) and not (
                 passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
                 and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
