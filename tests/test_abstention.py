@@ -395,3 +395,41 @@ def test_whether_a_named_project_is_done_is_answered_by_a_sentence_on_it():
     other = "纪年科技通过自身优势，为高新技术产业园引进高新技术企业。"
     assert "entity" in sentence_misses(cons, other, bigrams(q))
     assert "entity" not in sentence_misses(cons, "全自动生活垃圾裂解成套装备项目已于10月签约落地。", bigrams(q))
+
+
+def test_an_amount_before_a_name_word_and_a_stressed_one_are_quantities():
+    assert quantities("拿出1000万元专项资金，解决了17起信访积案") == [("1000万元", "money"), ("17", None)]
+    assert quantities("实施“513”工业行动计划，修建107国道") == []          # names stay names
+    assert quantities("原则上只设一个执法层级") == [("一个", "count")]
+    assert quantities("建设一个产业园") == []                            # an article
+
+
+def test_a_place_inside_a_parks_name_does_not_speak_for_the_city():
+    district = hit("全年实施工业项目14个，完成年度计划投资62.7亿元，北京某科学城泰安中航产业园3个项目加快建设。",
+                   years=[2020], stance="plan", period=(2019, 2020), title="某区年鉴2020", place="山东省泰安市某区")
+    assert not decide("泰安市2020年计划实施多少个工业项目？", [district])[1].satisfied
+    city = hit("泰安市全年实施工业项目140个。", years=[2020], stance="plan", period=(2019, 2020),
+               title="某区年鉴2020", place="山东省泰安市某区")
+    assert decide("泰安市2020年计划实施多少个工业项目？", [city])[1].satisfied
+
+
+def test_a_chinese_name_in_an_english_question_is_what_the_figure_must_be_about():
+    from rag.answer.constraints import extract
+    q = "How much investment does the district's tunnel boring machine line (盾构机装备生产线) project involve?"
+    assert "盾构机装备生产线" in extract(q).entities
+    total = hit("完成年度计划投资62.7亿元，确保盾构机装备生产线等11个项目如期开工。", years=[2020], stance="plan",
+                period=(2019, 2020), title="某区年鉴2020")
+    assert not decide(q, [total])[1].satisfied
+    other = hit("某智能电控等21个新签约项目全部履约，到位资金达到72亿元。盾构机装备生产线签约落地。",
+                years=[2020], stance="plan", period=(2019, 2020), title="某区年鉴2020")
+    assert not decide(q, [other])[1].satisfied
+    own = hit("总投资15亿元的盾构机装备生产线项目开工建设。", years=[2020], stance="plan", period=(2019, 2020),
+              title="某区年鉴2020")
+    assert decide(q, [own])[1].satisfied
+
+
+def test_what_should_serve_as_a_lever_asks_no_figure():
+    from rag.answer.constraints import extract
+    assert extract("According to the 2015 report, what should serve as the lever for reforming railway "
+                   "investment and financing?").asks != "quantity"
+    assert extract("What should the 2016 budget deficit be?").asks == "quantity"

@@ -600,8 +600,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                                                          for q, _ in quantities(sentence)):
             misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
         elif subject and not _about_subject(written[0], sentence, written[1]) and not (
-                passage and term_coverage(subject, sentence) >= MIN_SUBJECT / 2
-                and term_coverage(subject, passage) >= SCENE_SUBJECT):
+                passage and term_coverage(written[0], sentence) >= MIN_SUBJECT / 2
+                and term_coverage(written[0], passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
         elif phrases and _one_word_of_many(phrases, sentence) and not (
                 passage and term_coverage(subject, passage) >= SCENE_SUBJECT):
