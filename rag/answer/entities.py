@@ -50,7 +50,7 @@ def entities(q: str) -> list[str]:
     out += [m.group(1) for m in _PROGRAMME_EN.finditer(q)]
     out += _meeting_topics_en(q)
     if len(re.findall(r"[A-Za-z]+", q)) >= 4:
-        # a Chinese name written into an English question ("the … line (隧道装备制造生产线)") is named as written
+        # a Chinese name written into an English question ("the … line (盾构机装备生产线)") is named as written
         out += [n for n in re.findall(r"[\u4e00-\u9fff]{4,}", q) if not any(n in o for o in out)]
     return list(dict.fromkeys(out))
 

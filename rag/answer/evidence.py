@@ -65,7 +65,7 @@ _COUNTED = re.compile(r"(?:多少|几)(?:个|家|项|件|所|座|台|套|条|名
 
 def _written_subject(cons: Constraints, subject: set[str]) -> tuple[set[str], str]:
     """The subject to look for and the language to match it in: a Chinese name written into an
-    English question ("… line (隧道装备制造生产线) project") is the subject as the text writes it."""
+    English question ("… line (盾构机装备生产线) project") is the subject as the text writes it."""
     if cons.lang != "zh":
         named = re.findall(r"[\u4e00-\u9fff]{4,}", cons.question)
         if named:

@@ -45,7 +45,7 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
         if _LABEL_BEFORE.match(before) or (_NAME_AFTER.match(after) and not measured) \
                 or before == "第":                      # 第二批: an ordinal
             continue                                    # “513”工业行动计划, “三个代表”, 98#地, 107国道: names
-            #                                             (an amount stays one: 拿出1000万元专项资金)
+            #                                             (an amount stays one: 拿出500万元专项资金)
         if re.match(r"[A-Za-z]", before) or re.match(r"[A-Z]", after):
             continue                                    # PM10, C919, G20, 5G: part of a name
         if m.group(2):                                  # 百分之七点四
@@ -60,7 +60,7 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
         if m.group(3) == "一" and kind == "count" and not m.group(4) \
                 and not re.search(r"[只仅共]\w?$", text[max(0, m.start() - 2):m.start()]):
             continue                                    # 一批, 一个, 一项: an article, not a count
-            #                                             (只设一个执法层级, 仅一项: a count)
+            #                                             (只设一个层级, 仅一项: a count)
         if m.group(1) and not unit and not m.group(4) and re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
             continue                                    # a bare year
         out.append((m.group(0).strip(), kind))

@@ -371,13 +371,13 @@ def text_stance(text: str) -> str | None:
     return None
 
 
-# What follows a place inside a proper name: "许昌中航产业园", "许昌晨鸣纸业" name a park and a firm,
+# What follows a place inside a proper name: "太原中航产业园", "寿光晨鸣纸业" name a park and a firm,
 # not the city speaking.
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:产业园|工业园|科技园|园区|公司|集团|学院|大学|银行|医院|纸业|股份|实业)")
 
 
 def place_in_names_only(sentence: str, short: str, full: str) -> bool:
-    """Whether every mention of a place ("许昌", full name "许昌市") in the sentence is part of
+    """Whether every mention of a place ("太原", full name "太原市") in the sentence is part of
     a park's or a firm's name."""
     found = False
     for m in re.finditer(re.escape(short), sentence):
