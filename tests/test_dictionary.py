@@ -71,3 +71,15 @@ def test_english_amounts_are_written_as_the_records_write_them():
 def test_children_of_migrant_workers_is_one_phrase():
     from rag.retrieve.glossary import translate_terms
     assert "随迁子女" in translate_terms("compulsory education for the children of migrant workers")
+
+
+@needs_cedict
+def test_an_english_questions_focus_is_the_dictionary_words_of_its_question_clause(monkeypatch):
+    """A preference among answer sentences only: the words after the question word that the
+    glossary leaves uncovered, not the scene before it."""
+    monkeypatch.delenv("RAG_CEDICT", raising=False)
+    from rag.answer.query import focus_terms
+    focus = focus_terms("In the county head's speech at the spring satellite meeting, which two shifts "
+                        "in education did he call for?", "en")
+    assert "转变" in focus and "卫星" not in focus
+    assert focus_terms("Satellites and rockets.", "en") == set()       # no question word, no focus

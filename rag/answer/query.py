@@ -82,13 +82,20 @@ def has_answer_kind(sentence: str, kind: str | None) -> bool:
     return False
 
 
+_WH_EN = re.compile(r"\b(?:which|what|who|whom|how|when|where)\b", re.I)
+
+
 def focus_terms(question: str, lang: str | None = None) -> set[str]:
     """Terms of the clause that holds the question word ("要求园区建设突出什么特色" in
     "张三调研…时，要求园区建设突出什么特色？"). The other clauses set the scene (date,
     meeting, place), which the intro sentence matches; the answer sits by the focus terms.
-    Empty when the question is a single clause (no extra signal) or not Chinese."""
+    Empty when the question is a single clause (no extra signal). An English question's focus is
+    what a general dictionary gives for the words of its question-word clause that the glossary
+    leaves uncovered ("which two shifts in education…" -> 转变): a preference among sentences,
+    never evidence on its own."""
     if (lang or detect_lang(question)) != "zh":
-        return set()
+        m = _WH_EN.search(question)
+        return {t for t in get_profile().dictionary_terms(question[m.start():]) if len(t) >= 2} if m else set()
     clauses = [c for c in _CLAUSE.split(question) if c.strip()]
     if len(clauses) < 2:
         return set()

@@ -74,7 +74,8 @@ class DomainProfile:
     def dictionary_terms(self, question: str) -> list[str]:
         """Expressions a general dictionary gives for what the glossary and place list leave
         uncovered: proper names ("Beijing Institute of Technology") and single content words.
-        For retrieval only: as answer evidence they were noise (see the profile's dictionary)."""
+        For retrieval, and as an English question's focus (a preference among answer sentences,
+        rag.answer.query.focus_terms); as answer evidence they were noise (see the profile's dictionary)."""
         if self.word_fallback is None and self.name_fallback is None:
             return []
         places = self.places()
