@@ -433,3 +433,15 @@ def test_what_should_serve_as_a_lever_asks_no_figure():
     assert extract("According to the 2015 report, what should serve as the lever for reforming railway "
                    "investment and financing?").asks != "quantity"
     assert extract("What should the 2016 budget deficit be?").asks == "quantity"
+
+
+def test_a_stretch_of_years_is_a_duration_not_a_year():
+    from rag.answer.constraints import extract
+    assert quantities("赢得未来十至二十年发展空间，用10年时间") == [("二十年", "duration"), ("10年", "duration")]
+    assert quantities("二〇一九年，2016年3月5日") == []
+    assert extract("How many years of development space should the firms win?").quantity_kind == "duration"
+    firms = hit("企业要明确定位，赢得未来十至二十年发展空间。", years=[2020], stance="plan", period=(2020, 2020),
+                title="某县2020年大事记")
+    assert decide("How many years of development space should the firms win?", [firms])[1].satisfied
+    assert not decide("How many years of development space should the firms win?",
+                      [hit("2019年，企业明确定位。", years=[2020], stance="plan", period=(2020, 2020))])[1].satisfied

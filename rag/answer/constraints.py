@@ -145,7 +145,7 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
     ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
     ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
     ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位)$")),
-    ("duration", re.compile(r"^(?:天|日|周|小时|个月|days?|weeks?|months?|hours?)$")),
+    ("duration", re.compile(r"^(?:天|日|周|小时|个月|年|days?|weeks?|months?|hours?|years?)$")),
 ]
 # When the question writes no unit, its words still say what kind of figure it wants.
 _SEVERAL = re.compile(r"分别|各(?:是|为|有)|\brespectively\b|\beach\b", re.I)

@@ -56,7 +56,10 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
         if kind == "people" and text[max(0, m.start() - 2):m.start()] in _RANKED:
             kind = "rank"                               # "位列170名": a place in a ranking
         if kind == "time" and not m.group(4):
-            continue                                    # 2016年, 3月, 5日
+            cn, num = m.group(3), m.group(1)
+            if unit != "年" or not (cn and len(cn) <= 3 and not re.search("[零〇]", cn) or num and len(num) <= 2):
+                continue                                # 2016年, 二〇一九年, 3月, 5日
+            kind = "duration"                           # 十至二十年, 10年: a stretch of years
         if m.group(3) == "一" and kind == "count" and not m.group(4) \
                 and not re.search(r"[只仅共]\w?$", text[max(0, m.start() - 2):m.start()]):
             continue                                    # 一批, 一个, 一项: an article, not a count
