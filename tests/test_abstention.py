@@ -445,3 +445,30 @@ def test_a_stretch_of_years_is_a_duration_not_a_year():
     assert decide("How many years of development space should the firms win?", [firms])[1].satisfied
     assert not decide("How many years of development space should the firms win?",
                       [hit("2019年，企业明确定位。", years=[2020], stance="plan", period=(2020, 2020))])[1].satisfied
+
+
+def test_whether_a_target_was_met_asks_the_outcome():
+    from rag.answer.constraints import extract
+    assert extract("某区2020年是否实现了农民工工资基本无拖欠的目标？").period_kind == "outcome"
+    assert extract("Has Pingyang county been named a national advanced county for peace-building?").period_kind \
+        == "outcome"
+    assert extract("2020年的增长目标是多少？").period_kind == "target"
+    plan = hit("细化落实工资支付条例，努力实现2020年基本无拖欠的目标。", years=[2020], stance="plan",
+               period=(2019, 2020), title="某区2020年政府工作报告", ref_year=2020, date="2020-06-14")
+    assert not decide("某区2020年是否实现了农民工工资基本无拖欠的目标？", [plan])[1].satisfied
+
+
+def test_an_opening_question_word_is_no_part_of_a_place():
+    from rag.answer.constraints import extract
+    assert extract("Has Pingyang county been named a national advanced county?").place == "Pingyang county"
+    assert extract("Is Haidian District among the pilots?").place == "Haidian District"
+
+
+def test_whether_a_title_was_won_wants_that_title_named():
+    q = "Was Pingyang actually named a national food safety demonstration city (国家食品安全示范城市)?"
+    other = hit("成功创建国家级慢病综合防控示范区，食品安全示范区通过省里验收。", years=[2019], stance="review",
+                period=(2019, 2019), title="平阳县2020年政府工作报告")
+    assert not decide(q, [other])[1].satisfied
+    named = hit("平阳县被命名为国家食品安全示范城市。", years=[2019], stance="review", period=(2019, 2019),
+                title="平阳县2020年政府工作报告")
+    assert decide(q, [named])[1].satisfied

@@ -22,7 +22,7 @@ _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])(?!\s*(?:[万亿千百�
 _REL_YEAR = re.compile(r"今年|去年|前年|明年|后年|本年度|本年|(?<![比较同])上一?年(?!度)|"
                        r"\b(?:this|last|next|the previous|the following|the past) year\b", re.I)
 
-_OUTCOME_STRONG = re.compile(r"实际|最终|最后|是否已经?|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
+_OUTCOME_STRONG = re.compile(r"实际|最终|最后|是否已经?|是否[\u4e00-\u9fff]{1,4}?了|^\s*(?:has|have)\b[^?]*\bbeen\b|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
                              r"\bultimately\b|\bfinally\b", re.I)
 # Comparisons with the year before: an outcome, unless a target word is there too
 # ("拟安排的财政赤字比上年预算增加多少" compares two plans).
@@ -90,6 +90,9 @@ _PLACE_EN = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+"
 _PLACE_EN_IN = re.compile(r"\b(?:in|of|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!-)")
 _PLACE_EN_POSS = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)\s+(?:GDP|economy|government|mayor|party|population|budget|"
                             r"revenue|output|growth|fiscal|people|district|city|county)\b")
+_QUESTION_LEAD_EN = {"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "will", "would", "can",
+                     "could", "should", "how", "what", "which", "who", "when", "where", "why", "in", "on", "at",
+                     "by", "for", "according", "under", "during", "after", "before", "since"}
 _EN_LEVEL = {"province": "province", "autonomous region": "province", "city": "city", "municipality": "city",
              "county": "county", "district": "district", "town": "township", "township": "township"}
 _NOT_PLACE_EN = set("The A An This That These Those China National January February March April May June July "
@@ -349,7 +352,10 @@ _OUTCOME_WORDS = re.compile(_OUTCOME.pattern.replace(r"|\bdid\b[^?.]{0,60}\b(?:g
 # A target the question gives itself ("against the 1.65 trillion yuan planned", "比目标7%"):
 # known already, so not what is asked.
 _TARGET_GIVEN = re.compile(r"\d[\d.,]*\s*(?:%|[A-Za-z]+\s+){0,3}(?:planned|targeted|target|goal|expected)\b|"
-                           r"(?:目标|计划|预期)[^，,。？?]{0,4}\d", re.I)
+                           r"(?:目标|计划|预期)[^，,。？?]{0,4}\d|"
+                           # "是否实现了…的目标", "did it meet the target": the target is what was to be met
+                           r"(?:实现|完成|达到|达成)了?[^，,。？?]{0,24}目标|\b(?:met|meet|achieved?|reached?|hit)\s+(?:the|its|their)\s+"
+                           r"(?:\w+\s+){0,3}(?:target|goal)s?\b", re.I)
 
 
 def asks_actual(q: str) -> bool:
@@ -485,9 +491,13 @@ def _known_start(q: str, j: int, end: int) -> int:
 
 
 def _place_en(q: str) -> tuple[str | None, str | None]:
-    m = _PLACE_EN.search(q)
-    if m and m.group(1) not in _NOT_PLACE_EN:
-        return m.group(0), _EN_LEVEL[m.group(2).lower()]
+    for m in _PLACE_EN.finditer(q):
+        # a capitalised word opening the question is no part of the name ("Has Weidu district …")
+        words = m.group(1).split()
+        while words and (words[0] in _NOT_PLACE_EN or words[0].lower() in _QUESTION_LEAD_EN):
+            words.pop(0)
+        if words:
+            return " ".join(words) + q[m.end(1):m.end()], _EN_LEVEL[m.group(2).lower()]
     for rx in (_PLACE_EN_IN, _PLACE_EN_POSS):
         for m in rx.finditer(q):
             name = m.group(1)

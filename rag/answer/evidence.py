@@ -45,6 +45,11 @@ EXPRESSION_SHARE = 0.6
 # only if it holds this share of the name's bigrams. Origin: tune parts of both sets: every
 # answerable question's named thing has at least 0.67 of its bigrams in the passage answered from.
 ENTITY_SHARE = 0.6
+# Asked whether something is so ("Was X named a 国家食品安全示范城市?"), a sentence answers only
+# if it names the thing nearly as asked: "食品安全示范区通过省里验收" (6 of 9 bigrams) is another title.
+# Not tuned: no answerable whether-question of the tune parts names a programme or title; 0.8 lets
+# a name of five or more bigrams miss one.
+WHETHER_ENTITY_SHARE = 0.8
 # A long question sets a scene (who spoke, at which meeting) its passage matches; a sentence
 # of that passage touching the subject then needs no MIN_SUBJECT share of its own.
 # Origin: tune parts of both sets, gold sentences rejected as "value" (wd-010 kind).
@@ -216,14 +221,14 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
     return misses
 
 
-def _entity_missing(cons: Constraints, text: str) -> bool:
+def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -> bool:
     """Whether a named programme, event or accident of the question is not in the text."""
     have = bigrams(text)
     for name in cons.entities:
         alts = [bigrams(a) for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
         # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
         alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
-        if alts and all(len(nb & have) < ENTITY_SHARE * len(nb) for nb in alts):
+        if alts and all(len(nb & have) < share * len(nb) for nb in alts):
             return True
     return False
 
@@ -619,7 +624,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # another city's "X市委书记…" does not say who leads this one
     elif cons.asks != "requirement" and cons.entities and _WHETHER.search(cons.question) \
-            and _entity_missing(cons, sentence):
+            and _entity_missing(cons, sentence, WHETHER_ENTITY_SHARE):
         misses.append("entity")             # "…项目最终是否已签约落地": a sentence on other projects says nothing of it
     elif cons.asks == "requirement" and _SCENE.search(sentence) and not _DIRECTIVE.search(sentence):
         misses.append("value")              # "…全体会议召开，市领导…出席会议": held, but nothing required
