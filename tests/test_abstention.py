@@ -472,3 +472,16 @@ def test_whether_a_title_was_won_wants_that_title_named():
     named = hit("平阳县被命名为国家食品安全示范城市。", years=[2019], stance="review", period=(2019, 2019),
                 title="平阳县2020年政府工作报告")
     assert decide(q, [named])[1].satisfied
+
+
+def test_value_added_is_a_figure_of_money_and_must_be_the_one_given():
+    from rag.answer.constraints import extract
+    q = "What was Pingyang's service-sector value added in 2018?"
+    assert (extract(q).asks, extract(q).quantity_kind) == ("quantity", "money")
+    tourism = hit("在服务业方面，古城接待游客512万人次，旅游收入7838万元。", years=[2018], stance="review",
+                  period=(2018, 2018), title="平阳县2019年政府工作报告")
+    assert not decide(q, [tourism])[1].satisfied
+    added = hit("服务业增加值完成85.3亿元，增长8.1%。", years=[2018], stance="review", period=(2018, 2018),
+                title="平阳县2019年政府工作报告")
+    assert decide(q, [added])[1].satisfied
+    assert not decide("2018年服务业增加值是多少？", [tourism])[1].satisfied

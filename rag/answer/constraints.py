@@ -108,11 +108,12 @@ _QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条�
 _QTY_EN = re.compile(r"\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
                      r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
                      re.I)
-_QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
+_QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|增加值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
+                       r"\bvalue[- ]added\b|\badded value\b|"
                        r"\bbudget\b|\bincome\b|\bpopulation\b|\bgrowth (?:target|rate)\b", re.I)
 # "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
 _QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
-                          r"volume|quota|share|amount|number|revenue|income|investment)s?\b", re.I)
+                          r"volume|quota|share|amount|number|revenue|income|investment|value[- ]added)s?\b", re.I)
 # "What should serve as the lever for … investment": what is to be done or used, not a figure,
 # whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
 _WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
@@ -159,8 +160,9 @@ _KIND_WORDS = [
                             r"\bhow many (?:days|weeks|months|years)\b", re.I)),
     ("percent", re.compile(r"百分|比例|比重|占比|增速|(?<!效)率|增幅|增长|覆盖面|percentage|percent|\brate\b|ratio|share|"
                            r"proportion|coverage|growth|\bgrow\b|\bgrew\b", re.I)),
-    ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
-                         r"money|budget|investment|fund|spend|cost|revenue|income|output value|profits?\b|\btax|sales",
+    ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|增加值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
+                         r"money|budget|investment|fund|spend|cost|revenue|income|output value|value[- ]added|added value|"
+                         r"profits?\b|\btax|sales",
                          re.I)),
     ("people", re.compile(r"就业|人口|人数|jobs|people|persons|population|employ", re.I)),
     ("area", re.compile(r"面积|\barea\b|hectares|square", re.I)),

@@ -58,7 +58,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # What an amount of money measures, when a Chinese question names it: the answer names it too.
-_MONEY_MEASURE = re.compile(r"利润|利税|税收|营业额|销售额|营业收入|投资额|经费")
+_MONEY_MEASURE = re.compile(r"利润|利税|税收|营业额|销售额|营业收入|投资额|经费|增加值")
+# The same measures named in English, with the words the records write for them.
+_MONEY_MEASURE_EN = [(re.compile(r"\bprofits?\b", re.I), ("利润", "利税")),
+                     (re.compile(r"\bvalue[- ]added\b|\badded value\b", re.I), ("增加值",)),
+                     (re.compile(r"\btax revenue\b|\btaxes\b", re.I), ("税收", "税")),
+                     (re.compile(r"\bsales\b", re.I), ("销售额", "销售")),
+                     (re.compile(r"\boperating (?:revenue|income)\b", re.I), ("营业收入", "营业额"))]
 
 
 # What a Chinese question counts, after its measure word: "多少个督查组" -> 督查组. Its first two
@@ -590,7 +596,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         if not _ordinals(sentence):
             misses.append("value")          # "第几届第几次全会" is answered by "第十四届…第八次", not a count
     elif cons.asks == "quantity":
-        measured = _MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else []
+        measured = (_MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else
+                    [w for rx, words in _MONEY_MEASURE_EN if rx.search(cons.question) for w in words])
         counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
         written = _written_subject(cons, subject or set())
         if not states_value(sentence, cons.quantity_kind, bool(CHANGE_Q.search(cons.question)), counted):
