@@ -485,3 +485,13 @@ def test_value_added_is_a_figure_of_money_and_must_be_the_one_given():
                 title="平阳县2019年政府工作报告")
     assert decide(q, [added])[1].satisfied
     assert not decide("2018年服务业增加值是多少？", [tourism])[1].satisfied
+
+
+def test_an_english_questions_unit_is_not_its_subject():
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import subject_terms
+    cons = extract("How many kilometres of urban underground utility tunnels were started in 2016?")
+    assert "公里" not in subject_terms(cons)
+    fibre = hit("新增第四代移动通信用户3.4亿、光缆线路550多万公里。", years=[2016], stance="review", period=(2016, 2017))
+    assert not decide("How many kilometres of urban underground utility tunnels were started in 2016?",
+                      [fibre])[1].satisfied

@@ -337,6 +337,9 @@ def subject_terms(cons: Constraints) -> set[str]:
                             # so the other words (the meeting) would stand in for it
     terms = chinese_terms(text, cons.lang) or chinese_terms(cons.question, cons.lang)
     drop = place_words(cons) | set(getattr(rules, "NATION_WORDS", ()))
+    if cons.lang == "en" and cons.unit:
+        from rag.profiles import get_profile
+        drop |= set(get_profile().translate_terms(cons.unit))   # "how many kilometres of …": 公里 is no subject
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
 
 
