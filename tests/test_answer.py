@@ -349,3 +349,31 @@ def test_chain_answers_the_part_of_a_two_report_question_it_has(settings):
                           get_answerer("extractive", settings))
     assert not ans.abstained and "1.5亿亩" in ans.answer
     assert ans.citations and ans.citations[0].id == "r2016:p1"
+
+
+def test_a_part_asking_another_year_gets_its_own_search(settings):
+    """"2014年报告计划改建农村公路多少公里？当年实际新建改建了多少？": the whole question names the 2014
+    report and finds its plan; the outcome is in the next year's review, which only the second
+    part's own search (the year 2014, no report named) reaches."""
+    def report(year: int, text: str, stance: str, years) -> Hit:
+        c = Chunk(id=f"r{year}:p1", doc_id=f"r{year}", doc_title=f"{year}年某省政府工作报告", section="",
+                  date=None, start=0, end=len(text), text=text, hash=f"h{year}", years=list(years), stance=stance,
+                  doc_period=[year - 1, year], ref_year=year)
+        return Hit(c, 1.0, 1)
+    plan = report(2014, "今年要改造农村危房260万户，改建农村公路20万公里。", "plan", [2014])
+    other = report(2013, "加强农村基础设施建设，推进城乡一体化。", "plan", [2013])
+    review = report(2015, "过去一年，新建改建农村公路23万公里，农村危房改造266万户。", "review", [2014])
+    asked = []
+
+    def retrieve(q: str) -> list[Hit]:
+        asked.append(q)
+        return [plan, other] if "报告" in q else [review, plan]
+    ans = answer_question("2014年政府工作报告计划改建农村公路多少公里？当年实际新建改建了多少？", retrieve,
+                          get_answerer("extractive", settings))
+    assert len(asked) == 2 and "报告" not in asked[1]       # the whole question, then the second part
+    assert "20万公里" in ans.answer and "23万公里" in ans.answer
+    # a part that only goes on ("…，增长多少？") is answered from the whole question's passages
+    asked.clear()
+    answer_question("2014年政府工作报告计划改建农村公路多少公里，比上年增长多少？", retrieve,
+                    get_answerer("extractive", settings))
+    assert len(asked) == 1

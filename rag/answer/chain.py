@@ -102,6 +102,19 @@ def _post_check_notice(answerer: Answerer, why: str, lang: str) -> str:
             "showing an extractive answer instead.")
 
 
+def merge_part_hits(hits: list[Hit], per_part: list[list[Hit]]) -> list[Hit]:
+    """The passages for a compound question: the whole question's best, then the best for each
+    part none of them answered ("2014年计划改建农村公路多少公里？当年实际新建改建了多少？": the second is answered by the next
+    year's report, which the whole question, naming the 2014 report, does not reach), then the
+    rest of the whole question's, as many as it had."""
+    out, seen = [], set()
+    for h in [hits[0], *(p[0] for p in per_part if p), *hits[1:]]:
+        if h.chunk.id not in seen:
+            seen.add(h.chunk.id)
+            out.append(h)
+    return out[:len(hits)]
+
+
 def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = MIN_EVIDENCE):
     """The runnable: {"question", "history", "lang"} -> stream of event dicts (see module doc)."""
     from langchain_core.runnables import RunnableGenerator, RunnableLambda
@@ -125,6 +138,17 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
     def retrieve_step(state: dict) -> dict:
         t0 = time.perf_counter()
         hits = list(retrieve(state["standalone"]) or [])
+        parts = answer_parts(state["standalone"])
+        if len(parts) > 1 and hits:
+            # a part asking of other years than the whole ("2014年报告计划…？当年实际…？") that no
+            # passage answers gets its own search; a part that only goes on ("and by how much did
+            # that grow?") has nothing of its own to search with
+            whole = extract(state["standalone"])
+            missing = [p for p, c in ((p, extract(p)) for p in parts)
+                       if c.years and set(c.years) != set(whole.years)
+                       and not check_evidence(c, hits, passage_sentences).satisfied]
+            if missing:
+                hits = merge_part_hits(hits, [list(retrieve(p) or []) for p in missing])
         state["timings"]["retrieve"] = _ms(t0)
         return {**state, "hits": hits}
 
