@@ -276,3 +276,12 @@ def test_a_leading_when_clause_sets_the_time_and_asks_nothing():
     assert extract(q).asks != "date" and question_parts(q) == [q]
     assert len(question_parts("When did the park open, and how much did it cost?")) == 2
     assert extract("When was the 375th morning meeting held?").asks == "date"
+
+
+def test_the_year_words_were_said_in_is_not_the_year_asked():
+    from rag.answer.constraints import extract
+    assert extract("王某在2020年1月县委经济工作会议上预计2019年全县生产总值增长多少？").years == [2019]
+    assert extract("In his January 2020 speech to the county economic work conference, how much debt did "
+                   "the county head say had been repaid in 2019?").years == [2019]
+    assert extract("在2020年1月的会议上，王某提出了什么要求？").years == [2020]     # the only year stays
+    assert extract("2016年和2017年的增长目标分别是多少？").years == [2016, 2017]

@@ -317,6 +317,13 @@ def _years(q: str) -> list[int]:
     return years
 
 
+# When something was said: a dated meeting or speech the question sets its words in.
+_MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SAID_AT = re.compile(r"在((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?[^，,。？?]{0,30}?(?:会议|全会|大会|座谈会|讲话)上?|"
+                      rf"\b(?:in|at) (?:his|her|their|the|a) (?:[\w'-]+ ){{0,3}}?{_MONTHS_EN} (?:\d{{1,2}}, )?((?:19|20)\d{{2}}) "
+                      r"(?:[\w'-]+ ){0,3}?(?:speech|address|meeting|conference|session|plenary|plenum)\b", re.I)
+
+
 def is_period(years: list[int]) -> bool:
     """Whether asked years are one stretch of time ("十一五", 2006-2010) rather than years
     named one by one: a sentence then has to be about that stretch, not one year of it."""
@@ -579,6 +586,12 @@ def extract(question: str) -> Constraints:
     if c.period_kind == "outcome?":
         c.period_kind, c.period_implied = "outcome", True
     c.doc_ref = _doc_ref(qa)
+    if len(c.years) > 1:
+        # "李某在2020年1月经济工作会议上预计2019年…", "In his January 2020 speech, … in 2019": the
+        # year the words were said is no year asked about when another is named
+        framed = {int(m.group(1) or m.group(2)) for m in _SAID_AT.finditer(qa)}
+        kept = [y for y in c.years if y not in framed or len(re.findall(str(y), qa)) > 1]
+        c.years = kept or c.years
     if c.doc_ref is not None and qa.count(str(c.doc_ref.year)) == 1:
         # "In the 2020 government work report, what was GDP in 2019?": 2020 names the
         # document, 2019 is the year asked about
