@@ -411,6 +411,10 @@ def test_a_place_inside_a_parks_name_does_not_speak_for_the_city():
     city = hit("泰安市全年实施工业项目140个。", years=[2020], stance="plan", period=(2019, 2020),
                title="某区年鉴2020", place="山东省泰安市某区")
     assert decide("泰安市2020年计划实施多少个工业项目？", [city])[1].satisfied
+    from rag.profiles.zh_gov.documents import place_in_names_only
+    assert place_in_names_only("产业园泰安晨鸣一期10万吨造纸生产线稳定运行", "泰安", "泰安市")       # a firm's phase
+    assert place_in_names_only("签定《关于共建平台暨泰安（某区）新材料产业园合作协议》", "泰安", "泰安市")   # a title
+    assert not place_in_names_only("泰安市一期工程和泰安建设", "泰安", "泰安市")
 
 
 def test_a_chinese_name_in_an_english_question_is_what_the_figure_must_be_about():

@@ -373,7 +373,8 @@ def text_stance(text: str) -> str | None:
 
 # What follows a place inside a proper name: "太原中航产业园", "寿光晨鸣纸业" name a park and a firm,
 # not the city speaking.
-_NAME_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:产业园|工业园|科技园|园区|公司|集团|学院|大学|银行|医院|纸业|股份|实业)")
+_NAME_TAIL = re.compile(r"[\u4e00-\u9fff（）()]{0,10}?(?:产业园|工业园|科技园|园区|公司|集团|学院|大学|银行|医院|纸业|股份|实业|"
+                        r"[一二三四]期)")     # "寿光晨鸣一期…生产线": a firm's project phase
 
 
 def place_in_names_only(sentence: str, short: str, full: str) -> bool:
@@ -381,7 +382,10 @@ def place_in_names_only(sentence: str, short: str, full: str) -> bool:
     a park's or a firm's name."""
     found = False
     for m in re.finditer(re.escape(short), sentence):
-        rest = sentence[m.end():]
+        rest, before = sentence[m.end():], sentence[:m.start()]
+        if before.count("《") > before.count("》"):
+            found = True                    # inside a title: 《关于共建…某市（某区）产业园合作协议》
+            continue
         if full != short and rest.startswith(full[len(short):]) or not _NAME_TAIL.match(rest):
             return False
         found = True
