@@ -377,3 +377,23 @@ def test_a_part_asking_another_year_gets_its_own_search(settings):
     answer_question("2014年政府工作报告计划改建农村公路多少公里，比上年增长多少？", retrieve,
                     get_answerer("extractive", settings))
     assert len(asked) == 1
+
+
+def test_who_gave_a_named_report_is_answered_by_its_byline(settings):
+    """The byline shares no word with "Who delivered the 2017 government work report?": its words
+    are about the document. An event the report names ("…提到的会议是哪天开幕的") is not the report."""
+    text = "——2017年3月5日在某省第十二届人民代表大会第五次会议上　省长王某某"
+    c = Chunk(id="r2017:p1", doc_id="r2017", doc_title="2017年某省政府工作报告", section="政府工作报告",
+              date="2017-03-05", start=0, end=len(text), text=text, hash="h", years=[2017], stance="plan",
+              doc_period=[2016, 2017], ref_year=2017, speaker="王某某")
+    body = "今年要召开全省科技创新大会，部署下一步工作。"
+    b = Chunk(id="r2017:p2", doc_id="r2017", doc_title="2017年某省政府工作报告", section="一、工作回顾",
+              date="2017-03-05", start=0, end=len(body), text=body, hash="h2", years=[2017], stance="plan",
+              doc_period=[2016, 2017], ref_year=2017, speaker="王某某")
+    hits = [Hit(c, 1.0, 1), Hit(b, 0.9, 2)]
+    ans = answer_question("Who delivered the 2017 government work report?", lambda _: hits,
+                          get_answerer("extractive", settings))
+    assert not ans.abstained and "王某某" in ans.answer and ans.citations[0].id == "r2017:p1"
+    ans = answer_question("2017年政府工作报告提到的全省科技创新大会是在哪一天开幕的？", lambda _: hits,
+                          get_answerer("extractive", settings))
+    assert "2017年3月5日" not in ans.answer.split("\n")[0]

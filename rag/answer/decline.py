@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from rag.answer.constraints import Constraints
+from rag.answer.evidence import byline_answers
 from rag.answer.query import asks_several, chinese_terms, english_groups, evidence, group_coverage, match_text, \
     mostly_cjk, term_coverage
 from rag.types import Hit
@@ -123,6 +124,8 @@ def judge(cons: Constraints, hits: list[Hit], decision, embedder: str | None = N
     the one the weights were fitted with, the dense features count as unknown."""
     from rag.answer import decline_weights as w
     f, best = features(cons, hits, decision)
+    if best is not None and byline_answers(cons, hits[best[0]].chunk.text):
+        return Judgement(1.0, w.THRESHOLD, f, best)
     if embedder != w.EMBEDDER:
         f.update({k: None for k in DENSE_FEATURES})
     # a feature that could not be computed counts as its tune mean: no evidence either way

@@ -185,6 +185,21 @@ def _chinese_place(place: str) -> str | None:
     return found[0] if found else None
 
 
+def byline_answers(cons: Constraints, text: str) -> bool:
+    """A question on who gave or when was given a document it names ("Who delivered the 2017
+    report?") is answered by that document's byline ("——2017年3月5日在…会议上 国务院总理某某"),
+    which shares no word with it: its words are about the document, which the document check matches."""
+    if cons.doc_ref is None or cons.asks not in ("person", "date"):
+        return False
+    # about the document itself: nothing but the verb is left once it is set apart ("…提到的党的
+    # 十九大是在哪一天开幕的" asks about an event the report names, not about the report)
+    if len(chinese_terms(cons.question.replace(cons.doc_ref.text or "", " "), cons.lang)) > 1:
+        return False
+    from rag.ingest.repair import parse_byline
+    by = parse_byline(text.strip(), False)
+    return by is not None and bool(by.speaker if cons.asks == "person" else by.date)
+
+
 def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
     """What a passage as a whole fails: the year, outcome vs target, the place, the document."""
     misses = []
