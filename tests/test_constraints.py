@@ -285,3 +285,11 @@ def test_the_year_words_were_said_in_is_not_the_year_asked():
                    "the county head say had been repaid in 2019?").years == [2019]
     assert extract("在2020年1月的会议上，王某提出了什么要求？").years == [2020]     # the only year stays
     assert extract("2016年和2017年的增长目标分别是多少？").years == [2016, 2017]
+
+
+def test_a_requirement_verb_before_a_unit_word_is_no_place_nor_part_of_a_name():
+    from rag.answer.constraints import extract
+    c = extract("2019年10月23日会议上，王某要求街道机构改革对标什么要求？")
+    assert c.place is None
+    assert "街道机构改革" in c.entities and not any(e.startswith("求") for e in c.entities)
+    assert extract("石象镇党委书记是谁？").place == "石象镇"

@@ -485,6 +485,8 @@ def _word_start(q: str, i: int, end: int) -> int | None:
         return None
     if start is None or i - start < 2 or _NUMERAL_START.match(q[start]) or not all(_is_cjk(ch) for ch in q[start:i]):
         return None
+    if _REQ_Q.fullmatch(q[start:i]):
+        return None                                  # "张某要求街道…": a verb, no place
     return start
 
 

@@ -38,6 +38,8 @@ def entities(q: str) -> list[str]:
         while j > 0 and i - j < 10 and is_han(q[j - 1]) and q[j - 1] not in _ENTITY_STOP:
             j -= 1
         name = q[j:i]
+        if j > 0 and q[j - 1:j + 1] == "要求":
+            name = name[1:]                 # "张某要求街道机构改革…": the verb stopped at 要, not its 求
         name = _LEADING_ADVERBS.sub("", name)
         for v in _LEADING_VERBS:
             if name.startswith(v) and len(name) > len(v) + 1:
