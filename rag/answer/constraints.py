@@ -503,7 +503,7 @@ def _known_start(q: str, j: int, end: int) -> int:
 
 def _place_en(q: str) -> tuple[str | None, str | None]:
     for m in _PLACE_EN.finditer(q):
-        # a capitalised word opening the question is no part of the name ("Has Weidu district …")
+        # a capitalised word opening the question is no part of the name ("Has Gaoxin district …")
         words = m.group(1).split()
         while words and (words[0] in _NOT_PLACE_EN or words[0].lower() in _QUESTION_LEAD_EN):
             words.pop(0)
