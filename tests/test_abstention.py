@@ -499,3 +499,18 @@ def test_an_english_questions_unit_is_not_its_subject():
     fibre = hit("新增第四代移动通信用户3.4亿、光缆线路550多万公里。", years=[2016], stance="review", period=(2016, 2017))
     assert not decide("How many kilometres of urban underground utility tunnels were started in 2016?",
                       [fibre])[1].satisfied
+
+
+def test_a_place_inside_an_organisations_name_names_no_city():
+    summit = hit("国家领导人出席二十国集团领导人峰会、上海合作组织峰会等重大多边活动。", years=[2013],
+                 stance="review", period=(2013, 2014), title="2014年国务院政府工作报告")
+    assert not decide("2013年二十国集团领导人峰会在哪个城市举行？", [summit])[1].satisfied
+
+
+def test_an_english_count_needs_its_counted_thing_in_the_passage():
+    visit = hit("是日区委书记王某带队到某小区、某广场等4个拟观摩项目调研督导。", years=[2019],
+                date="2019-04-15", title="某区年鉴2020")
+    q = "How many violations of the central eight-point rules did the district investigate in 2019?"
+    assert not decide(q, [visit])[1].satisfied          # "investigate" -> 调研 alone ties nothing
+    cases = hit("2019年，全区查处违反中央八项规定精神问题18起。", years=[2019], title="某区年鉴2020")
+    assert decide(q, [cases])[1].satisfied

@@ -147,3 +147,22 @@ def test_whether_something_was_finally_done_is_not_answered_by_a_plan():
                years=[2020], stance="plan", title="某区年鉴2020", ref_year=2020)
     assert not decide("某区招商的呼叫产业园项目最终是否已签约落地？", [plan])[1].satisfied
     assert decide("某区的招商工作有哪些打算？", [plan])[1].satisfied
+
+
+def test_a_lists_introduction_sets_the_time_of_its_items():
+    # a January speech: this year's targets, listed after "今年…指标是：", are not last year's figures
+    targets = hit("根据上级会议精神，今年全区主要预期指标是：生产总值增长7%；全社会固定资产投资增长8%；"
+                  "一般公共预算收入增长6%。", years=[2019, 2020], stance="plan", period=(2019, 2020),
+                  title="某区年鉴2020", date="2020-01-06", speaker="王某", ref_year=2020)
+    assert not decide("王某预计2019年全区固定资产投资增长多少？", [targets])[1].satisfied
+    assert decide("2020年全区固定资产投资预期增长多少？", [targets])[1].satisfied
+
+
+def test_a_year_asked_for_is_not_the_sentences_time():
+    launched = hit("部署启动面向2030年的科技创新重大项目，新设6个国家自主创新示范区。", years=[2016],
+                   stance="review", period=(2016, 2017), title="2017年国务院政府工作报告", ref_year=2017)
+    q = "Towards which year were the major science and technology innovation projects launched in 2016 oriented?"
+    assert decide(q, [launched])[1].satisfied
+    assert not decide("2016年新设了多少个国家自主创新示范区？", [hit(
+        "2030年前新设6个国家自主创新示范区。", years=[2016], stance="review", period=(2016, 2017),
+        title="2017年国务院政府工作报告", ref_year=2017)])[1].satisfied       # a year given is still a time

@@ -293,3 +293,8 @@ def test_a_requirement_verb_before_a_unit_word_is_no_place_nor_part_of_a_name():
     assert c.place is None
     assert "街道机构改革" in c.entities and not any(e.startswith("求") for e in c.entities)
     assert extract("石象镇党委书记是谁？").place == "石象镇"
+
+
+def test_last_before_a_count_names_whom_not_when():
+    assert extract("2015年力争让最后多少无电人口都能用上电？").period_kind == "target"
+    assert extract("2015年最后完成了多少户改造？").period_kind == "outcome"

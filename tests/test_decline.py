@@ -68,6 +68,9 @@ def test_the_chain_declines_below_the_threshold(monkeypatch):
     ("3月6日谁陪同尹俊营调研重点项目？", "3月6日，市委书记尹俊营调研重点项目，副市长张冠军陪同调研。", "张冠军"),
     # a change: the share, with the figure's neighbour clause
     ("2016年国内生产总值增长多少？", "国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。", "6.7%"),
+    # an English question: its words' Chinese pick the clause, not the first figure
+    ("What forest coverage rate did the 12th Five-Year Plan set as its target?",
+     "非化石能源占一次能源消费比重提高到11.4%，森林蓄积量增加6亿立方米，森林覆盖率达到21.66%。", "21.66%"),
 ])
 def test_the_lead_clause_gives_a_value_the_question_does_not(question, sentence, want):
     clause, value = value_clause(extract(question), sentence)

@@ -138,3 +138,11 @@ def test_which_ones_are_quoted_as_a_list_not_counted():
 def test_that_year_is_the_named_reports_year():
     assert question_parts("2014年政府工作报告计划改建农村公路多少公里？当年实际新建改建了多少？")[1] == \
         "2014年实际新建改建了多少？"
+
+
+def test_the_first_item_may_follow_its_lead_in_within_a_sentence():
+    s = ["1日 区长王某召开推进会。", "会上，王某指出，一要加快手续办理。", "二要加快建设。", "三要搞好对接。",
+         "四要就近解决问题，尽可能选用附近变电站。"]
+    assert runs(s) == [[1, 2, 3, 4]]
+    assert run_near(s, {3}) == [1, 2, 3, 4]
+    assert runs(["会议指出，第二次会议要开好。", "二要加快建设。"]) == []       # only a first item opens a run

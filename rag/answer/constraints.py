@@ -22,7 +22,8 @@ _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])(?!\s*(?:[万亿千百�
 _REL_YEAR = re.compile(r"今年|去年|前年|明年|后年|本年度|本年|(?<![比较同])上一?年(?!度)|"
                        r"\b(?:this|last|next|the previous|the following|the past) year\b", re.I)
 
-_OUTCOME_STRONG = re.compile(r"实际|最终|最后|是否已经?|是否[\u4e00-\u9fff]{1,4}?了|^\s*(?:has|have)\b[^?]*\bbeen\b|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
+# 最后 before a count names whom, not when ("最后多少无电人口": the last N people, not "in the end")
+_OUTCOME_STRONG = re.compile(r"实际|最终|最后(?![多几一两\d的])|是否已经?|是否[\u4e00-\u9fff]{1,4}?了|^\s*(?:has|have)\b[^?]*\bbeen\b|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
                              r"\bultimately\b|\bfinally\b", re.I)
 # Comparisons with the year before: an outcome, unless a target word is there too
 # ("拟安排的财政赤字比上年预算增加多少" compares two plans).

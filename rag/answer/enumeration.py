@@ -46,10 +46,24 @@ def ordinal(sentence: str) -> tuple[str, int] | None:
     return None
 
 
+# The first item may follow its lead-in inside one sentence: "会上，某某指出，一要…。二要…。"
+_CLAUSE = re.compile(r"[，,：:]")
+
+
+def _first_item_in_clause(sentence: str) -> tuple[str, int] | None:
+    """(style, 1) when a clause after a comma or colon opens the first item of a list."""
+    for m in _CLAUSE.finditer(sentence):
+        mark = ordinal(sentence[m.end():])
+        if mark is not None:
+            return mark if mark[1] == 1 and mark[0] != "1." else None
+    return None
+
+
 def runs(sentences: list[str]) -> list[list[int]]:
     """The enumerated runs among sentences, as lists of sentence indices (at least two items,
-    numbered 1, 2, 3… in one style, each within MAX_GAP sentences of the one before)."""
-    marks = [ordinal(s) for s in sentences]
+    numbered 1, 2, 3… in one style, each within MAX_GAP sentences of the one before). The first
+    item may open a clause of its sentence; the others open theirs."""
+    marks = [ordinal(s) or _first_item_in_clause(s) for s in sentences]
     out: list[list[int]] = []
     for i, m in enumerate(marks):
         if not m or m[1] != 1:

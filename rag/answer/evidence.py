@@ -378,6 +378,38 @@ def _untranslated_measure(question: str) -> bool:
     return bool(words) and not get_profile().translate_terms(" ".join(words))
 
 
+# The fewest characters of every translation of a thing named rather than a plain word
+# (八项规定, 高速公路); not tuned: two-character words are the dictionary's plain words.
+COMPOUND_TERM = 4
+# Measures that say how something is counted, not what: the passage need not name them.
+_GENERIC_MEASURED = {"money", "funds", "funding", "people", "persons", "yuan", "percent", "times", "units"}
+
+
+@functools.lru_cache(maxsize=256)
+def _measured_groups(question: str) -> tuple[tuple[str, ...], ...]:
+    """The Chinese alternatives of what an English question counts or measures ("how many
+    violations of the central eight-point rules" -> 中央八项规定|八项规定), numbers left out."""
+    from rag.answer.query import english_groups
+    m = _MEASURED_EN.search(question)
+    words = [w for w in (m.group(1).split() if m else []) if w.lower() not in _GENERIC_MEASURED]
+    if not words:
+        return ()
+    # only compound terms: a text repeats a name as written ("八项规定"), while a plain word has
+    # synonyms the dictionary does not give (tune: "members" 成员 for 会员, "children" 儿童 for 孩子)
+    return tuple(g for g in english_groups(" ".join(words), set())
+                 if not any(re.search(r"\d", t) for t in g) and min(map(len, g)) >= COMPOUND_TERM)
+
+
+def _measured_elsewhere(cons: Constraints, passage: str | None) -> bool:
+    """Whether an English figure question's counted thing is named nowhere in the passage:
+    a count of projects visited does not answer "how many violations of the rules"; the
+    question's verb ("investigate" -> 调研) alone does not tie them."""
+    if cons.lang != "en" or passage is None:
+        return False
+    groups = _measured_groups(cons.question)
+    return bool(groups) and group_coverage(list(groups), passage, EXPRESSION_SHARE) == 0
+
+
 _LEVEL_ZH = {"province": "省", "city": "市", "county": "县", "district": "区", "township": "乡镇",
              "national": "national", "省": "省", "市": "市", "县": "县", "区": "区", "乡镇": "乡镇"}
 
@@ -593,9 +625,16 @@ def _new_names(question: str, sentence: str) -> bool:
 
 def _names_new_place(cons: Constraints, sentence: str) -> bool:
     """Whether the sentence names a place (of the profile's place list) the question does not."""
+    from rag.ingest.profile import document_rules
     from rag.profiles import get_profile
+    rules = document_rules()
+    places = get_profile().places()
+    if hasattr(rules, "place_in_names_only"):      # "上海合作组织峰会" names no city
+        for p in places.in_chinese(sentence):
+            if rules.place_in_names_only(sentence, _short_place(p.name), p.name):
+                sentence = rules.without_names(sentence, _short_place(p.name))
     return any(p.name not in cons.question and _short_place(p.name) not in cons.question
-               for p in get_profile().places().in_chinese(sentence))
+               for p in places.in_chinese(sentence))
 
 
 def _new_date(cons: Constraints, sentence: str) -> bool:
@@ -633,6 +672,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
                 passage and term_coverage(written[0], sentence) >= MIN_SUBJECT / 2
                 and term_coverage(written[0], passage) >= SCENE_SUBJECT):
             misses.append("value")          # a figure, but of something else (GDP for grain)
+        elif subject and _measured_elsewhere(cons, passage):
+            misses.append("value")          # "how many violations …": 4个拟观摩项目调研 counts something else
         elif phrases and _one_word_of_many(phrases, sentence) and not (
                 passage and term_coverage(subject, passage) >= SCENE_SUBJECT):
             misses.append("value")          # "share of state capital … social security fund": 比例 alone is not it
@@ -725,7 +766,10 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         text = hit.chunk.text
         spans = list(sentences(text))
         ptext = match_text(hit.chunk)
-        scopes = sentence_scopes(hit.chunk, [text[s:e] for s, e in spans]) if asked else None
+        # a year asked for is what the sentence names: "面向2030年的…项目" launched in 2016 is of
+        # its passage's time, not 2030's
+        scopes = (sentence_scopes(hit.chunk, [text[s:e] for s, e in spans])
+                  if asked and not (cons.asks == "date" and _ASKS_YEAR.search(cons.question)) else None)
         # who a passage is about: its speaker and those its opening sentence names; someone
         # named only further on ("传达了某某讲话精神") is not who acted in it
         actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
@@ -827,6 +871,8 @@ def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | No
         return None, None
     from rag.answer.facts import person_names        # titles from the domain profile
     qb = bigrams(cons.question)
+    if cons.lang == "en":       # an English question shares its words' Chinese with the clause
+        qb = qb.union(*(bigrams(t) for t in chinese_terms(cons.question, cons.lang)))
     change = bool(CHANGE_Q.search(cons.question))
     best = None
     clauses = list(_CLAUSE.finditer(sentence))

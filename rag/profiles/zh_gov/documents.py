@@ -305,6 +305,11 @@ def sentence_scopes(sentences: list[str], ref_year: int | None) -> list[set[int]
             # a long first clause that starts on a time ("2019年全区完成…；一般公共预算收入…；")
             # sets it for the rest of its sentence, up to the full stop
             within = sentence_years(lead[:OPENING_CHARS], ref_year) or within
+        intro = re.split(r"[：:](?=[^：:]*$)", sent, maxsplit=1)
+        if len(intro) == 2 and (listed := sentence_years(intro[0], ref_year)):
+            # a list's introduction sets the time of its items up to the full stop:
+            # "今年…主要预期指标是：生产总值增长7%；…；全社会固定资产投资增长8%；…。"
+            within = listed
         if re.search(r"[。！？!?]\s*$", sent):
             within = None
     return out
@@ -373,8 +378,8 @@ def text_stance(text: str) -> str | None:
 
 # What follows a place inside a proper name: "太原中航产业园", "寿光晨鸣纸业" name a park and a firm,
 # not the city speaking.
-_NAME_TAIL = re.compile(r"[\u4e00-\u9fff（）()]{0,10}?(?:产业园|工业园|科技园|园区|公司|集团|学院|大学|银行|医院|纸业|股份|实业|"
-                        r"[一二三四]期)")     # "寿光晨鸣一期…生产线": a firm's project phase
+_NAME_TAIL = re.compile(r"[\u4e00-\u9fff（）()]{0,10}?(?:产业园|工业园|科技园|园区|公司|集团|学院|大学|银行|医院|纸业|股份|实业|合作组织|"
+                        r"[一二三四]期)")     # "寿光晨鸣一期…生产线": a firm's project phase; "上海合作组织"
 
 
 def place_in_names_only(sentence: str, short: str, full: str) -> bool:
@@ -390,6 +395,12 @@ def place_in_names_only(sentence: str, short: str, full: str) -> bool:
             return False
         found = True
     return found
+
+
+def without_names(sentence: str, short: str) -> str:
+    """The sentence with every name a place opens cut out ("上海合作组织峰会" -> "峰会"), so that
+    what is left of the name ("合作") is not read as another place."""
+    return re.sub(re.escape(short) + _NAME_TAIL.pattern, "，", sentence)
 
 
 def sentence_levels(sentence: str) -> set[str]:
