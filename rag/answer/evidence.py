@@ -629,7 +629,7 @@ def _names_new_place(cons: Constraints, sentence: str) -> bool:
     from rag.profiles import get_profile
     rules = document_rules()
     places = get_profile().places()
-    if hasattr(rules, "place_in_names_only"):      # "上海合作组织峰会" names no city
+    if hasattr(rules, "place_in_names_only") and hasattr(rules, "without_names"):   # "上海合作组织峰会": no city
         for p in places.in_chinese(sentence):
             if rules.place_in_names_only(sentence, _short_place(p.name), p.name):
                 sentence = rules.without_names(sentence, _short_place(p.name))
