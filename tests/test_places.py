@@ -26,3 +26,12 @@ def test_role_holders_come_from_the_place_asked_about(corpus_api):
     assert info.names[0] == "尹俊营"              # not 胡五岳, Xuchang's secretary
     hits = corpus_api.retrieve("Who is the Party secretary of Changge?", k=3).hits
     assert hits[0].chunk.doc_id == "changge-2020-03" and "尹俊营" in hits[0].chunk.text
+
+
+def test_a_countys_short_name_that_is_an_ordinary_word_is_not_read_alone():
+    from rag.profiles import get_profile
+    table = get_profile().places()
+    named = lambda text: {p.name for p in table.in_chinese(text)}
+    assert named("坚持和平发展道路，深化交流合作，比如新建一批港口") == set()   # 和平区, 合作市, 比如县, 新建区
+    assert "和平区" in named("天津市和平区") and "合作市" in named("甘肃省合作市")
+    assert "包头市" in named("包头的钢铁产业")        # a prefecture is named alone

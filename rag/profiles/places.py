@@ -39,13 +39,19 @@ class Place:
 
 
 class PlaceTable:
-    def __init__(self, places: Iterable[Place], english_words: Iterable[str] = ()):
+    def __init__(self, places: Iterable[Place], english_words: Iterable[str] = (),
+                 chinese_words: Iterable[str] = ()):
         self.places: tuple[Place, ...] = tuple(places)
         self.by_id = {p.id: p for p in self.places}
         self.by_name: dict[str, tuple[Place, ...]] = {}
         self._keys = PhraseTable()
+        # short names that are also ordinary words (和平 "peace", 合作 "to cooperate"): a text
+        # names the place only with its unit (和平区, 合作市)
+        ordinary = frozenset(chinese_words)
         for p in self.places:
             for n in p.names:
+                if n != p.name and n in ordinary:
+                    continue
                 self.by_name[n] = self.by_name.get(n, ()) + (p,)
             for k in p.keys:
                 self._keys.add(k, (p.id,), exact=True)

@@ -73,6 +73,22 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {g: tuple(sorted(hs, key=lambda h: -freq.get(h, 0))[:PER_WORD]) for g, hs in found.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Headwords CC-CEDICT gives as ordinary words (lowercase pinyin: 和平 "peace", 合作 "to
+    cooperate"), whether or not they are also a place's name; empty without the dictionary."""
+    path = _data()
+    if path is None:
+        return frozenset()
+    out = set()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            m = _LINE.match(line)
+            if m and m.group(3)[:1].islower() and 2 <= len(m.group(2)) <= 4:
+                out.add(m.group(2))
+    return frozenset(out)
+
+
 def lookup(word: str) -> tuple[str, ...]:
     """Common Chinese headwords for an English content word ("reservoir" -> 水库), or ()."""
     index = _index()
