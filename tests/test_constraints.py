@@ -298,3 +298,10 @@ def test_a_requirement_verb_before_a_unit_word_is_no_place_nor_part_of_a_name():
 def test_last_before_a_count_names_whom_not_when():
     assert extract("2015年力争让最后多少无电人口都能用上电？").period_kind == "target"
     assert extract("2015年最后完成了多少户改造？").period_kind == "outcome"
+
+
+def test_a_kind_of_person_or_multiple_difficulties_is_no_person_or_figure_asked():
+    assert extract("要求党员干部自觉做政治上的什么人？").asks != "person"     # 明白人、老实人: described
+    assert extract("3月5日陪同调研的有什么人？").asks == "person"
+    assert extract("要帮助外贸企业克服哪些多重困难和压力？").asks != "quantity"  # 多重: multiple, no weight
+    assert extract("这台设备有多重？").asks == "quantity"

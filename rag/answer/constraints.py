@@ -104,7 +104,8 @@ _NOT_PLACE_EN = set("The A An This That These Those China National January Febru
 # What is asked. Explicit question words first; a noun that names a figure (GDP) comes after
 # who/when, so "Who set the GDP target?" asks for a person.
 # "哪几个“在党”", "哪几项" ask which ones (a list), not how many.
-_QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重|"
+# 多重 asks a weight ("有多重"), not "多重困难和压力" (multiple difficulties)
+_QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重(?![困压任目挑风矛问影])|"
                      r"百分之几|比例|比重|占比|增速|增长率|增幅")
 _QTY_EN = re.compile(r"\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
                      r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
@@ -555,13 +556,17 @@ TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|w
                            r"is|are|has|have|had)\b)", re.I)
 
 
+# "自觉做政治上的什么人", "成为什么样的人": a kind of person, described, not someone named
+_PERSON_KIND = re.compile(r"(?:做|当|成为|争做|争当)[^，。？?]{0,10}?什么(?:样的)?人")
+
+
 def _asks(q: str) -> str:
     q = TEMPORAL_LEAD.sub("", q)
     if _QTY_ZH.search(q) or _QTY_EN.search(q):
         return "quantity"
     if _PLACE_Q.search(q):
         return "place"
-    if _PERSON_Q.search(q):
+    if _PERSON_Q.search(_PERSON_KIND.sub("", q)):
         return "person"
     if _DATE_Q.search(q):
         return "date"
