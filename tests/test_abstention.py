@@ -514,3 +514,9 @@ def test_an_english_count_needs_its_counted_thing_in_the_passage():
     assert not decide(q, [visit])[1].satisfied          # "investigate" -> 调研 alone ties nothing
     cases = hit("2019年，全区查处违反中央八项规定精神问题18起。", years=[2019], title="某区年鉴2020")
     assert decide(q, [cases])[1].satisfied
+
+
+def test_a_documents_place_missing_from_the_national_list_is_its_last_unit():
+    from rag.answer.evidence import _own_place
+    assert _own_place("某省青山县") == "青山县"          # not in the list: cut by its unit
+    assert _own_place("浙江省温州市平阳县") == "平阳县"

@@ -270,7 +270,11 @@ def _own_place(doc_place: str | None) -> str:
         return ""
     from rag.profiles import get_profile
     found = get_profile().places().in_chinese(doc_place)
-    return found[-1].name if found else doc_place
+    if found:
+        return found[-1].name
+    # a place the national list does not hold (a new or a made-up county): its last unit by suffix
+    units = re.findall(r"[^省市县区州旗盟]+?(?:自治州|自治县|[省市县区州旗盟])", doc_place)
+    return units[-1] if units else doc_place
 
 
 def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
