@@ -148,7 +148,7 @@ def table() -> PlaceTable:
     taken = {k for p in exonyms for k in p.keys}      # "shanxi" is 山西 only, "shaanxi" 陕西
     places = [_with_keys(p, [k for k in p.keys if k not in taken]) for p in places]
     # a county's or district's short name that is also an ordinary word (和平区, 合作市) is not
-    # read alone; a prefecture's or province's (包头, 大理) is how texts name it
+    # read alone; a prefecture's or province's (包头, 安康) is how texts name it
     from rag.profiles.zh_gov.cedict import ordinary_words
     shorts = {p.short for p in places if p.short and p.level == "county"} - {
         p.short for p in places if p.level in ("city", "province")}
