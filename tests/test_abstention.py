@@ -468,26 +468,24 @@ def test_an_opening_question_word_is_no_part_of_a_place():
     assert extract("Is Haidian District among the pilots?").place == "Haidian District"
 
 
+def review(text: str, year: int) -> Hit:
+    """A county work report's review of `year`, the report of the year after."""
+    return hit(text, years=[year], stance="review", period=(year, year), title=f"平阳县{year + 1}年政府工作报告")
+
+
 def test_whether_a_title_was_won_wants_that_title_named():
     q = "Was Pingyang actually named a national food safety demonstration city (国家食品安全示范城市)?"
-    other = hit("成功创建国家级慢病综合防控示范区，食品安全示范区通过省里验收。", years=[2019], stance="review",
-                period=(2019, 2019), title="平阳县2020年政府工作报告")
-    assert not decide(q, [other])[1].satisfied
-    named = hit("平阳县被命名为国家食品安全示范城市。", years=[2019], stance="review", period=(2019, 2019),
-                title="平阳县2020年政府工作报告")
-    assert decide(q, [named])[1].satisfied
+    assert not decide(q, [review("成功创建国家级慢病综合防控示范区，食品安全示范区通过省里验收。", 2019)])[1].satisfied
+    assert decide(q, [review("平阳县被命名为国家食品安全示范城市。", 2019)])[1].satisfied
 
 
 def test_value_added_is_a_figure_of_money_and_must_be_the_one_given():
     from rag.answer.constraints import extract
     q = "What was Pingyang's service-sector value added in 2018?"
     assert (extract(q).asks, extract(q).quantity_kind) == ("quantity", "money")
-    tourism = hit("在服务业方面，古城接待游客512万人次，旅游收入7838万元。", years=[2018], stance="review",
-                  period=(2018, 2018), title="平阳县2019年政府工作报告")
+    tourism = review("在服务业方面，古城接待游客512万人次，旅游收入7838万元。", 2018)
     assert not decide(q, [tourism])[1].satisfied
-    added = hit("服务业增加值完成85.3亿元，增长8.1%。", years=[2018], stance="review", period=(2018, 2018),
-                title="平阳县2019年政府工作报告")
-    assert decide(q, [added])[1].satisfied
+    assert decide(q, [review("服务业增加值完成85.3亿元，增长8.1%。", 2018)])[1].satisfied
     assert not decide("2018年服务业增加值是多少？", [tourism])[1].satisfied
 
 
