@@ -166,3 +166,21 @@ def test_a_year_asked_for_is_not_the_sentences_time():
     assert not decide("2016年新设了多少个国家自主创新示范区？", [hit(
         "2030年前新设6个国家自主创新示范区。", years=[2016], stance="review", period=(2016, 2017),
         title="2017年国务院政府工作报告", ref_year=2017)])[1].satisfied       # a year given is still a time
+
+
+def test_the_state_at_a_years_end_is_not_told_by_a_record_from_before_it():
+    """"到2020年底…是否已回迁": a March 2020 entry can only plan it, however it words its aims
+    ("结合实际" is the actual conditions, no record); an entry recording it done answers."""
+    plan = hit("3月5日，要加快园区建设，结合实际，发挥自身优势，推动外流企业回迁。", years=[2020],
+               date="2020-03-05", title="某市2020年3月大事记")
+    q = "到2020年底，外流的本地表面处理企业是否已回迁到金属表面处理园？"
+    assert extract(q).as_of == "2020-12"
+    assert not decide(q, [plan])[1].satisfied
+    done = hit("12月28日，外流的本地表面处理企业已全部回迁到金属表面处理园。", years=[2020],
+               date="2020-12-28", title="某市2020年大事记")
+    assert decide(q, [done])[1].satisfied
+
+
+def test_an_aim_to_be_achieved_is_a_target_not_an_outcome():
+    assert extract("What goal for the resettlers did the vice mayor want truly achieved?").period_kind == "target"
+    assert extract("What GDP growth was achieved in 2015?").period_kind == "outcome"

@@ -302,6 +302,17 @@ def test_last_before_a_count_names_whom_not_when():
 
 def test_a_kind_of_person_or_multiple_difficulties_is_no_person_or_figure_asked():
     assert extract("要求党员干部自觉做政治上的什么人？").asks != "person"     # 明白人、老实人: described
+    assert extract("报告要求加大对哪些人的监督力度？").asks != "person"       # 领导干部, 负责人: groups
+    assert extract("哪些人参加了会议？").asks == "person"
     assert extract("3月5日陪同调研的有什么人？").asks == "person"
     assert extract("要帮助外贸企业克服哪些多重困难和压力？").asks != "quantity"  # 多重: multiple, no weight
     assert extract("这台设备有多重？").asks == "quantity"
+
+
+def test_a_unit_to_answer_in_asks_a_figure():
+    c = extract("What is the daily processing capacity, in tonnes, of the kitchen-waste project?")
+    assert (c.asks, c.quantity_kind) == ("quantity", "weight")
+    assert extract("What was the installed capacity of wind power in 2015?").asks == "quantity"
+    assert extract("How much was spent by the end of June 2019?").as_of == "2019-06"
+    assert extract("截至2019年末，全市共有多少家企业？").as_of == "2019-12"
+    assert extract("2019年全市共有多少家企业？").as_of is None

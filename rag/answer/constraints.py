@@ -25,6 +25,9 @@ _REL_YEAR = re.compile(r"今年|去年|前年|明年|后年|本年度|本年|(?<
 # 最后 before a count names whom, not when ("最后多少无电人口": the last N people, not "in the end")
 _OUTCOME_STRONG = re.compile(r"实际|最终|最后(?![多几一两\d的])|是否已经?|是否[\u4e00-\u9fff]{1,4}?了|^\s*(?:has|have)\b[^?]*\bbeen\b|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
                              r"\bultimately\b|\bfinally\b", re.I)
+# "what goal did he want truly achieved", "aimed to achieve": an aim, not what was achieved
+_WANTED = re.compile(r"\b(?:wants?|wanted|aims?|aimed|hopes?|hoped|seeks?|sought|intends?|intended|plans?|planned|"
+                     r"asked|urged|called)\b[^?.;]{0,40}?\bachieved?\b|\bto (?:be )?(?:\w+ly )?achieved?\b", re.I)
 # Comparisons with the year before: an outcome, unless a target word is there too
 # ("拟安排的财政赤字比上年预算增加多少" compares two plans).
 _OUTCOME_COMPARE = re.compile(r"比上年|较上年|同比|\byear[- ]on[- ]year\b", re.I)
@@ -107,7 +110,10 @@ _NOT_PLACE_EN = set("The A An This That These Those China National January Febru
 # 多重 asks a weight ("有多重"), not "多重困难和压力" (multiple difficulties)
 _QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重(?![困压任目挑风矛问影])|"
                      r"百分之几|比例|比重|占比|增速|增长率|增幅")
-_QTY_EN = re.compile(r"\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
+# "What is the daily processing capacity, in tonnes, of …": a unit the answer is to be given in
+_IN_UNIT_EN = r"\bin (?:(?:trillion|billion|million|thousand|100 million)\s+)?(?:yuan|rmb|us dollars|dollars|" \
+              r"percent|mu|hectares|square kilomet(?:er|re)s|kilomet(?:er|re)s|km|tons|tonnes|meters|metres)\b"
+_QTY_EN = re.compile(_IN_UNIT_EN + r"|\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
                      r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
                      re.I)
 _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|增加值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
@@ -115,7 +121,7 @@ _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|增加值|收入|投�
                        r"\bbudget\b|\bincome\b|\bpopulation\b|\bgrowth (?:target|rate)\b", re.I)
 # "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
 _QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
-                          r"volume|quota|share|amount|number|revenue|income|investment|value[- ]added)s?\b", re.I)
+                          r"volume|quota|share|amount|number|revenue|income|investment|value[- ]added|capacity|capacities)s?\b", re.I)
 # "What should serve as the lever for … investment": what is to be done or used, not a figure,
 # whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
 _WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
@@ -210,6 +216,7 @@ class Constraints:
     asks: str = "fact"                  # quantity | person | place | date | requirement | list | fact
     unit: str | None = None             # as written: 亿元, 公里, %, people
     quantity_kind: str | None = None    # money | people | area | length | percent | weight | count
+    as_of: str | None = None            # "到2020年底": the state asked at the end of this month ("2020-12")
 
     def to_dict(self) -> dict:
         return {"question": self.question, "lang": self.lang, "years": self.years,
@@ -218,7 +225,7 @@ class Constraints:
                            "day_to": d.day_to, "range": d.describe()} for d in self.dates],
                 "period_kind": self.period_kind, "period_implied": self.period_implied, "doc_ref": self.doc_ref.to_dict() if self.doc_ref else None,
                 "place": self.place, "level": self.level, "entities": self.entities, "asks": self.asks,
-                "unit": self.unit, "quantity_kind": self.quantity_kind}
+                "unit": self.unit, "quantity_kind": self.quantity_kind, "as_of": self.as_of}
 
     def describe(self, lang: str = "en") -> str:
         """One line for people: "2014 · outcome · quantity (percent)"."""
@@ -372,14 +379,14 @@ _TARGET_GIVEN = re.compile(r"\d[\d.,]*\s*(?:%|[A-Za-z]+\s+){0,3}(?:planned|targe
 def asks_actual(q: str) -> bool:
     """Whether a question says in so many words that it wants what actually happened
     ("实际", "actually", "achieved"), not only in its grammar ("增长了多少")."""
-    return bool(_OUTCOME_STRONG.search(q))
+    return bool(_OUTCOME_STRONG.search(_WANTED.sub(" ", q)))
 
 
 def _period_kind(q: str) -> str | None:
     # An explicit "actual"/"比上年" beats a target word; a target word beats the weak
     # outcome verbs ("What was the 2015 target?" asks for the target).
     target = _TARGET.search(q) or _TARGET_PAST.search(q)
-    if _OUTCOME_STRONG.search(q):
+    if _OUTCOME_STRONG.search(_WANTED.sub(" ", q)):
         # "预期目标和实际增长分别是多少": both; "actually, against the 7% planned": the outcome
         return None if target and not _TARGET_GIVEN.search(q) else "outcome"
     if target:
@@ -556,8 +563,26 @@ TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|w
                            r"is|are|has|have|had)\b)", re.I)
 
 
-# "自觉做政治上的什么人", "成为什么样的人": a kind of person, described, not someone named
-_PERSON_KIND = re.compile(r"(?:做|当|成为|争做|争当)[^，。？?]{0,10}?什么(?:样的)?人")
+# "自觉做政治上的什么人", "成为什么样的人": a kind of person, described, not someone named;
+# "加大对哪些人的监督力度": those a measure is aimed at, groups (领导干部, 负责人), not names
+_PERSON_KIND = re.compile(r"(?:做|当|成为|争做|争当)[^，。？?]{0,10}?什么(?:样的)?人|(?:对|向|为|给)哪些人")
+
+
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+# "到2020年底", "截至2019年6月末", "by the end of 2020": the state asked at a month's end
+_AS_OF_ZH = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)")
+_AS_OF_EN = re.compile(rf"\b(?:by|at|as of|until) the end of (?:({_MONTHS_EN}) )?((?:19|20)\d{{2}})\b", re.I)
+
+
+def _as_of(qa: str) -> str | None:
+    m = _AS_OF_ZH.search(qa)
+    if m:
+        return f"{m.group(1)}-{int(m.group(2) or 12):02d}"
+    m = _AS_OF_EN.search(qa)
+    if m:
+        month = _MONTH_NAMES.index(m.group(1).capitalize()) + 1 if m.group(1) else 12
+        return f"{m.group(2)}-{month:02d}"
+    return None
 
 
 def _asks(q: str) -> str:
@@ -594,6 +619,7 @@ def extract(question: str) -> Constraints:
     if c.period_kind == "outcome?":
         c.period_kind, c.period_implied = "outcome", True
     c.doc_ref = _doc_ref(qa)
+    c.as_of = _as_of(qa)
     if len(c.years) > 1:
         # "李某在2020年1月经济工作会议上预计2019年…", "In his January 2020 speech, … in 2019": the
         # year the words were said is no year asked about when another is named

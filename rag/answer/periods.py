@@ -145,9 +145,11 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
     """An explicit outcome question ("实际开工了多少个", "actually finished by the end of March")
     is not answered by a dated text (a speech, an entry) from before the asked period ended,
     unless the sentence itself records what was done ("已完成…")."""
-    if cons.period_kind != "outcome" or not asks_actual(cons.question) or not asked or not chunk.date:
+    if cons.period_kind != "outcome" or not (asks_actual(cons.question) or cons.as_of) or not asked \
+            or not chunk.date:
         return False
     dated = [d for d in cons.dates if d.year in asked]
-    end = (f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
+    end = (f"{cons.as_of}-31" if cons.as_of       # "到2020年底是否已…": the state at that month's end
+           else f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
            else f"{max(asked)}-12-31")
     return chunk.date < end and sentence_stance(sentence) != "record"

@@ -339,7 +339,9 @@ def opening_span(text: str, ref_year: int | None) -> set[int]:
 _PLAN_CUE = re.compile(r"力争|确保|争取|预期|预计|(?<![主重需只必想纪摘概简])要(?![求点素害闻])|(?<![即])将(?=[^军领]{0,6}"
                        r"(?:达到|实现|完成|增长|新增|建成|提高|下降|超过))|拟(?=[^合]{0,3}[安发新设建])|"
                        r"计划(?=[^生单经]{0,4}(?:投资|完成|新增|建设|实施))|目标(?:是|为)|左右|以内")
-_RECORD_CUE = re.compile(r"(?<![将要])已(?:经)?|累计|(?<![将要])完成了|比上年|同比|较上年|实际|首次|创历史|去年|过去")
+# 实际 of "结合实际", "从实际出发", "符合实际" is the actual conditions, not what actually happened
+_RECORD_CUE = re.compile(r"(?<![将要])已(?:经)?|累计|(?<![将要])完成了|比上年|同比|较上年|(?<![合从系符据切])实际(?!出发)|"
+                         r"首次|创历史|去年|过去")
 # Scope words: "全区生产总值" is the district's figure, "全市" the city's, whatever the document.
 SCOPE_LEVEL = {"全国": "national", "全省": "省", "全市": "市", "全县": "县", "全区": "区", "全镇": "乡镇",
                "全乡": "乡镇", "全街道": "乡镇"}
