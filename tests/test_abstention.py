@@ -76,6 +76,50 @@ def test_latin_terms_must_be_in_the_evidence():
     assert weak_evidence("长葛市2021年的GDP是多少？",
                          [hit("开展长葛市安全发展示范城市创建，到2021年上半年基本达到创建标准。")], "zh")
     assert weak_evidence("任何问题", [], "zh")
+    # text from PDFs confuses l and 1, O and 0 in letter-and-digit terms: "HlN1" is H1N1
+    flu = hit("面对突如其来的甲型HlN1流感疫情，我们依法科学有序地开展防控工作。", years=[2009])
+    assert not weak_evidence("2009年面对突如其来的甲型H1N1流感疫情，政府是怎样开展防控工作的？", [flu], "zh")
+    assert weak_evidence("2009年面对突如其来的甲型H7N9流感疫情，政府是怎样开展防控工作的？", [flu], "zh")
+
+
+def test_a_numbered_label_is_named_by_its_items():
+    """"哪“三个不生产”": a passage listing the three items without the label answers; one
+    without them does not."""
+    entry = hit("要强化措施抓生产安全，做到措施不落实不生产、隐患不排除不生产、整改不到位不生产，守住底线。",
+                years=[2020], date="2020-03-13", title="某市2020年3月大事记")
+    assert decide("3月13日的推进会在强化措施抓生产安全时提出了哪“三个不生产”？", [entry])[1].satisfied
+    other = hit("要强化措施抓生产安全，加强施工现场管理，守住安全生产底线。", years=[2020], date="2020-03-13",
+                title="某市2020年3月大事记")
+    assert not decide("3月13日的推进会在强化措施抓生产安全时提出了哪“三个不落实”？", [other])[1].satisfied
+
+
+def test_what_a_leader_said_after_a_meeting_is_not_what_the_meeting_required():
+    """A county entry retelling a provincial meeting: "会后，某区长强调…" is his follow-up; the
+    entry says nothing of what the province required. Asked of him, or of after the meeting, it
+    answers."""
+    entry = hit("是日某区组织收听收看全省安全生产紧急电视电话会。全省安全生产紧急电视电话会后，王某就抓好"
+                "某区安全生产工作强调，一是提高思想认识。二是扛稳责任。三是严查严改。",
+                years=[2019], date="2019-03-24", title="某区年鉴2020")
+    q = "2019年3月24日全省安全生产紧急电视电话会议上，省里对各地提出了哪些要求？"
+    assert not decide(q, [entry])[1].satisfied
+    assert decide("2019年3月24日全省安全生产紧急电视电话会议后，王某强调了哪些要求？", [entry])[1].satisfied
+    meeting = hit("3月2日，某市召开安全生产工作会议。会议要求，要压实责任，严查隐患。会后，王某强调要抓好落实。",
+                  years=[2020], date="2020-03-02", title="某市2020年3月大事记")
+    _, d = decide("3月2日的安全生产工作会议提出了哪些要求？", [meeting])
+    assert {meeting.chunk.text[c.start:c.end][:4] for c in d.checks if c.ok} == {"会议要求"}
+
+
+def test_a_year_the_named_document_writes_is_checked_in_its_sentences():
+    """"According to the 2013 report, … the SARS outbreak in 2003": the report writes 2003, so
+    its passage is not ruled out by its own period; a report that does not write it is."""
+    lesson = hit("2003年抗击突如其来的非典疫情给我们的重要启示之一，就是统筹经济社会发展。", years=[2012],
+                 stance="review", period=(2008, 2012), title="2013年国务院政府工作报告")
+    _, d = decide("2013年政府工作报告说，2003年抗击非典疫情给我们的重要启示之一是什么？", [lesson])
+    assert "year" not in d.passage_misses[0]
+    other = hit("抗击突如其来的非典疫情给我们的重要启示之一，就是统筹经济社会发展。", years=[2012],
+                stance="review", period=(2008, 2012), title="2013年国务院政府工作报告")
+    _, d = decide("2013年政府工作报告说，2003年抗击非典疫情给我们的重要启示之一是什么？", [other])
+    assert "year" in d.passage_misses[0]
 
 
 def test_a_figure_in_chinese_numerals_is_new_information():

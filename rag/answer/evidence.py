@@ -213,6 +213,9 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         misses.append("date")           # "2019年8月8日…" asked: another day's entry
     if cons.years:
         years = years_of(hit)
+        if ref is not None and "document" not in misses and all(f"{y}年" in c.text for y in cons.years):
+            years = None                # "According to the 2013 report, … the SARS outbreak in 2003": the
+                                        # document asked writes the year; its sentences are checked for it
         if years is not None and (not (years & set(cons.years)) or span_for_year(cons, years)
                                   or (is_period(cons.years) and not set(cons.years) <= years)):
             misses.append("year")           # a five-year plan's span is not answered by one of its years
@@ -242,11 +245,19 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
     return misses
 
 
+# A count opening a label: "三个" of 三个不生产, "四大" of 四大工程, "两项" of 两项制度
+_NUMBERED_LABEL = re.compile(r"^[一二两三四五六七八九十]+[个大项条种类]?(\w{2,})$")
+
+
 def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -> bool:
     """Whether a named programme, event or accident of the question is not in the text."""
     have = bigrams(text)
     for name in cons.entities:
-        alts = [bigrams(a) for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
+        names = [a for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
+        # a numbered label ("三个不生产", "四大工程") may be given by its items alone ("措施不落实
+        # 不生产、隐患不排除不生产…"): the label without its count is a name of it too
+        names += [m.group(1) for a in names if (m := _NUMBERED_LABEL.match(a))]
+        alts = [bigrams(a) for a in names]
         # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
         alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
         if alts and all(len(nb & have) < share * len(nb) for nb in alts):
@@ -477,6 +488,12 @@ def _part_of_asked_place(cons: Constraints, hit: Hit) -> bool:
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
+# What was said after a meeting ("会后，某某强调…一是…二是…") is the follow-up of whoever spoke,
+# not what the meeting required; a question asking about the time after it says so.
+_AFTER_MEETING = "会后"
+_ASKS_AFTER = re.compile(r"会后|会议后|召开后|结束后|之后|\bafter\b|\bafterwards\b|\bfollowing\b", re.I)
+_REQUIRES = re.compile(r"要求|强调|指出|提出|部署|要|必须|务必|确保|应当|需")
+_ASKS_MEETING = re.compile(r"会议|会上|\bmeeting\b|\bconference\b", re.I)
 
 
 def _own_scope(cons: Constraints, sentence: str, own: str) -> bool:
@@ -787,10 +804,17 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         # a chronicle entry's date, not a speech's (when it was said, not when what it tells happened)
         entry_day = (cons.asks == "date" and not hit.chunk.speaker and not _ASKS_YEAR.search(cons.question)
                      and own_day(cons, hit.chunk.date))
+        # a meeting's requirements asked, with nobody named: what follows "会后" is another's
+        follow_up = (text.find(_AFTER_MEETING) if cons.asks == "requirement" and not people and not titled
+                     and _ASKS_MEETING.search(cons.question) and not _ASKS_AFTER.search(cons.question) else -1)
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext,
                                  phrases)
+            if follow_up >= 0 and e > follow_up:
+                sm.append("person")         # "省里在会上提出了哪些要求": "会后，某区长强调…" is not it
+            elif follow_up >= 0 and not _REQUIRES.search(sent):
+                sm.append("value")          # before it, "是日…收听收看…会议" requires nothing
             if speakers and "person" not in pm and not said_by_them(text[:e], speakers, people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
             if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)

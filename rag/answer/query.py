@@ -312,6 +312,17 @@ def latin_anchors(question: str) -> list[str]:
     return [a.lower() for a in re.findall(r"[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]", question)]
 
 
+# Letters that text extracted from PDFs and scans confuses with digits ("HlN1" for H1N1)
+_LOOKALIKE = str.maketrans("lIiOo", "11100")
+_MIXED = re.compile(r"[a-z0-9.]*(?:[a-z][a-z0-9.]*\d|\d[a-z0-9.]*[a-z])[a-z0-9.]*", re.I)
+
+
+def lookalike_key(text: str) -> str:
+    """The text with letter-and-digit terms read alike whichever of l/1, O/0 they were written
+    with (lower-cased): "HlN1" and "H1N1" give the same key; words without digits are kept."""
+    return _MIXED.sub(lambda m: m.group(0).lower().translate(_LOOKALIKE), text.lower())
+
+
 def years_covered(question: str, hits) -> bool:
     """Every year the question names (2021, 2018) appears in one top passage: its text, header
     or date. Records of other years do not answer "<a county>2021年的GDP". On eval/sets/bundled.jsonl
@@ -332,7 +343,8 @@ def weak_evidence(question: str, hits, lang: str, min_evidence: float = MIN_EVID
     top = hits[:3]
     anchors = latin_anchors(question)
     if anchors:
-        top = [h for h in hits if all(a in normalize(match_text(h.chunk)) for a in anchors)]
+        keys = [lookalike_key(a) for a in anchors]
+        top = [h for h in hits if all(k in lookalike_key(normalize(match_text(h.chunk))) for k in keys)]
         if not top:
             return True
     ev = evidence(question, top if anchors else hits, lang)
