@@ -124,6 +124,13 @@ def test_when_something_was_finished_needs_a_sentence_saying_it_was():
     assert decide("王某哪天到高速廊道绿化现场观摩？", [visit])[1].satisfied
     done = hit("3月28日，高速廊道绿化提升工程全面完工。", years=[2020], date="2020-03-28", title="某市2020年3月大事记")
     assert decide("高速廊道绿化提升工程是什么时候完工的？", [done])[1].satisfied
+    # "哪天完成移交": the day of a meeting that asked for it soon is not the day it was done
+    asked = hit("3月4日，会议要求尽快将农业用电线路移交电力公司统一管理。", years=[2020], date="2020-03-04",
+                title="某市2020年3月大事记")
+    assert not decide("农业用电线路是哪天完成移交电力公司统一管理的？", [asked])[1].satisfied
+    handed = hit("3月30日，农业用电线路全部完成移交电力公司统一管理。", years=[2020], date="2020-03-30",
+                 title="某市2020年3月大事记")
+    assert decide("农业用电线路是哪天完成移交电力公司统一管理的？", [handed])[1].satisfied
 
 
 def test_a_deadline_answers_by_when_and_the_asked_day_is_not_new():

@@ -316,3 +316,9 @@ def test_a_unit_to_answer_in_asks_a_figure():
     assert extract("How much was spent by the end of June 2019?").as_of == "2019-06"
     assert extract("截至2019年末，全市共有多少家企业？").as_of == "2019-12"
     assert extract("2019年全市共有多少家企业？").as_of is None
+
+
+def test_what_happened_to_a_figure_asks_an_event():
+    assert extract("According to the 2014 report, what happened to central government revenue in the "
+                   "first half of 2013?").asks != "quantity"
+    assert extract("What was central government revenue in 2013?").asks == "quantity"

@@ -122,6 +122,8 @@ _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|增加值|收入|投�
 # "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
 _QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
                           r"volume|quota|share|amount|number|revenue|income|investment|value[- ]added|capacity|capacities)s?\b", re.I)
+# "What happened to central government revenue", "财政收入出现了什么情况": an event, not a figure
+_WHAT_HAPPENED = re.compile(r"\bwhat happened\b|\bwhat became of\b|发生了什么|出现了?什么(?:情况|变化|问题)", re.I)
 # "What should serve as the lever for … investment": what is to be done or used, not a figure,
 # whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
 _WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
@@ -596,7 +598,7 @@ def _asks(q: str) -> str:
     if _DATE_Q.search(q):
         return "date"
     if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) or _QTY_WHAT_EN.search(q)) and not _LIST_Q.search(q) \
-            and not _REQ_Q.search(q):
+            and not _REQ_Q.search(q) and not _WHAT_HAPPENED.search(q):
         return "quantity"
     if _REQ_Q.search(q):
         return "requirement"

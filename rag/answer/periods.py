@@ -52,7 +52,8 @@ def sentence_stance(sentence: str) -> str | None:
 # When something was finished or begun: the sentence dating it must say it was ("预计4月底完工"),
 # not only that a meeting on it or a visit to it took place that day.
 _EVENTS = [
-    (re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|\b(?:completed?|finished|opened to traffic|"
+    (re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|(?:哪天|哪一天|何时|什么时候|几月几日|哪日)完成|"
+                r"\b(?:completed?|finished|opened to traffic|"
                 r"put into (?:use|operation|service))\b", re.I),
      re.compile(r"完工|竣工|建成|落成|通车|投用|投入使用|投产|完成|交付|告竣")),
     (re.compile(r"开工|动工|开建|开始建设|奠基|\b(?:beg[au]n|begin|commenced?|broke ground)\b", re.I),
