@@ -322,3 +322,12 @@ def test_what_happened_to_a_figure_asks_an_event():
     assert extract("According to the 2014 report, what happened to central government revenue in the "
                    "first half of 2013?").asks != "quantity"
     assert extract("What was central government revenue in 2013?").asks == "quantity"
+
+
+def test_a_firms_pinyin_name_is_no_place_and_what_kinds_asks_a_list():
+    c = extract("According to Weidu's 2020 report, how many enterprises, Wanli Jiaoke and Aibiaihe among them, "
+                "were picked as reserve candidates for a listing?")
+    assert c.place == "魏都区"                       # not 湾里区 from the firm "Wanli Jiaoke"
+    assert extract("How many people did Xuchang City lift out of poverty?").place == "Xuchang City"
+    assert extract("What kinds of paper-only poverty exit must be ruled out when checking poor households' "
+                   "income?").asks == "list"

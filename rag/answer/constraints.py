@@ -42,7 +42,7 @@ _TARGET_PAST = re.compile(rf"\b(?:is|are|was|were)\s+{_BETWEEN}to\s+be\s+\w+|"
                           rf"\b(?:is|are|was|were)\s+(?:(?!{_PARTICIPLE}\s|[\w'’-]*['’]s\s)[\w'’-]+\s+){{0,9}}?"
                           rf"(?<!ion\s)(?<!ment\s)(?<!ity\s)(?<!ance\s)(?<!ence\s)to\s+(?!the\b|an?\b|(?-i:[A-Z0-9]))[a-z]+"
                           r"|\b(?:will|shall)\s+(?!have\b)\w+", re.I)
-_TARGET = re.compile(r"目标|预期|计划|任务(?:是|为)|(?<!模)拟|安排|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
+_TARGET = re.compile(r"目标|预期|计划|任务(?:是|为)|(?<!模)拟|安排(?!了)|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
                      r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"
                      r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b|"
                      # what 安排 is in English: a budget sets it, whatever the tense
@@ -138,7 +138,7 @@ _DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|
                      re.I)
 _REQ_Q = re.compile(r"要求|强调|部署|指出|\brequir\w*|\bdemand\w*|\bcall(?:s|ed)? for\b|\binstruct\w*|\burge[sd]?\b|"
                     r"\bstress(?:ed|es)?\b|\bemphasi[sz]\w*|\bask(?:s|ed)? (?:for|to)\b", re.I)
-_LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:measures|steps|projects|actions|tasks|policies|initiatives|"
+_LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:kinds?|types?|sorts?|forms?) of\b|\bwhat (?:measures|steps|projects|actions|tasks|policies|initiatives|"
                      r"areas|achievements|problems|priorities)\b|\bwhich \w+s\b|\blist\b", re.I)
 
 _UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
@@ -403,6 +403,22 @@ def _period_kind(q: str) -> str | None:
 _LEVEL_NAME = {"省": "province", "市": "city", "县": "county", "区": "district", "乡镇": "township"}
 
 
+# The capitalised words right before and after a word ("Wanli Jiaoke", "Changge North Station")
+_PREV_CAP = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
+_NEXT_CAP = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _in_pinyin_name(q: str, m: re.Match) -> bool:
+    """Whether a capitalised word is part of a name written in pinyin words ("Wanli Jiaoke", a
+    firm; "Cao Wei", an ancient city), not a place named by itself: a neighbouring capitalised
+    word is no English word ("Changge North Station" and "Weidu District" name their place)."""
+    from rag.profiles.zh_gov import cedict
+    if not cedict.enabled():
+        return False
+    near = [x.group(1) for x in (_PREV_CAP.search(q[:m.start()]), _NEXT_CAP.match(q, m.end())) if x]
+    return any(not cedict.is_english(w.lower()) for w in near)
+
+
 def _known_place(q: str, lang: str) -> tuple[str | None, str | None]:
     """A place of the national division list named without the words the patterns above
     need ("How many jobs did Beijing create", "天津滨海新区的生产总值"): Chinese names as
@@ -412,7 +428,8 @@ def _known_place(q: str, lang: str) -> tuple[str | None, str | None]:
         found = documents.place_in(q)
     else:
         # not a part of a hyphenated name ("Shenzhou-8", "Shenzhen-HK Connect" name a craft, a programme)
-        words = re.findall(r"(?<!^)(?<![.?!]\s)(?<![-\w])[A-Z][a-z]+(?![-\w])", q)
+        words = [m.group(0) for m in re.finditer(r"(?<!^)(?<![.?!]\s)(?<![-\w])[A-Z][a-z]+(?![-\w])", q)
+                 if not _in_pinyin_name(q, m)]
         found = documents.place_in(" ".join(words).lower()) if words else None
     if not found:
         return None, None
