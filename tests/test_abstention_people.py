@@ -115,3 +115,15 @@ def test_a_name_written_in_pinyin_must_be_in_the_passage():
     assert decide(q, [named])[1].satisfied
     assert pinyin_names("How many outbound tourist trips did Chinese residents make in Hong Kong in 2016?") == []
     assert pinyin_names("In Zhang Shujie's speech, what did the Qingyi River project need?") == [("Qingyi", ["qing", "yi"])]
+
+
+def test_of_several_people_named_the_one_asked_must_have_spoken():
+    """"张明远专题研究…时，区长李立新提出了哪些要求": 李立新 attended, 张明远 spoke; what 张明远 said and
+    what the attendees discussed are not 李立新's requirements. Asked of 张明远, they answer."""
+    entry = hit("18日区委书记张明远专题研究产业园标准化厂房项目。区长李立新、副区长王建华出席会议。会议听取研究了厂房规划方案，"
+                "与会同志对设计方案提出意见建议。会上，张明远指出，一要广泛调研企业需求。二要整体规划，分步建设。",
+                years=[2019], date="2019-07-18", title="某区年鉴2020")
+    assert not decide("2019年7月18日区委书记张明远专题研究产业园标准化厂房项目时，区长李立新提出了哪些要求？",
+                      [entry])[1].satisfied
+    _, d = decide("2019年7月18日区委书记张明远专题研究产业园标准化厂房项目时提出了哪些要求？", [entry])
+    assert any(entry.chunk.text[c.start:c.end].startswith("会上，张明远指出") for c in d.checks if c.ok)

@@ -191,3 +191,18 @@ def test_the_state_at_a_years_end_is_not_told_by_a_record_from_before_it():
 def test_an_aim_to_be_achieved_is_a_target_not_an_outcome():
     assert extract("What goal for the resettlers did the vice mayor want truly achieved?").period_kind == "target"
     assert extract("What GDP growth was achieved in 2015?").period_kind == "outcome"
+
+
+def test_a_whole_years_result_in_a_text_from_before_its_end_is_the_year_befores():
+    """A June 2020 speech's "全年接待游客…实现旅游收入…" is 2019's: no answer to what 2020
+    brought, an answer to 2019."""
+    speech = hit("不断提升运营水平，古城全年接待游客577.7万人次，实现旅游收入2.41亿元。", years=[2019, 2020],
+                 stance="review", period=(2019, 2020), title="某区年鉴2020", date="2020-06-14", speaker="王某",
+                 ref_year=2020)
+    assert not decide("某区古城2020年实现旅游收入多少？", [speech])[1].satisfied
+    assert decide("某区古城2019年实现旅游收入多少？", [speech])[1].satisfied
+
+
+def test_what_was_arranged_is_an_outcome():
+    assert extract("2009年中央财政安排了多少资金，解决关闭破产国有企业退休人员的医疗保险问题？").period_kind != "target"
+    assert extract("2016年中央预算内投资拟安排多少？").period_kind == "target"

@@ -21,10 +21,10 @@ from rag.answer.constraints import Constraints, asks_actual, frame_free, is_peri
 from rag.answer.entities import ENTITY_ALTS
 from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
                                  said_before_the_end, sentence_scopes, sentence_stance, span_for_year, time_misses,
-                                 years_of)
+                                 whole_year_not_over, years_of)
 from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, states_value
 from rag.answer.query import bigrams, chinese_terms, group_coverage, has_answer_kind, match_text, term_coverage
-from rag.answer.speakers import (TITLES_SEP, known_speakers, named_people, names_one, pinyin_of, required_people,
+from rag.answer.speakers import (TITLES_SEP, asked_speakers, known_speakers, named_people, names_one, pinyin_of, required_people,
                                   said_by_them, same_title)
 from rag.retrieve.people import reads_as
 from rag.types import Hit
@@ -772,6 +772,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     # 某某要求，…。要…。" names its speaker once, before the sentences that carry what was said)
     titled = [[n] for n in named_people(cons.question)]
     speakers = known_speakers(cons, hits, people)
+    asked_people = asked_speakers(cons.question, people)     # whose words are asked, of those named
     asked = asked_years(cons)
     actual = cons.period_kind == "outcome" and asks_actual(cons.question)
     checks: list[Check] = []
@@ -815,7 +816,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("person")         # "省里在会上提出了哪些要求": "会后，某区长强调…" is not it
             elif follow_up >= 0 and not _REQUIRES.search(sent):
                 sm.append("value")          # before it, "是日…收听收看…会议" requires nothing
-            if speakers and "person" not in pm and not said_by_them(text[:e], speakers, people):
+            if speakers and "person" not in pm and not said_by_them(text[:e], speakers, asked_people,
+                                                                       credited=asked_people != people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
             if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)
                                                          for g in titled):
@@ -836,6 +838,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 misses = time_misses(cons, hit.chunk, misses, scope, asked, sent)
             if "period" not in misses and said_before_the_end(cons, hit.chunk, asked, sent):
                 misses.append("period")     # a January speech cannot say what 2020 actually brought
+            if "year" not in misses and whole_year_not_over(cons, hit.chunk, asked, sent):
+                misses.append("year")       # a June 2020 speech's "全年…" is 2019's
             soft = ["period"] if plan_for_outcome(cons, hit.chunk, scope, sent) else []
             if soft and actual and "period" not in misses:
                 misses, soft = misses + soft, []    # "最终是否已签约落地": a plan says nothing of it

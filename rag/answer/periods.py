@@ -154,3 +154,17 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
            else f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
            else f"{max(asked)}-12-31")
     return chunk.date < end and sentence_stance(sentence) != "record"
+
+
+# "全年" (the whole year) of a text dated before its own year ended: the year before's, or an aim
+_WHOLE_YEAR = re.compile(r"全年")
+
+
+def whole_year_not_over(cons: Constraints, chunk, asked: set[int], sentence: str) -> bool:
+    """Whether a sentence gives a whole year's result ("曹魏古城全年接待游客…") in a text dated
+    before that year was over, for a question on what that year brought: a June 2020 speech's
+    "全年" is 2019's."""
+    if cons.period_kind != "outcome" or not asked or not chunk.date or not _WHOLE_YEAR.search(sentence):
+        return False
+    year, month = chunk.date[:4], chunk.date[5:7]
+    return year.isdigit() and int(year) in asked and month < "12" and sentence_stance(sentence) != "plan"

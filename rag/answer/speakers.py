@@ -123,14 +123,29 @@ def known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) 
     return names | {n for g in people for n in (g if len(g) == 1 else g[1:])}
 
 
-def said_by_them(before: str, speakers: set[str], people: list[list[str]]) -> bool:
+def said_by_them(before: str, speakers: set[str], people: list[list[str]], credited: bool = False) -> bool:
     """Whether a sentence may be the words of someone the question names: not when the last
-    "NAME…要求" up to its end credits another."""
+    "NAME…要求" up to its end credits another; with `credited`, only when it credits one of them
+    (of several people named, the one asked must be the one who spoke)."""
     last, who = -1, None
     for name in speakers:
         for m in re.finditer(re.escape(name), before):
             if m.start() > last and _SAID_AFTER.match(before, m.end()):
                 last, who = m.start(), name
     # a post's holder the table did not list among its top ones ("某市副市长王某…王某强调")
-    return who is None or any(who in g or (len(g) > 1 and any(f"{t}{who}" in before for t in g[0].split(TITLES_SEP)))
+    if who is None:
+        return not credited
+    return any(who in g or (len(g) > 1 and any(f"{t}{who}" in before for t in g[0].split(TITLES_SEP)))
                               for g in people)
+
+
+def asked_speakers(question: str, people: list[list[str]]) -> list[list[str]]:
+    """Of several people a question names, the one it asks what they said: whose name the
+    question's own "…要求/提出" follows ("张某专题研究…时，区长李某提出了哪些要求" asks 李某);
+    all of them when that is not one of them."""
+    if len(people) < 2:
+        return people
+    asked = [g for g in people if any(m and _SAID_AFTER.match(question, m.end())
+                                      for n in (g if len(g) == 1 else g[1:])
+                                      for m in re.finditer(re.escape(n), question))]
+    return asked if len(asked) == 1 else people
