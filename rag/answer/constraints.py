@@ -403,15 +403,15 @@ def _period_kind(q: str) -> str | None:
 _LEVEL_NAME = {"省": "province", "市": "city", "县": "county", "区": "district", "乡镇": "township"}
 
 
-# The capitalised words right before and after a word ("Wanli Jiaoke", "Changge North Station")
+# The capitalised words right before and after a word ("Hengda Jiaoke", "Xinyang North Station")
 _PREV_CAP = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
 _NEXT_CAP = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 
 def _in_pinyin_name(q: str, m: re.Match) -> bool:
-    """Whether a capitalised word is part of a name written in pinyin words ("Wanli Jiaoke", a
-    firm; "Cao Wei", an ancient city), not a place named by itself: a neighbouring capitalised
-    word is no English word ("Changge North Station" and "Weidu District" name their place)."""
+    """Whether a capitalised word is part of a name written in pinyin words ("Hengda Jiaoke", a
+    firm; "Han Wei", an ancient city), not a place named by itself: a neighbouring capitalised
+    word is no English word ("Xinyang North Station" and "Pingyang County" name their place)."""
     from rag.profiles.zh_gov import cedict
     if not cedict.enabled():
         return False

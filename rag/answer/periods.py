@@ -161,7 +161,7 @@ _WHOLE_YEAR = re.compile(r"全年")
 
 
 def whole_year_not_over(cons: Constraints, chunk, asked: set[int], sentence: str) -> bool:
-    """Whether a sentence gives a whole year's result ("曹魏古城全年接待游客…") in a text dated
+    """Whether a sentence gives a whole year's result ("古城全年接待游客…") in a text dated
     before that year was over, for a question on what that year brought: a June 2020 speech's
     "全年" is 2019's."""
     if cons.period_kind != "outcome" or not asked or not chunk.date or not _WHOLE_YEAR.search(sentence):
