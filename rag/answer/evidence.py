@@ -24,8 +24,8 @@ from rag.answer.periods import (asked_years, other_day, other_event, own_day, pl
                                  whole_year_not_over, years_of)
 from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, states_value
 from rag.answer.query import bigrams, chinese_terms, group_coverage, has_answer_kind, match_text, term_coverage
-from rag.answer.speakers import (TITLES_SEP, asked_speakers, known_speakers, named_people, names_one, pinyin_of, required_people,
-                                  said_by_them, same_title)
+from rag.answer.speakers import (TITLES_SEP, asked_speakers, known_speakers, named_people, names_one, pinyin_of,
+                                  required_people, said_by_them, same_title)
 from rag.retrieve.people import reads_as
 from rag.types import Hit
 

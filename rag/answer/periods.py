@@ -164,7 +164,7 @@ def whole_year_not_over(cons: Constraints, chunk, asked: set[int], sentence: str
     """Whether a sentence gives a whole year's result ("古城全年接待游客…") in a text dated
     before that year was over, for a question on what that year brought: a June 2020 speech's
     "全年" is 2019's."""
-    if cons.period_kind != "outcome" or not asked or not chunk.date or not _WHOLE_YEAR.search(sentence):
-        return False
+    if cons.period_kind != "outcome" or not asked or len(chunk.date or "") < 7 or not _WHOLE_YEAR.search(sentence):
+        return False            # a text dated by its year alone: when in it, unknown
     year, month = chunk.date[:4], chunk.date[5:7]
     return year.isdigit() and int(year) in asked and month < "12" and sentence_stance(sentence) != "plan"

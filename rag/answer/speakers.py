@@ -136,7 +136,7 @@ def said_by_them(before: str, speakers: set[str], people: list[list[str]], credi
     if who is None:
         return not credited
     return any(who in g or (len(g) > 1 and any(f"{t}{who}" in before for t in g[0].split(TITLES_SEP)))
-                              for g in people)
+               for g in people)
 
 
 def asked_speakers(question: str, people: list[list[str]]) -> list[list[str]]:
