@@ -397,13 +397,3 @@ def test_who_gave_a_named_report_is_answered_by_its_byline(settings):
     ans = answer_question("2017年政府工作报告提到的全省科技创新大会是在哪一天开幕的？", lambda _: hits,
                           get_answerer("extractive", settings))
     assert "2017年3月5日" not in ans.answer.split("\n")[0]
-
-
-def test_an_english_part_saying_it_asks_of_the_first_parts_subject():
-    from rag.answer.extractive import question_parts
-    parts = question_parts("What was the 2016 target for cutting energy use per unit of GDP, and how much "
-                           "did it actually fall that year?")
-    assert len(parts) == 2 and "energy use per unit of GDP" in parts[1] and "2016" in parts[1]
-    # a part naming its own subject gets nothing added
-    parts = question_parts("How many jobs were created in 2015, and what was the unemployment rate?")
-    assert parts[1] == "what was the unemployment rate in 2015?"

@@ -99,28 +99,8 @@ def _carry(parts: list[str]) -> list[str]:
         if first.lang == "zh" and first.place and not c.place and first.place not in p:
             prefix = first.place + prefix
         suffix = "".join(f" in {y}" for y in first.years if not c.years) if first.lang == "en" else ""
-        if first.lang == "en" and _PRONOUN_EN.search(p) and (subject := _subject_en(parts[0])):
-            # "…, and how much did it actually fall that year?": "it" is the first part's subject
-            suffix += f" ({subject})"
         out.append(prefix + p[:-1] + suffix + p[-1])
     return out
-
-
-# An English part that refers back to the first part's subject
-_PRONOUN_EN = re.compile(r"\b(?:it|its|they|them|their|this|these|that figure|the figure)\b", re.I)
-# The frame of an English question before its subject: "What was the 2016 target for …"
-_FRAME_EN = re.compile(r"^\s*(?:what|which|how much|how many|by how much)\s+(?:(?:was|were|is|are|did|does|do|has|have)\s+)?"
-                       r"(?:the\s+)?(?:(?:19|20)\d{2}\s+)?(?:(?:target|goal|plan|figure|amount|number|rate|share)\s+"
-                       r"(?:for|of)\s+)?", re.I)
-
-
-def _subject_en(first: str) -> str:
-    """What an English question's first part asks about, without its question frame and its
-    years ("What was the 2016 target for cutting energy use per unit of GDP?" -> "cutting
-    energy use per unit of GDP")."""
-    rest = _FRAME_EN.sub("", first.rstrip("?？ "))
-    rest = re.sub(r"\b(?:in|for|during)\s+(?:19|20)\d{2}\b", " ", rest)
-    return " ".join(rest.split()) if len(rest.split()) >= 2 else ""
 
 
 # what links a subject to its question word: "注册商标有多少件", "目标是多少"
