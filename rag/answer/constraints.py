@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.entities import entities
 from rag.answer.numerals import arabize
-from rag.retrieve.dates import DateSpec, find_dates
+from rag.retrieve.dates import MONTHS, DateSpec, find_dates
 
 # ---- question vocabulary ----------------------------------------------------------------------
 
@@ -587,7 +587,6 @@ TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|w
 _PERSON_KIND = re.compile(r"(?:做|当|成为|争做|争当)[^，。？?]{0,10}?什么(?:样的)?人|(?:对|向|为|给)哪些人")
 
 
-_MONTH_NAMES = "January February March April May June July August September October November December".split()
 # "到2020年底", "截至2019年6月末", "by the end of 2020": the state asked at a month's end
 _AS_OF_ZH = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)")
 _AS_OF_EN = re.compile(rf"\b(?:by|at|as of|until) the end of (?:({_MONTHS_EN}) )?((?:19|20)\d{{2}})\b", re.I)
@@ -599,7 +598,7 @@ def _as_of(qa: str) -> str | None:
         return f"{m.group(1)}-{int(m.group(2) or 12):02d}"
     m = _AS_OF_EN.search(qa)
     if m:
-        month = _MONTH_NAMES.index(m.group(1).capitalize()) + 1 if m.group(1) else 12
+        month = MONTHS[m.group(1).lower()] if m.group(1) else 12
         return f"{m.group(2)}-{month:02d}"
     return None
 

@@ -492,6 +492,8 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
 # not what the meeting required; a question asking about the time after it says so.
 _AFTER_MEETING = "会后"
 _ASKS_AFTER = re.compile(r"会后|会议后|召开后|结束后|之后|\bafter\b|\bafterwards\b|\bfollowing\b", re.I)
+# a directive's verbs, 要 among them (query.REQUIREMENT_WORDS ranks answers by the strong ones and
+# by deadlines; here any directive will do)
 _REQUIRES = re.compile(r"要求|强调|指出|提出|部署|要|必须|务必|确保|应当|需")
 _ASKS_MEETING = re.compile(r"会议|会上|\bmeeting\b|\bconference\b", re.I)
 
