@@ -387,8 +387,8 @@ def test_a_sentence_that_fills_the_blank_is_no_restatement():
     """"以什么为主的…方式" is answered by the sentence that says "以备案制为主的…方式", though
     most of its words are the question's."""
     from rag.answer.constraints import extract
-    from rag.answer.evidence import fills_slot, sentence_misses
     from rag.answer.query import bigrams
+    from rag.answer.values import fills_slot, sentence_misses
     q = "2015年政府工作报告在加快实施走出去战略方面，提出实行以什么为主的对外投资管理方式？"
     s = "实行以备案制为主的对外投资管理方式。"
     assert fills_slot(q, s)
@@ -401,8 +401,8 @@ def test_a_sentence_that_only_sets_the_scene_is_no_requirement():
     """The opening of an entry ("…全体会议召开，市领导…出席会议") names the meeting and the
     asked person but requires nothing."""
     from rag.answer.constraints import extract
-    from rag.answer.evidence import sentence_misses
     from rag.answer.query import bigrams
+    from rag.answer.values import sentence_misses
     q = "某市第十三届纪委第五次全体会议上，市长刘志明提出了哪些要求？"
     cons = extract(q)
     opening = "3月3日，某市第十三届纪委第五次全体会议召开，市领导王建国、刘志明、周立、孙红、赵军等全体县级干部出席会议。"
@@ -414,8 +414,9 @@ def test_the_asked_change_is_not_part_of_the_subject():
     """"…一般性转移支付，具体增加多少？" asks the transfers' increase: another budget line's
     "比上年增加1304.8亿元" shares 增加 and 中央财政 with it but is not about the transfers."""
     from rag.answer.constraints import extract
-    from rag.answer.evidence import sentence_misses, subject_terms
     from rag.answer.query import bigrams
+    from rag.answer.subjects import subject_terms
+    from rag.answer.values import sentence_misses
     q = "2011年政府工作报告提出增加中央财政对粮食、油料、生猪调出大县的一般性转移支付，具体增加多少？"
     cons = extract(q)
     assert "增加" not in subject_terms(cons)
@@ -431,8 +432,8 @@ def test_whether_a_named_project_is_done_is_answered_by_a_sentence_on_it():
     """"…裂解成套装备项目最终是否已签约落地？": the passage names the project once, among
     plans; its sentences on other investment work say nothing about whether it was signed."""
     from rag.answer.constraints import extract
-    from rag.answer.evidence import sentence_misses
     from rag.answer.query import bigrams
+    from rag.answer.values import sentence_misses
     q = "某区招商的全自动生活垃圾裂解成套装备项目最终是否已签约落地？"
     cons = extract(q)
     assert cons.entities
@@ -535,7 +536,7 @@ def test_value_added_is_a_figure_of_money_and_must_be_the_one_given():
 
 def test_an_english_questions_unit_is_not_its_subject():
     from rag.answer.constraints import extract
-    from rag.answer.evidence import subject_terms
+    from rag.answer.subjects import subject_terms
     cons = extract("How many kilometres of urban underground utility tunnels were started in 2016?")
     assert "公里" not in subject_terms(cons)
     fibre = hit("新增第四代移动通信用户3.4亿、光缆线路550多万公里。", years=[2016], stance="review", period=(2016, 2017))
@@ -559,6 +560,6 @@ def test_an_english_count_needs_its_counted_thing_in_the_passage():
 
 
 def test_a_documents_place_missing_from_the_national_list_is_its_last_unit():
-    from rag.answer.evidence import _own_place
+    from rag.answer.place_scope import _own_place
     assert _own_place("某省青山县") == "青山县"          # not in the list: cut by its unit
     assert _own_place("浙江省温州市平阳县") == "平阳县"

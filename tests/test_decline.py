@@ -9,8 +9,9 @@ import pytest
 from rag.answer import decline, decline_weights
 from rag.answer.chain import answer_question
 from rag.answer.constraints import extract
-from rag.answer.evidence import check, value_clause
+from rag.answer.evidence import check
 from rag.answer.extractive import ExtractiveAnswerer, passage_sentences
+from rag.answer.values import value_clause
 from rag.settings import Settings
 from rag.types import Chunk, Hit
 

@@ -3,7 +3,8 @@
 `extract(question)` reads these with regular expressions only (Chinese and English, well under
 a millisecond), so retrieval can filter and rank by them and answers can be checked against
 them. Every look-back is bounded, so the cost is linear in the question's length.
-Chinese numerals are read by `rag.answer.numerals`, dates by `rag.retrieve.dates`.
+Chinese numerals are read by `rag.answer.numerals`, dates by `rag.retrieve.dates`, the place
+by `rag.answer.question_place` and what is asked by `rag.answer.question_kind`.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 
 from rag.answer.entities import entities
 from rag.answer.numerals import arabize
+from rag.answer.question_kind import _asks, _quantity_kind, _unit
+from rag.answer.question_place import _known_place, _place_en, _place_zh
 from rag.retrieve.dates import MONTHS, DateSpec, find_dates
 
 # ---- question vocabulary ----------------------------------------------------------------------
@@ -73,113 +76,6 @@ _DOC_KIND_CANON = {"government work report": "政府工作报告", "work report"
                    "statistical communiqué": "统计公报", "communique": "统计公报", "communiqué": "统计公报",
                    "bulletin": "统计公报", "国民经济和社会发展统计公报": "统计公报", "公报": "统计公报"}
 
-_PLACE_SUFFIX = {"特别行政区": "province", "自治区": "province", "自治州": "city", "自治县": "county",
-                 "街道": "township", "省": "province", "市": "city", "县": "county", "区": "district",
-                 "镇": "township", "乡": "township"}
-_PLACE_SUFFIX_RX = re.compile("|".join(sorted(_PLACE_SUFFIX, key=len, reverse=True)))
-# Characters a place name does not contain: where the look-back from 省/市/县 stops
-# ("3月4日平阳县委书记" -> 平阳县).
-_PLACE_STOP = set("在于对和与及的了是日月年据从到向把将给为由按各全该本我其此请问说之等即或至那这今去哪位几多少什么谁")
-# Words that end in a place suffix but name no place.
-_NOT_PLACE = set("全市 本市 城市 各市 我市 该市 县市 省市 全区 本区 各区 我区 社区 地区 园区 城区 景区 辖区 小区 郊区 "
-                 "山区 市区 片区 矿区 库区 厂区 校区 街区 新区 全县 本县 各县 我县 该县 全省 本省 各省 我省 外省 "
-                 "全镇 各镇 乡镇 城镇 集镇 村镇 全乡 各乡 城乡 下乡 家乡 故乡 老区 农区 牧区 灾区 疫区 展区 分区 "
-                 "发区 范区 聚区 护区 能区 验区 务区 贸区".split())
-_WHOLE_AREA = {"全国": "national", "我国": "national", "全省": "province", "全市": "city", "全县": "county",
-               "全区": "district"}
-_NATIONAL_ZH = re.compile(r"全国|我国|国家(?!级)|中国(?!特色|共产党)")
-_NATIONAL_EN = re.compile(r"\b(?:national(?:ly|wide)?|China|the (?:whole )?country|the nation)\b")
-_PLACE_EN = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+"
-                       r"((?i:province|city|county|district|town(?:ship)?|municipality|autonomous region))\b")
-_PLACE_EN_IN = re.compile(r"\b(?:in|of|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!-)")
-_PLACE_EN_POSS = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)\s+(?:GDP|economy|government|mayor|party|population|budget|"
-                            r"revenue|output|growth|fiscal|people|district|city|county)\b")
-_QUESTION_LEAD_EN = {"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "will", "would", "can",
-                     "could", "should", "how", "what", "which", "who", "when", "where", "why", "in", "on", "at",
-                     "by", "for", "according", "under", "during", "after", "before", "since"}
-_EN_LEVEL = {"province": "province", "autonomous region": "province", "city": "city", "municipality": "city",
-             "county": "county", "district": "district", "town": "township", "township": "township"}
-_NOT_PLACE_EN = set("The A An This That These Those China National January February March April May June July "
-                    "August September October November December Mr Ms Mrs Dr Party Congress Chinese English "
-                    "Government Report Yearbook".split())
-
-
-# What is asked. Explicit question words first; a noun that names a figure (GDP) comes after
-# who/when, so "Who set the GDP target?" asks for a person.
-# "哪几个“在党”", "哪几项" ask which ones (a list), not how many.
-# 多重 asks a weight ("有多重"), not "多重困难和压力" (multiple difficulties)
-_QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重(?![困压任目挑风矛问影])|"
-                     r"百分之几|比例|比重|占比|增速|增长率|增幅")
-# "What is the daily processing capacity, in tonnes, of …": a unit the answer is to be given in
-_IN_UNIT_EN = r"\bin (?:(?:trillion|billion|million|thousand|100 million)\s+)?(?:yuan|rmb|us dollars|dollars|" \
-              r"percent|mu|hectares|square kilomet(?:er|re)s|kilomet(?:er|re)s|km|tons|tonnes|meters|metres)\b"
-_QTY_EN = re.compile(_IN_UNIT_EN + r"|\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
-                     r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
-                     re.I)
-_QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|增加值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
-                       r"\bvalue[- ]added\b|\badded value\b|"
-                       r"\bbudget\b|\bincome\b|\bpopulation\b|\bgrowth (?:target|rate)\b", re.I)
-# "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
-_QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
-                          r"volume|quota|share|amount|number|revenue|income|investment|value[- ]added|capacity|capacities)s?\b", re.I)
-# "What happened to central government revenue", "财政收入出现了什么情况": an event, not a figure
-_WHAT_HAPPENED = re.compile(r"\bwhat happened\b|\bwhat became of\b|发生了什么|出现了?什么(?:情况|变化|问题)", re.I)
-# "What should serve as the lever for … investment": what is to be done or used, not a figure,
-# whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
-_WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
-_PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
-                       r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
-                       r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
-                       r"chairman|chairwoman|chair|director|head|deputy|commissioner|member)s?\b", re.I)
-_DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|几月|几号|几日|日期|"
-                     # "when" as the question word, not a clause's ("What post did he hold when he…")
-                     r"(?:^|[,;:]\s*|\b(?:and|by|until|since|from)\s+)when\b|"
-                     r"\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b",
-                     re.I)
-_REQ_Q = re.compile(r"要求|强调|部署|指出|\brequir\w*|\bdemand\w*|\bcall(?:s|ed)? for\b|\binstruct\w*|\burge[sd]?\b|"
-                    r"\bstress(?:ed|es)?\b|\bemphasi[sz]\w*|\bask(?:s|ed)? (?:for|to)\b", re.I)
-_LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:kinds?|types?|sorts?|forms?) of\b|\bwhat (?:measures|steps|projects|actions|tasks|policies|initiatives|"
-                     r"areas|achievements|problems|priorities)\b|\bwhich \w+s\b|\blist\b", re.I)
-
-_UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
-            "公里|千米|米|万吨|吨|千克|公斤|个月|小时|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|岁|%")
-_UNIT_Q_ZH = re.compile(rf"(?:多少|几)\s*({_UNIT_ZH})")
-_UNIT_EN_WORDS = (r"(?:(?:trillion|billion|million|thousand|hundred million|100 million|ten thousand)\s+)?"
-                  r"(?:yuan|rmb|us dollars|dollars|usd)|percentage points?|percent|%|people|persons|jobs|"
-                  r"workers|residents|households|mu|hectares|square kilomet(?:er|re)s|kilomet(?:er|re)s|km|"
-                  r"tons|tonnes|meters|metres")
-_UNIT_EN = re.compile(rf"\b({_UNIT_EN_WORDS})(?!\w)", re.I)
-_HOW_MANY = re.compile(r"\bhow many\s+(?:new\s+|more\s+|of\s+the\s+)?([a-z]+)", re.I)
-
-_KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lower-cased
-    ("percent", re.compile(r"百分点|%|percent|rate|ratio")),
-    ("money", re.compile(r"元|钱|yuan|rmb|dollar|usd")),
-    ("people", re.compile(r"人|名|people|person|jobs|workers|residents")),
-    ("area", re.compile(r"亩|平方|公顷|hectare|square|^mu$")),
-    ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
-    ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
-    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位)$")),
-    ("duration", re.compile(r"^(?:天|日|周|小时|个月|年|days?|weeks?|months?|hours?|years?)$")),
-]
-# When the question writes no unit, its words still say what kind of figure it wants.
-_SEVERAL = re.compile(r"分别|各(?:是|为|有)|\brespectively\b|\beach\b", re.I)
-_KIND_WORDS = [
-    # a stretch of time before a length: "多长时间" is no distance
-    ("duration", re.compile(r"多长时间|多久|多少天|几天|多少个?月|几个月|多少年|几年(?!级)|"
-                            r"\bhow long (?:before|after|ago|did|does|do|will|would|had|has|have)\b|"
-                            r"\bhow many (?:days|weeks|months|years)\b", re.I)),
-    ("percent", re.compile(r"百分|比例|比重|占比|增速|(?<!效)率|增幅|增长|覆盖面|percentage|percent|\brate\b|ratio|share|"
-                           r"proportion|coverage|growth|\bgrow\b|\bgrew\b", re.I)),
-    ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|增加值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
-                         r"money|budget|investment|fund|spend|cost|revenue|income|output value|value[- ]added|added value|"
-                         r"profits?\b|\btax|sales",
-                         re.I)),
-    ("people", re.compile(r"就业|人口|人数|jobs|people|persons|population|employ", re.I)),
-    ("area", re.compile(r"面积|\barea\b|hectares|square", re.I)),
-    ("length", re.compile(r"多长|全长|长度|里程|\blength\b|\bhow long\b|kilomet", re.I)),
-    ("weight", re.compile(r"吨|重量|\btons?\b|tonnes|weigh", re.I)),
-    ("count", re.compile(r"几[个项家所座处条户批次]|多少[个项家所座处条户批次]|number of|how many", re.I)),
-]
 
 _DESCRIBE = {
     "zh": {"outcome": "实际", "target": "目标", "quantity": "数量", "person": "人物", "date": "日期",
@@ -262,10 +158,6 @@ def describe_dict(d: dict, lang: str = "en") -> str:
     ref = d.get("doc_ref")
     c.doc_ref = DocRef(ref["year"], ref["kind"]) if ref else None
     return c.describe(lang)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 # A five-year plan named in either language: "“十一五”期间", "the 11th Five-Year Plan".
@@ -400,42 +292,6 @@ def _period_kind(q: str) -> str | None:
     return "outcome?" if _OUTCOME_WEAK.search(q) or _OUTCOME_BARE.search(q) else None
 
 
-_LEVEL_NAME = {"省": "province", "市": "city", "县": "county", "区": "district", "乡镇": "township"}
-
-
-# The capitalised words right before and after a word ("Hengda Jiaoke", "Xinyang North Station")
-_PREV_CAP = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
-_NEXT_CAP = re.compile(r"\s+([A-Z][a-z]+)\b")
-
-
-def _in_pinyin_name(q: str, m: re.Match) -> bool:
-    """Whether a capitalised word is part of a name written in pinyin words ("Hengda Jiaoke", a
-    firm; "Han Wei", an ancient city), not a place named by itself: a neighbouring capitalised
-    word is no English word ("Xinyang North Station" and "Pingyang County" name their place)."""
-    from rag.profiles.zh_gov import cedict
-    if not cedict.enabled():
-        return False
-    near = [x.group(1) for x in (_PREV_CAP.search(q[:m.start()]), _NEXT_CAP.match(q, m.end())) if x]
-    return any(not cedict.is_english(w.lower()) for w in near)
-
-
-def _known_place(q: str, lang: str) -> tuple[str | None, str | None]:
-    """A place of the national division list named without the words the patterns above
-    need ("How many jobs did Beijing create", "天津滨海新区的生产总值"): Chinese names as
-    written, English ones as capitalised pinyin words after the first."""
-    from rag.profiles.zh_gov import documents
-    if lang == "zh":
-        found = documents.place_in(q)
-    else:
-        # not a part of a hyphenated name ("Shenzhou-8", "Shenzhen-HK Connect" name a craft, a programme)
-        words = [m.group(0) for m in re.finditer(r"(?<!^)(?<![.?!]\s)(?<![-\w])[A-Z][a-z]+(?![-\w])", q)
-                 if not _in_pinyin_name(q, m)]
-        found = documents.place_in(" ".join(words).lower()) if words else None
-    if not found:
-        return None, None
-    return found[0], _LEVEL_NAME.get(found[1])
-
-
 def _doc_ref(q: str) -> DocRef | None:
     found: list[tuple[int, DocRef]] = []
     for m in _DOC_ZH.finditer(q):
@@ -452,141 +308,6 @@ def _doc_ref(q: str) -> DocRef | None:
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
-def _place_zh(q: str) -> tuple[str | None, str | None]:
-    """The first named place ("浙江省温州市平阳县" as one chain), else 全国/全市 ..., else None."""
-    chain: list[str] = []
-    level = None
-    chain_end = prev_end = 0
-    for m in _PLACE_SUFFIX_RX.finditer(q):
-        i = j = m.start()
-        lo = max(prev_end, i - 5)       # never back past the previous suffix: 温州市|平阳县
-        prev_end = m.end()
-        while j > lo and _is_cjk(q[j - 1]) and q[j - 1] not in _PLACE_STOP:
-            j -= 1
-        if i - j < 2 or q[i - 1:m.end()] in _NOT_PLACE:
-            continue
-        if chain and j != chain_end:
-            break                                   # a second, separate place: keep the first
-        j = _known_start(q, j, m.end())
-        if not _is_known(q[j:m.end()]):
-            j = _word_start(q, m.start(), m.end())
-            if j is None:
-                continue                            # "要求高速沿线镇村": no place
-        chain.append(q[j:m.end()])
-        level, chain_end = _PLACE_SUFFIX[m.group(0)], m.end()
-    if chain:
-        return "".join(chain), level
-    for word, lvl in _WHOLE_AREA.items():
-        if word in q:
-            return word, lvl
-    m = _NATIONAL_ZH.search(q)
-    return (m.group(0), "national") if m else (None, None)
-
-
-def _is_known(name: str) -> bool:
-    from rag.profiles.zh_gov.documents import divisions
-    known = divisions()
-    return not known or name in known
-
-
-_NUMERAL_START = re.compile(r"[\d一二三四五六七八九十两几多各全本该每上下]")
-
-
-def _word_start(q: str, i: int, end: int) -> int | None:
-    """Where a name the national list does not know starts, by word segmentation: the word
-    before the suffix when the suffix opens a word ("石象|镇", "长垣|市政协"), else the word the
-    suffix closes ("老城镇"); None when the suffix sits inside a word or opens one of places
-    ("沿线|镇村"), or when the name is a count or a word like 上 ("三镇四办", "座谈会上|市长")."""
-    from rag.index.bm25 import _jieba
-    words = list(_jieba().tokenize(q))
-    at = next((w for w in words if w[1] <= i < w[2]), None)
-    if at is None:
-        return None
-    if at[1] == i:                                   # the suffix opens a word: the name before it
-        if at[2] > end and q[end] in "省市县区镇乡村":
-            return None                              # "镇村", "省市": towns and villages, no name
-        before = next((w for w in words if w[2] == i), None)
-        start = before[1] if before else None
-    elif at[2] == end:
-        start = at[1]
-    else:
-        return None
-    if start is None or i - start < 2 or _NUMERAL_START.match(q[start]) or not all(_is_cjk(ch) for ch in q[start:i]):
-        return None
-    if _REQ_Q.fullmatch(q[start:i]):
-        return None                                  # "张某要求街道…": a verb, no place
-    return start
-
-
-def _known_start(q: str, j: int, end: int) -> int:
-    """Where a place name really starts: a verb in front of it ("介绍某某区的经验") is cut off
-    when the national list knows the name without it; an unknown name is kept as found."""
-    if _is_known(q[j:end]):
-        return j
-    for k in range(j + 1, end - 1):
-        if _is_known(q[k:end]):
-            return k
-    return j
-
-
-def _place_en(q: str) -> tuple[str | None, str | None]:
-    for m in _PLACE_EN.finditer(q):
-        # a capitalised word opening the question is no part of the name ("Has Gaoxin district …")
-        words = m.group(1).split()
-        while words and (words[0] in _NOT_PLACE_EN or words[0].lower() in _QUESTION_LEAD_EN):
-            words.pop(0)
-        if words:
-            return " ".join(words) + q[m.end(1):m.end()], _EN_LEVEL[m.group(2).lower()]
-    for rx in (_PLACE_EN_IN, _PLACE_EN_POSS):
-        for m in rx.finditer(q):
-            name = m.group(1)
-            if name.split()[0] not in _NOT_PLACE_EN:
-                return name, None
-    m = _NATIONAL_EN.search(q)
-    return (m.group(0), "national") if m else (None, None)
-
-
-def _unit(q: str, lang: str) -> str | None:
-    if lang == "zh":
-        m = _UNIT_Q_ZH.search(q)
-        if m:
-            return m.group(1)
-    m = _UNIT_EN.search(q)
-    if m:
-        return m.group(1)
-    m = _HOW_MANY.search(q)
-    return m.group(1) if m else None
-
-
-def _quantity_kind(q: str, unit: str | None) -> str | None:
-    if unit:
-        u = unit.lower()
-        for kind, rx in _KIND_OF_UNIT:
-            if rx.search(u):
-                return kind
-        if _HOW_MANY.search(q):
-            return "count"              # "how many enterprises"
-    kinds = [kind for kind, rx in _KIND_WORDS if rx.search(q)]
-    if len(kinds) > 1 and _SEVERAL.search(q):
-        return None             # "城镇化率和人均可支配收入分别达到了多少": a share and an amount
-    return kinds[0] if kinds else None
-
-
-# Which city, province or country a question asks for: the answer names one (北京).
-_PLACE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|国家)|哪座城|\b(?:which|what) (?:city|cities|province|country)\b", re.I)
-
-
-# "When the mayor visited the park on 3 March, what did he …": a clause setting the time of
-# what is asked, not a when-question.
-TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)[^?]*?,\s*(?=(?:and\s+)?(?:what|which|how|who|whom|where|why|did|does|do|was|were|"
-                           r"is|are|has|have|had)\b)", re.I)
-
-
-# "自觉做政治上的什么人", "成为什么样的人": a kind of person, described, not someone named;
-# "加大对哪些人的监督力度": those a measure is aimed at, groups (领导干部, 负责人), not names
-_PERSON_KIND = re.compile(r"(?:做|当|成为|争做|争当)[^，。？?]{0,10}?什么(?:样的)?人|(?:对|向|为|给)哪些人")
-
-
 # "到2020年底", "截至2019年6月末", "by the end of 2020": the state asked at a month's end
 _AS_OF_ZH = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)")
 _AS_OF_EN = re.compile(rf"\b(?:by|at|as of|until) the end of (?:({_MONTHS_EN}) )?((?:19|20)\d{{2}})\b", re.I)
@@ -601,26 +322,6 @@ def _as_of(qa: str) -> str | None:
         month = MONTHS[m.group(1).lower()] if m.group(1) else 12
         return f"{m.group(2)}-{month:02d}"
     return None
-
-
-def _asks(q: str) -> str:
-    q = TEMPORAL_LEAD.sub("", q)
-    if _QTY_ZH.search(q) or _QTY_EN.search(q):
-        return "quantity"
-    if _PLACE_Q.search(q):
-        return "place"
-    if _PERSON_Q.search(_PERSON_KIND.sub("", q)):
-        return "person"
-    if _DATE_Q.search(q):
-        return "date"
-    if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) or _QTY_WHAT_EN.search(q)) and not _LIST_Q.search(q) \
-            and not _REQ_Q.search(q) and not _WHAT_HAPPENED.search(q):
-        return "quantity"
-    if _REQ_Q.search(q):
-        return "requirement"
-    if _LIST_Q.search(q):
-        return "list"
-    return "fact"
 
 
 def extract(question: str) -> Constraints:

@@ -56,7 +56,8 @@ def _coverage(cons: Constraints, terms, groups, text: str) -> float:
 def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, float], tuple | None]:
     """The features of the best candidate sentence (by its share of the question, its
     passage's share and the retriever's rank), and which sentence that is."""
-    from rag.answer.evidence import place_words, subject_terms
+    from rag.answer.place_scope import place_words
+    from rag.answer.subjects import subject_terms
     from rag.answer.extractive import question_parts
     # the words that name the document asked about ("the 2011 report") are checked apart
     # (rag.answer.evidence) and match every passage of it: no share of the question

@@ -11,13 +11,18 @@ from typing import Iterator
 
 from rag.answer import evidence as constraint_check
 from rag.answer.base import ABSTAIN, Answerer
-from rag.answer.constraints import TEMPORAL_LEAD, Constraints, asks_actual, extract, frame_free
+from rag.answer.constraints import Constraints, asks_actual, extract, frame_free
 from rag.answer.enumeration import requirement_run, run_near
+from rag.answer.periods import asked_years, own_day
+from rag.answer.place_scope import place_words
 from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, answer_kind, asks_several,
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
                               english_groups, evidence, focus_terms, group_coverage, has_answer_kind, match_text, mostly_cjk,
                               term_coverage, zh_segments, QWORD_ZH)
 from rag.answer.quantities import CHANGE_Q
+from rag.answer.question_kind import TEMPORAL_LEAD
+from rag.answer.subjects import EXPRESSION_SHARE, SCENE_SUBJECT
+from rag.answer.values import value_clause
 from rag.ingest.instructions import safe_title
 from rag.types import Hit
 
@@ -279,14 +284,14 @@ class ExtractiveAnswerer(Answerer):
         allowed, soft = decision.ok_sentences(), decision.soft_misses()
         # The years asked about are checked sentence by sentence above; as words they would only
         # favour sentences that name a year over those that give the figure.
-        worded = _YEARS.sub("，", question) if constraint_check.asked_years(cons) else question
+        worded = _YEARS.sub("，", question) if asked_years(cons) else question
         if cons.doc_ref is not None and cons.doc_ref.text:
             worded = worded.replace(cons.doc_ref.text, "，")     # "the 2017 report": checked apart too
-        zh_terms = ((chinese_terms(worded, lang) - constraint_check.place_words(cons))
+        zh_terms = ((chinese_terms(worded, lang) - place_words(cons))
                     or chinese_terms(question, lang))
         en_terms = english_terms(worded) if lang == "en" else set()
         # English against Chinese passages: one alternative per phrase is enough
-        groups = english_groups(worded, constraint_check.place_words(cons)) if lang == "en" else []
+        groups = english_groups(worded, place_words(cons)) if lang == "en" else []
         wants_req = asks_for_requirements(question)
         focus = focus_terms(question, lang)
         kind = answer_kind(question)
@@ -304,14 +309,14 @@ class ExtractiveAnswerer(Answerer):
             spans = passage_sentences(text)
             # the passage's scene (its opening) was ruled out, yet it is what matches the question
             scene_only = (bool(spans) and (r, *spans[0]) not in allowed
-                          and passage_cov >= constraint_check.SCENE_SUBJECT)
+                          and passage_cov >= SCENE_SUBJECT)
             for pos, (s, e) in enumerate(spans):
                 sent = text[s:e]
                 if len(sent) < MIN_SENTENCE_CHARS:
                     continue
                 if (r, s, e) not in allowed:
                     continue
-                cov = ((group_coverage(groups, sent, constraint_check.EXPRESSION_SHARE)
+                cov = ((group_coverage(groups, sent, EXPRESSION_SHARE)
                         if groups and cjk else term_coverage(terms, sent)) if terms else 0.0)
                 if r in bylines:
                     cov = 1.0
@@ -435,9 +440,9 @@ class ExtractiveAnswerer(Answerer):
             return None
         chunk = hits[best.rank].chunk
         text = chunk.text
-        clause, value = constraint_check.value_clause(cons, text[best.start:best.end])
+        clause, value = value_clause(cons, text[best.start:best.end])
         n = best.rank + 1
-        if not clause and cons.asks == "date" and not chunk.speaker and constraint_check.own_day(cons, chunk.date):
+        if not clause and cons.asks == "date" and not chunk.speaker and own_day(cons, chunk.date):
             y, m, d = (int(x) for x in chunk.date.split("-"))
             # the entry's own day, as the document dates it ("29日" under "7月" of 2019)
             return f"答：{y}年{m}月{d}日[{n}]" if lang == "zh" else \

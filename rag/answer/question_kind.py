@@ -1,0 +1,143 @@
+"""What a question asks for: a quantity (with its unit and kind of figure), a person, a place, a
+date, requirements, a list or a fact, read by regular expressions in Chinese and English."""
+from __future__ import annotations
+
+import re
+
+# What is asked. Explicit question words first; a noun that names a figure (GDP) comes after
+# who/when, so "Who set the GDP target?" asks for a person.
+# "哪几个“在党”", "哪几项" ask which ones (a list), not how many.
+# 多重 asks a weight ("有多重"), not "多重困难和压力" (multiple difficulties)
+_QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重(?![困压任目挑风矛问影])|"
+                     r"百分之几|比例|比重|占比|增速|增长率|增幅")
+# "What is the daily processing capacity, in tonnes, of …": a unit the answer is to be given in
+_IN_UNIT_EN = r"\bin (?:(?:trillion|billion|million|thousand|100 million)\s+)?(?:yuan|rmb|us dollars|dollars|" \
+              r"percent|mu|hectares|square kilomet(?:er|re)s|kilomet(?:er|re)s|km|tons|tonnes|meters|metres)\b"
+_QTY_EN = re.compile(_IN_UNIT_EN + r"|\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
+                     r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
+                     re.I)
+_QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|增加值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
+                       r"\bvalue[- ]added\b|\badded value\b|"
+                       r"\bbudget\b|\bincome\b|\bpopulation\b|\bgrowth (?:target|rate)\b", re.I)
+# "What was the fiscal deficit ratio", "What CPI target did …": a figure named by its noun.
+_QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|growth|target|deficit|total|"
+                          r"volume|quota|share|amount|number|revenue|income|investment|value[- ]added|capacity|capacities)s?\b", re.I)
+# "What happened to central government revenue", "财政收入出现了什么情况": an event, not a figure
+_WHAT_HAPPENED = re.compile(r"\bwhat happened\b|\bwhat became of\b|发生了什么|出现了?什么(?:情况|变化|问题)", re.I)
+# "What should serve as the lever for … investment": what is to be done or used, not a figure,
+# whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
+_WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
+_PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
+                       r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
+                       r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
+                       r"chairman|chairwoman|chair|director|head|deputy|commissioner|member)s?\b", re.I)
+_DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|几月|几号|几日|日期|"
+                     # "when" as the question word, not a clause's ("What post did he hold when he…")
+                     r"(?:^|[,;:]\s*|\b(?:and|by|until|since|from)\s+)when\b|"
+                     r"\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b",
+                     re.I)
+_REQ_Q = re.compile(r"要求|强调|部署|指出|\brequir\w*|\bdemand\w*|\bcall(?:s|ed)? for\b|\binstruct\w*|\burge[sd]?\b|"
+                    r"\bstress(?:ed|es)?\b|\bemphasi[sz]\w*|\bask(?:s|ed)? (?:for|to)\b", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:kinds?|types?|sorts?|forms?) of\b|\bwhat (?:measures|steps|projects|actions|tasks|policies|initiatives|"
+                     r"areas|achievements|problems|priorities)\b|\bwhich \w+s\b|\blist\b", re.I)
+
+_UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
+            "公里|千米|米|万吨|吨|千克|公斤|个月|小时|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|岁|%")
+_UNIT_Q_ZH = re.compile(rf"(?:多少|几)\s*({_UNIT_ZH})")
+_UNIT_EN_WORDS = (r"(?:(?:trillion|billion|million|thousand|hundred million|100 million|ten thousand)\s+)?"
+                  r"(?:yuan|rmb|us dollars|dollars|usd)|percentage points?|percent|%|people|persons|jobs|"
+                  r"workers|residents|households|mu|hectares|square kilomet(?:er|re)s|kilomet(?:er|re)s|km|"
+                  r"tons|tonnes|meters|metres")
+_UNIT_EN = re.compile(rf"\b({_UNIT_EN_WORDS})(?!\w)", re.I)
+_HOW_MANY = re.compile(r"\bhow many\s+(?:new\s+|more\s+|of\s+the\s+)?([a-z]+)", re.I)
+
+_KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lower-cased
+    ("percent", re.compile(r"百分点|%|percent|rate|ratio")),
+    ("money", re.compile(r"元|钱|yuan|rmb|dollar|usd")),
+    ("people", re.compile(r"人|名|people|person|jobs|workers|residents")),
+    ("area", re.compile(r"亩|平方|公顷|hectare|square|^mu$")),
+    ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
+    ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
+    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位)$")),
+    ("duration", re.compile(r"^(?:天|日|周|小时|个月|年|days?|weeks?|months?|hours?|years?)$")),
+]
+# When the question writes no unit, its words still say what kind of figure it wants.
+_SEVERAL = re.compile(r"分别|各(?:是|为|有)|\brespectively\b|\beach\b", re.I)
+_KIND_WORDS = [
+    # a stretch of time before a length: "多长时间" is no distance
+    ("duration", re.compile(r"多长时间|多久|多少天|几天|多少个?月|几个月|多少年|几年(?!级)|"
+                            r"\bhow long (?:before|after|ago|did|does|do|will|would|had|has|have)\b|"
+                            r"\bhow many (?:days|weeks|months|years)\b", re.I)),
+    ("percent", re.compile(r"百分|比例|比重|占比|增速|(?<!效)率|增幅|增长|覆盖面|percentage|percent|\brate\b|ratio|share|"
+                           r"proportion|coverage|growth|\bgrow\b|\bgrew\b", re.I)),
+    ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|增加值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
+                         r"money|budget|investment|fund|spend|cost|revenue|income|output value|value[- ]added|added value|"
+                         r"profits?\b|\btax|sales",
+                         re.I)),
+    ("people", re.compile(r"就业|人口|人数|jobs|people|persons|population|employ", re.I)),
+    ("area", re.compile(r"面积|\barea\b|hectares|square", re.I)),
+    ("length", re.compile(r"多长|全长|长度|里程|\blength\b|\bhow long\b|kilomet", re.I)),
+    ("weight", re.compile(r"吨|重量|\btons?\b|tonnes|weigh", re.I)),
+    ("count", re.compile(r"几[个项家所座处条户批次]|多少[个项家所座处条户批次]|number of|how many", re.I)),
+]
+
+
+def _unit(q: str, lang: str) -> str | None:
+    if lang == "zh":
+        m = _UNIT_Q_ZH.search(q)
+        if m:
+            return m.group(1)
+    m = _UNIT_EN.search(q)
+    if m:
+        return m.group(1)
+    m = _HOW_MANY.search(q)
+    return m.group(1) if m else None
+
+
+def _quantity_kind(q: str, unit: str | None) -> str | None:
+    if unit:
+        u = unit.lower()
+        for kind, rx in _KIND_OF_UNIT:
+            if rx.search(u):
+                return kind
+        if _HOW_MANY.search(q):
+            return "count"              # "how many enterprises"
+    kinds = [kind for kind, rx in _KIND_WORDS if rx.search(q)]
+    if len(kinds) > 1 and _SEVERAL.search(q):
+        return None             # "城镇化率和人均可支配收入分别达到了多少": a share and an amount
+    return kinds[0] if kinds else None
+
+
+# Which city, province or country a question asks for: the answer names one (北京).
+_PLACE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|国家)|哪座城|\b(?:which|what) (?:city|cities|province|country)\b", re.I)
+
+
+# "When the mayor visited the park on 3 March, what did he …": a clause setting the time of
+# what is asked, not a when-question.
+TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)[^?]*?,\s*(?=(?:and\s+)?(?:what|which|how|who|whom|where|why|did|does|do|was|were|"
+                           r"is|are|has|have|had)\b)", re.I)
+
+
+# "自觉做政治上的什么人", "成为什么样的人": a kind of person, described, not someone named;
+# "加大对哪些人的监督力度": those a measure is aimed at, groups (领导干部, 负责人), not names
+_PERSON_KIND = re.compile(r"(?:做|当|成为|争做|争当)[^，。？?]{0,10}?什么(?:样的)?人|(?:对|向|为|给)哪些人")
+
+
+def _asks(q: str) -> str:
+    q = TEMPORAL_LEAD.sub("", q)
+    if _QTY_ZH.search(q) or _QTY_EN.search(q):
+        return "quantity"
+    if _PLACE_Q.search(q):
+        return "place"
+    if _PERSON_Q.search(_PERSON_KIND.sub("", q)):
+        return "person"
+    if _DATE_Q.search(q):
+        return "date"
+    if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) or _QTY_WHAT_EN.search(q)) and not _LIST_Q.search(q) \
+            and not _REQ_Q.search(q) and not _WHAT_HAPPENED.search(q):
+        return "quantity"
+    if _REQ_Q.search(q):
+        return "requirement"
+    if _LIST_Q.search(q):
+        return "list"
+    return "fact"

@@ -1,0 +1,365 @@
+"""Whether one sentence gives the value a question asks for (a figure of its subject, a person,
+a place, a date, a requirement) rather than restating it; and the clause that holds the value."""
+from __future__ import annotations
+
+import re
+
+from rag.answer.constraints import Constraints
+from rag.answer.entities import ENTITY_ALTS
+from rag.answer.periods import sentence_stance
+from rag.answer.place_scope import _CLAUSE_SPLIT, _names_new_place, _other_level, _people_elsewhere, _short_place
+from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, states_value
+from rag.answer.query import bigrams, chinese_terms, has_answer_kind, term_coverage
+from rag.answer.speakers import pinyin_of, same_title
+from rag.answer.subjects import (_CLAUSE, _HOW_MUCH, MIN_SUBJECT, SCENE_SUBJECT, _about_subject, _measured_elsewhere,
+                                  _one_word_of_many, _subject_after_figures, _written_subject)
+
+# A sentence is a restatement when less than this share of its character bigrams is new
+# relative to the question (headline or teaser sentences that echo the question).
+# Origin: eval/sets/{bundled,gov-reports}/tune.jsonl, extractive answers; see the note in
+# README "How well it works".
+MIN_NOVELTY = 0.3
+# A passage answers a question naming a programme, event or accident ("第十三届三国文化旅游周")
+# only if it holds this share of the name's bigrams. Origin: tune parts of both sets: every
+# answerable question's named thing has at least 0.67 of its bigrams in the passage answered from.
+ENTITY_SHARE = 0.6
+# Asked whether something is so ("Was X named a 国家食品安全示范城市?"), a sentence answers only
+# if it names the thing nearly as asked: "食品安全示范区通过省里验收" (6 of 9 bigrams) is another title.
+# Not tuned: no answerable whether-question of the tune parts names a programme or title; 0.8 lets
+# a name of five or more bigrams miss one.
+WHETHER_ENTITY_SHARE = 0.8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# What an amount of money measures, when a Chinese question names it: the answer names it too.
+_MONEY_MEASURE = re.compile(r"利润|利税|税收|营业额|销售额|营业收入|投资额|经费|增加值")
+# The same measures named in English, with the words the records write for them.
+_MONEY_MEASURE_EN = [(re.compile(r"\bprofits?\b", re.I), ("利润", "利税")),
+                     (re.compile(r"\bvalue[- ]added\b|\badded value\b", re.I), ("增加值",)),
+                     (re.compile(r"\btax revenue\b|\btaxes\b", re.I), ("税收", "税")),
+                     (re.compile(r"\bsales\b", re.I), ("销售额", "销售")),
+                     (re.compile(r"\boperating (?:revenue|income)\b", re.I), ("营业收入", "营业额"))]
+
+
+# What a Chinese question counts, after its measure word: "多少个督查组" -> 督查组. Its first two
+# characters must be in the answer's sentence or before it in its passage ("…保障性住房…基本建成
+# 480万套"), not after ("审议法律议案13件…组织开展…大督查"); a measure word is no noun (百分点).
+_COUNTED = re.compile(r"(?:多少|几)(?:个|家|项|件|所|座|台|套|条|名|位|批|起|处|户|种|部|支|辆|栋|间|张|场)"
+                      r"(?!百分点)([\u4e00-\u9fff]{2})")
+
+
+# An attribute asked by name ("X的主题是什么", "What was the theme of X"): the answer names it.
+_ATTRIBUTE_Q = re.compile(r"的(主题|口号|宗旨|全称|简称|理念)(?:是什么|是啥|叫什么|为何)|"
+                          r"\bwhat (?:is|was) the (theme|slogan|motto|full name)\b", re.I)
+_ATTRIBUTE_WORDS = {"theme": ("主题",), "slogan": ("口号",), "motto": ("宗旨", "口号"), "full name": ("全称",)}
+
+
+# A question on what was added ("新增", "new expressways") is not answered by a total ("通车里程达
+# 11.2万公里", "累计…", "余额…"): a figure clause with a level word and no word of adding.
+_INCREMENT_Q = re.compile(r"新增|新建|新开工|新培育|新引进|\bnew\b|\badditional\b|\bnewly\b|\badded\b", re.I)
+_STOCK = re.compile(r"达到?|总量|总数|总规模|累计|共有|保有|余额|存量")
+_ADDING = re.compile(r"新|增|建成|开通|投产|完成|改造|开工|培育|引进|净")
+
+
+def _stock_only(cons: Constraints, sentence: str) -> bool:
+    figured = [c for c in _CLAUSE_SPLIT.split(sentence)
+               if any(cons.quantity_kind in (None, k) or k is None for _, k in quantities(c))]
+    return bool(figured) and all(_STOCK.search(c) and not _ADDING.search(c) for c in figured)
+
+
+def _counted_noun(cons: Constraints) -> str | None:
+    m = _COUNTED.search(cons.question) if cons.lang == "zh" else None
+    return m.group(1) if m else None
+
+
+# Someone named without a title ("以习近平同志为核心", "由区城管局负责"): a person or body.
+_NAMED = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,10}(?:局|委员会|办公室|中心|公司|集团|人民政府|"
+                    r"街道办事处|办事处|管委会)(?=要|负责|牵头|承担|完成|[，、])")
+# Deadlines and parts of months answer "when" as well as a day does: "3月底", "年内",
+# "2020年前", "提前一年完成", "3个月内", "限期".
+_WHEN = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|初|上旬|中旬|下旬|前|以前|之前|份前)|(?:本|当|下个?)月(?:底|末|内|初)|年底|年内|\d{4}年(?:底|前)|"
+                   r"提前[一二两三四五六七八九十半\d]{1,2}(?:个)?(?:年|月|季度|天)|"
+                   r"[一二两三四五六七八九十\d]{1,3}(?:个月|天|日|周|年)(?:内|以内|之内)|限期|"
+                   r"农历[正冬腊一二三四五六七八九十]{1,2}月(?:初|十|廿|二十|三十)[一二三四五六七八九十]?")
+_ASKS_YEAR = re.compile(r"哪一?年|几几年|\b(?:what|which) year\b|\bin what year\b", re.I)
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+
+
+# A count opening a label: "三个" of 三个不生产, "四大" of 四大工程, "两项" of 两项制度
+_NUMBERED_LABEL = re.compile(r"^[一二两三四五六七八九十]+[个大项条种类]?(\w{2,})$")
+
+
+def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -> bool:
+    """Whether a named programme, event or accident of the question is not in the text."""
+    have = bigrams(text)
+    for name in cons.entities:
+        names = [a for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
+        # a numbered label ("三个不生产", "四大工程") may be given by its items alone ("措施不落实
+        # 不生产、隐患不排除不生产…"): the label without its count is a name of it too
+        names += [m.group(1) for a in names if (m := _NUMBERED_LABEL.match(a))]
+        alts = [bigrams(a) for a in names]
+        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
+        alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
+        if alts and all(len(nb & have) < share * len(nb) for nb in alts):
+            return True
+    return False
+
+
+# A question asking whether something is so: answered only by a sentence about that thing
+_WHETHER = re.compile(r"是否|有没有|\bwhether\b|^\s*(?:is|was|were|has|have|had|did|does|do)\b", re.I)
+
+
+_ORDINAL_Q = re.compile(r"第几")
+_ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
+
+
+def _ordinals(text: str) -> set[tuple[int, str]]:
+    """The numbered things a text names ("第三百八十次", "第13届") as (number, what)."""
+    from rag.answer.numerals import cn_number
+    out = set()
+    for m in _ORDINAL.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+        if n is not None:
+            out.add((int(n), m.group(2)))
+    return out
+
+
+def _other_part_of_year(cons: Constraints, sentence: str) -> bool:
+    """Whether the sentence gives figures only for parts of the year ("一季度", "1~4月份")
+    the question does not ask about, or only for the whole year when it asks a part."""
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    if not hasattr(rules, "part_of_year"):
+        return False
+    given = rules.part_of_year(sentence)
+    if not given:
+        return False
+    asked = rules.part_of_year(cons.question)
+    if not asked:
+        return "year" not in given      # no part asked: the year, or the question's own span
+    return not (given & asked)
+
+
+def asked_titles(cons: Constraints) -> set[str]:
+    """The titles a question asks the holder of ("哪位副市长", "某市政协主席是谁", "Which
+    premier"): the profile's titles among its words."""
+    from rag.profiles import get_profile
+    titles = get_profile().roles.title_regex
+    from rag.answer.facts import person_names
+    if cons.lang != "zh":
+        if _ACCOMPANY_Q.search(cons.question) and not re.search(r"\bwhich\b", cons.question, re.I):
+            return set()        # "Who accompanied the mayor": the title is the visitor's
+        return {m.group(0) for m in titles.finditer(" ".join(chinese_terms(cons.question, cons.lang)))}
+    q = cons.question           # a title with its holder's name ("市长王某某") only sets the scene
+    found = {m.group(0) for m in titles.finditer(q) if not person_names(q[m.start():m.end() + 4])}
+    if _ACCOMPANY_Q.search(q):
+        # "区长到…调研时，有谁陪同": the title is the visitor's; "哪位副市长陪同" asks one
+        found = {t for t in found if re.search(rf"(?:哪位|哪些|哪两位|哪几位|何)\S{{0,6}}{re.escape(t)}", q)}
+    return found
+
+
+def _names_person(cons: Constraints, sentence: str) -> bool:
+    """Whether a sentence can answer a who-question: with the asked title and a name after it
+    when the question names a title; else with anyone titled or a named body. A bare "谁" or
+    "to whom" with no title may be answered by anyone or anything ("企业处于主体地位")."""
+    titles = asked_titles(cons)
+    if titles:
+        from rag.answer.facts import person_names
+        from rag.profiles import get_profile
+        # the holder after the title ("副市长王某某") or before it ("以胡锦涛同志为总书记")
+        return any(same_title(m.group(0), titles) and (person_names(sentence[m.start():m.end() + 4])
+                                             or person_names(sentence[max(0, m.start() - 8):m.start()]))
+                   for m in get_profile().roles.title_regex.finditer(sentence))
+    if not _WHICH_PERSON.search(cons.question):
+        return True
+    # someone the question does not name already ("王某到…现场办公，哪些领导一同前往": not 王某)
+    from rag.answer.facts import person_names
+    if any(not _in_question(n, cons) for n in person_names(sentence)):
+        return True
+    named = [m.group(0) for m in _NAMED.finditer(sentence)]
+    if named:
+        return any(not _in_question(n, cons) for n in named)
+    return has_answer_kind(sentence, "who") and not person_names(sentence)
+
+
+_WHICH_PERSON = re.compile(r"哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
+                           re.I)
+
+
+# Who went with someone: the sentence that says so ("副区长王某…陪同调研", "…一同前往").
+_ACCOMPANY_Q = re.compile(r"陪同|一同|随同|\baccompan", re.I)
+_ACCOMPANY = re.compile(r"陪同|一同|随同|陪|同行")
+# A sentence that only sets the scene (a meeting held, who attended, a visit) and says nothing
+# anyone asked for: no answer to "提出了哪些要求".
+_SCENE = re.compile(r"召开|举行|开幕|出席|参加|列席|主持|陪同|调研|视察|察看|查看|走访|慰问")
+_DIRECTIVE = re.compile(r"要|必须|确保|务必|强调|指出|提出|部署|力争|争取|应当|需|希望|号召")
+
+
+# A Chinese question's blank: what stands around 什么/哪些/哪种… ("实行以什么为主的对外投资管理方式")
+_SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|哪类|哪个|哪一种)(?:样的)?([\u4e00-\u9fff]{2,6})")
+
+
+def fills_slot(question: str, sentence: str) -> bool:
+    """Whether the sentence fills the question's blank: it holds the words on both sides of it
+    with something new between ("实行以备案制为主的…" for "实行以什么为主的…"), so it answers
+    even though most of its words are the question's."""
+    for m in _SLOT.finditer(question):
+        left, right = m.group(1)[-2:], m.group(2)[:2]
+        i = sentence.find(left)
+        j = sentence.find(right, i + 2) if i >= 0 else -1
+        if i >= 0 and 0 < j - (i + 2) <= 20 and sentence[i + 2:j] not in question:
+            return True
+    return False
+
+
+def _new_names(question: str, sentence: str) -> bool:
+    """Whether the sentence names a person or place the question does not ("副市长李某某陪同",
+    "…推进会在某区召开"): what a who- or where-question asks for."""
+    from rag.answer.facts import person_names
+    from rag.ingest.profile import document_rules
+    if any(n not in question for n in person_names(sentence)):
+        return True
+    found = document_rules().place_in(sentence)
+    return bool(found) and _short_place(found[0]) not in question
+
+
+def _new_date(cons: Constraints, sentence: str) -> bool:
+    """Whether the sentence gives a date the question does not already give."""
+    from rag.answer.query import _HAS_DATE
+    return any(not _in_question(m.group(0), cons) for m in _HAS_DATE.finditer(sentence))
+
+
+def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
+                    subject: set[str] | None = None, passage: str | None = None,
+                    before: str | None = None, phrases: tuple = ()) -> list[str]:
+    """What a sentence fails on its own: the kind of value asked for, or it only restates.
+    `before`: its passage up to it (a thing counted is named before its count)."""
+    misses = []
+    if cons.asks == "quantity" and _ORDINAL_Q.search(cons.question):
+        if not _ordinals(sentence):
+            misses.append("value")          # "第几届第几次全会" is answered by "第十四届…第八次", not a count
+    elif cons.asks == "quantity":
+        measured = (_MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else
+                    [w for rx, words in _MONEY_MEASURE_EN if rx.search(cons.question) for w in words])
+        counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
+        written = _written_subject(cons, subject or set())
+        if not states_value(sentence, cons.quantity_kind, bool(CHANGE_Q.search(cons.question)), counted):
+            misses.append("value")
+        elif counted and cons.unit != "个" and not any(q.endswith((cons.unit, "个")) for q, _ in quantities(sentence)):
+            misses.append("value")          # 几家 (firms) is not answered by 17起 (cases)
+        elif (noun := _counted_noun(cons)) and noun not in sentence and noun not in (before or ""):
+            misses.append("value")          # "多少个督查组": a count of bills is not one of inspection teams
+        elif measured and not any(m in sentence for m in measured):
+            misses.append("value")          # 利润 asked: 完成投资31亿元 is money, but not a profit
+        elif _HOW_MUCH.search(cons.question) and not any(new_figure(q, cons.question)
+                                                         for q, _ in quantities(sentence)):
+            misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
+        elif subject and not _about_subject(written[0], sentence, written[1]) and not (
+                passage and term_coverage(written[0], sentence) >= MIN_SUBJECT / 2
+                and term_coverage(written[0], passage) >= SCENE_SUBJECT):
+            misses.append("value")          # a figure, but of something else (GDP for grain)
+        elif subject and _measured_elsewhere(cons, passage):
+            misses.append("value")          # "how many violations …": 4个拟观摩项目调研 counts something else
+        elif phrases and _one_word_of_many(phrases, sentence) and not (
+                passage and term_coverage(subject, passage) >= SCENE_SUBJECT):
+            misses.append("value")          # "share of state capital … social security fund": 比例 alone is not it
+        elif _INCREMENT_Q.search(cons.question) and _stock_only(cons, sentence):
+            misses.append("value")          # "how many km of new expressways": "通车里程达11.2万公里" is the total
+        elif subject and _subject_after_figures(cons, subject, sentence):
+            misses.append("value")          # "完成投资62.7亿元，…，某产业园3个项目加快建设": not the park's
+    elif cons.asks == "place" and not _names_new_place(cons, sentence):
+        misses.append("value")              # "Which city hosted…": a sentence naming no place is no answer
+    elif cons.asks == "person" and not _names_person(cons, sentence):
+        misses.append("value")
+    elif cons.asks == "person" and _ACCOMPANY_Q.search(cons.question) and not _ACCOMPANY.search(sentence):
+        misses.append("value")              # "有谁陪同": the sentence naming the visitor alone is not it
+    elif cons.asks == "person" and _people_elsewhere(cons, sentence):
+        misses.append("place")              # another city's "X市委书记…" does not say who leads this one
+    elif cons.asks != "requirement" and cons.entities and _WHETHER.search(cons.question) \
+            and _entity_missing(cons, sentence, WHETHER_ENTITY_SHARE):
+        misses.append("entity")             # "…项目最终是否已签约落地": a sentence on other projects says nothing of it
+    elif cons.asks == "requirement" and _SCENE.search(sentence) and not _DIRECTIVE.search(sentence):
+        misses.append("value")              # "…全体会议召开，市领导…出席会议": held, but nothing required
+    attribute = _ATTRIBUTE_Q.search(cons.question)
+    if attribute and not any(a and a.lower() in sentence.lower() for a in _ATTRIBUTE_WORDS.get(
+            (attribute.group(1) or attribute.group(2) or "").lower(), (attribute.group(1),))):
+        misses.append("value")              # "世博会的主题是什么": a sentence on the Expo that names no theme
+    if _other_level(cons, sentence):
+        misses.append("place")              # "全区生产总值…" does not answer for the city
+    if cons.asks == "quantity" and _other_part_of_year(cons, sentence):
+        misses.append("period")             # "一季度…下降12%" does not answer for the whole year
+    if cons.period_kind == "outcome" and not cons.period_implied and sentence_stance(sentence) == "plan":
+        misses.append("period")             # "今年要力争引进3个…" is no result
+    elif cons.asks == "date" and _ASKS_YEAR.search(cons.question):
+        if not any(m.group(0).replace(" ", "") not in cons.question.replace(" ", "")
+                   for m in _YEAR_IN.finditer(sentence)):
+            misses.append("value")          # "哪一年开始担任…": a day ("3月27日") without its year is no answer
+    elif cons.asks == "date" and not (_new_date(cons, sentence) or _WHEN.search(sentence)):
+        misses.append("value")              # no date, or only the question's own ("3月18日…什么时候落地")
+    own = bigrams(sentence)
+    if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
+            new_figure(q, cons.question) for q, _ in quantities(sentence)) \
+            and not _new_names(cons.question, sentence) and not fills_slot(cons.question, sentence):
+        misses.append("restates")           # no new words, figure, person or place
+    return misses
+
+
+_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年\d{1,2}月")
+
+
+def value_clause(cons: Constraints, sentence: str) -> tuple[str | None, str | None]:
+    """(clause, value): the clause of a sentence that holds the value the question asks for,
+    preferring the clause that shares most with the question; (None, None) if none does."""
+    if cons.asks not in ("quantity", "person", "date"):
+        return None, None
+    from rag.answer.facts import person_names        # titles from the domain profile
+    qb = bigrams(cons.question)
+    if cons.lang == "en":       # an English question shares its words' Chinese with the clause
+        qb = qb.union(*(bigrams(t) for t in chinese_terms(cons.question, cons.lang)))
+    change = bool(CHANGE_Q.search(cons.question))
+    best = None
+    clauses = list(_CLAUSE.finditer(sentence))
+    for ci, m in enumerate(clauses):
+        clause = m.group(0).strip().strip("“”\"")
+        if cons.asks == "quantity":
+            # of the asked kind; for a change ("下降了多少"), a share or an amount of any kind
+            found = quantities(clause)
+            fit = [q for q, k in found if cons.quantity_kind in (None, k) or k is None
+                   or (change and k in AMOUNTS)]
+            new = [q for q in fit if new_figure(q, cons.question)]
+            exact = any(k == cons.quantity_kind for _, k in found)
+        elif cons.asks == "person":
+            fit = person_names(clause)
+            new = [n for n in fit if not _in_question(n, cons)]
+        else:
+            fit = [v.group(0) for v in _DATE.finditer(clause)]
+            new = [v for v in fit if not _in_question(v, cons)]
+        if not fit:
+            continue
+        # a value the question does not already give ("Who accompanied 张三": not 张三)
+        value = (new or fit)[0]
+        # then the asked kind itself over a change's other kinds ("增长多少": 6.7%, not 74.4万亿元)
+        score = (bool(new), cons.asks != "quantity" or exact, len(bigrams(clause) & qb))
+        if cons.asks == "quantity" and ci + 1 < len(clauses) and quantities(clauses[ci + 1].group(0)):
+            # the figure's clause and the next one with a figure: "达到74.4万亿元，增长6.7%"
+            clause = sentence[m.start():clauses[ci + 1].end()].strip().strip("“”\"")
+        if best is None or score > best[0]:
+            best = (score, clause, value)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _in_question(value: str, cons: Constraints) -> bool:
+    """Whether the question already gives this name or date: as written, an English
+    question's pinyin ("Zhang San" for 张三) or its English date ("6 March" for 3月6日)."""
+    if value in cons.question:
+        return True
+    if cons.lang != "en":
+        return False
+    from rag.answer.query import english_dates
+    # "13日" is the day of "13 February" (2月13日) as a chronicle entry writes it
+    if any(d in value or (d.endswith(value) and not d[-len(value) - 1:-len(value)].isdigit())
+           for d in english_dates(cons.question)):
+        return True
+    pinyin = pinyin_of(frozenset([value]))
+    flat = re.sub(r"[^a-z]", "", cons.question.lower())
+    return any(p in flat for p in pinyin)
