@@ -203,6 +203,13 @@ def test_place_words_that_are_english_words_need_a_capital():
     assert "长葛市" in translate_terms("What changed in Changge?")
 
 
+def test_a_month_or_weekday_is_never_a_place():
+    # "june" is a reading of 旬邑 (jun-e), and a month is capitalised wherever it stands
+    places = get_profile().places()
+    assert not places.in_english("What did he inspect on 17 June 2019, and on Monday?")
+    assert places.in_english("What did Xunyi County build?")[0].name == "旬邑县"
+
+
 def test_a_lowercase_transliteration_is_no_place_where_names_are_capitalised():
     terms = translate_terms("What did the 2011 report say about the case-by-case (yishi yiyi) awards in Xinjiang?")
     assert "焉耆" not in terms and "奇台" not in terms and "新疆维吾尔自治区" in terms

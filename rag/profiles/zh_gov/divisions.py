@@ -9,6 +9,7 @@ usual pronunciation is kept only for those places ("zhaoyang" is 昭阳, not als
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import functools
 import importlib.util
@@ -49,6 +50,10 @@ _SUFFIXES = [
     ("旗", "旗", ("banner",)),
 ]
 MAX_READINGS = 16
+# A month's or weekday's name is never a place, though a reading may spell one ("june" reads
+# 旬邑 as jun-e) and it is capitalised wherever it stands, so the capital rule cannot tell.
+_CALENDAR = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
+                                          *calendar.day_abbr) if w)
 
 
 def _adcodes_path() -> Path | None:
@@ -146,7 +151,7 @@ def table() -> PlaceTable:
     places = [_with_keys(p, [k for k, r in keys.items() if r == rank_of[k]]) for p, keys in found]
     exonyms = _exonyms({p.name: p for p in places})
     taken = {k for p in exonyms for k in p.keys}      # "shanxi" is 山西 only, "shaanxi" 陕西
-    places = [_with_keys(p, [k for k in p.keys if k not in taken]) for p in places]
+    places = [_with_keys(p, [k for k in p.keys if k not in taken and k not in _CALENDAR]) for p in places]
     # a county's or district's short name that is also an ordinary word (和平区, 合作市) is not
     # read alone; a prefecture's or province's (包头, 安康) is how texts name it
     from rag.profiles.zh_gov.cedict import ordinary_words
