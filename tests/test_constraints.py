@@ -6,6 +6,7 @@ import json
 import pytest
 
 from rag.answer.constraints import DocRef, extract
+from rag.answer.entities import entities
 from rag.answer.numerals import arabize, cn_number
 
 
@@ -331,3 +332,30 @@ def test_a_firms_pinyin_name_is_no_place_and_what_kinds_asks_a_list():
     assert extract("How many people did Xuchang City lift out of poverty?").place == "Xuchang City"
     assert extract("What kinds of paper-only poverty exit must be ruled out when checking poor households' "
                    "income?").asks == "list"
+
+
+def test_who_and_whose_ask_a_person_only_as_the_question_word():
+    q = ("When the district head inspected the park on 17 June 2019, what was the capacity of the "
+         "second-phase paper production line whose construction he wanted sped up?")
+    assert extract(q).asks == "quantity"
+    assert extract("Whose speech set the 2019 targets?").asks == "person"
+    assert extract("In the 2016 report, to whom was the fee exemption extended?").asks == "person"
+    assert extract("According to the report, who chaired the meeting?").asks == "person"
+
+
+def test_the_state_by_a_month_end_is_an_outcome():
+    c = extract("Had gate access systems been installed in all enterprises of the two parks by the end of March 2020?")
+    assert c.as_of == "2020-03" and c.period_kind == "outcome"
+    assert extract("到2020年底要完成多少户改厕？").period_kind == "target"
+
+
+def test_measure_words_of_lifts_and_sets():
+    c = extract("某区2020年计划加装多少部电梯？")
+    assert (c.asks, c.unit, c.quantity_kind) == ("quantity", "部", "count")
+    assert extract("有多少部门联合印发了该方案？").unit != "部"
+    assert extract("2021年开工建设保障性住房多少套？").unit == "套"
+
+
+def test_a_visit_and_a_plan_verb_are_not_part_of_a_name():
+    assert entities("某书记两次到高铁北站引线道路工程现场调研，提出了什么要求？") == ["高铁北站引线道路工程"]
+    assert not any(e.endswith("计划") for e in entities("某区2020年加装电梯试点工作计划加装多少部电梯？"))

@@ -339,6 +339,9 @@ def extract(question: str) -> Constraints:
         c.period_kind, c.period_implied = "outcome", True
     c.doc_ref = _doc_ref(qa)
     c.as_of = _as_of(qa)
+    if c.as_of and c.period_kind is None:
+        # "Had … been installed by the end of March 2020?": the state then, what had been done
+        c.period_kind, c.period_implied = "outcome", True
     if len(c.years) > 1:
         # "李某在2020年1月经济工作会议上预计2019年…", "In his January 2020 speech, … in 2019": the
         # year the words were said is no year asked about when another is named

@@ -11,11 +11,11 @@ _QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n
 _PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略|"
                                r"事故|地震|洪灾|洪涝灾害|台风|泥石流|火灾|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会")
 # 计划/安排 before a verb is the verb "plans to" ("计划开工多少套"), not a programme's name.
-_PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|"
+_PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|加装|"
                               r"培训|发放|引进|开展|推进|筹集|投入|招")
 _LEADING_TIME = re.compile(r"^(?:期间|时期|以来|年内|年度|全年|今年|去年|明年|当年|上半年|下半年|末)+")
 _LEADING_ADVERBS = re.compile(r"^(?:分别|各自|一共|总共|共|均|都|也|还|又|再|已经?|曾|主要|重点|具体|进一步|继续|同时|累计)+")
-_ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
+_ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由到、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
 _LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
 _PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
                            r"(?:Project|Programme|Program|Plan|Initiative|Campaign|Action|Policy|Reform|Bonds?))\b")

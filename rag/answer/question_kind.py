@@ -27,7 +27,11 @@ _WHAT_HAPPENED = re.compile(r"\bwhat happened\b|\bwhat became of\b|发生了什�
 # "What should serve as the lever for … investment": what is to be done or used, not a figure,
 # whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
 _WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
-_PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwho\b|\bwhom\b|\bwhose\b|"
+# "who"/"whom"/"whose" as the question word, not a relative one after a noun ("the line whose
+# construction he wanted sped up", "the official who chaired it")
+_PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|"
+                       r"(?:^|[,;:]\s*|\b(?:and|or|me|us)\s+)(?:who|whom|whose)\b|"
+                       r"\b(?:to|for|by|with|from|of)\s+whom\b|"
                        r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
                        r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
                        r"chairman|chairwoman|chair|director|head|deputy|commissioner|member)s?\b", re.I)
@@ -42,7 +46,8 @@ _LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:kind
                      r"areas|achievements|problems|priorities)\b|\bwhich \w+s\b|\blist\b", re.I)
 
 _UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
-            "公里|千米|米|万吨|吨|千克|公斤|个月|小时|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|岁|%")
+            "公里|千米|米|万吨|吨|千克|公斤|个月|小时|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|套|件|"
+            "部(?![门署分委长队])|岁|%")                   # 多少部电梯 counts lifts; 多少部门, departments
 _UNIT_Q_ZH = re.compile(rf"(?:多少|几)\s*({_UNIT_ZH})")
 _UNIT_EN_WORDS = (r"(?:(?:trillion|billion|million|thousand|hundred million|100 million|ten thousand)\s+)?"
                   r"(?:yuan|rmb|us dollars|dollars|usd)|percentage points?|percent|%|people|persons|jobs|"
@@ -58,7 +63,7 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
     ("area", re.compile(r"亩|平方|公顷|hectare|square|^mu$")),
     ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
     ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
-    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位)$")),
+    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位|套|件|部)$")),
     ("duration", re.compile(r"^(?:天|日|周|小时|个月|年|days?|weeks?|months?|hours?|years?)$")),
 ]
 # When the question writes no unit, its words still say what kind of figure it wants.
@@ -78,7 +83,8 @@ _KIND_WORDS = [
     ("area", re.compile(r"面积|\barea\b|hectares|square", re.I)),
     ("length", re.compile(r"多长|全长|长度|里程|\blength\b|\bhow long\b|kilomet", re.I)),
     ("weight", re.compile(r"吨|重量|\btons?\b|tonnes|weigh", re.I)),
-    ("count", re.compile(r"几[个项家所座处条户批次]|多少[个项家所座处条户批次]|number of|how many", re.I)),
+    ("count", re.compile(r"几[个项家所座处条户批次套件]|多少[个项家所座处条户批次套件]|(?:几|多少)部(?![门署分委长队])|"
+                         r"number of|how many", re.I)),
 ]
 
 
