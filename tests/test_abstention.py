@@ -563,3 +563,45 @@ def test_a_documents_place_missing_from_the_national_list_is_its_last_unit():
     from rag.answer.place_scope import _own_place
     assert _own_place("某省青山县") == "青山县"          # not in the list: cut by its unit
     assert _own_place("浙江省温州市平阳县") == "平阳县"
+
+
+def test_a_blank_filled_with_several_items_is_no_restatement():
+    """"加快哪两个产业集聚区的…" is answered by "加快甲产业集聚区、乙产业集聚区…", the question's words
+    around two new names."""
+    from rag.answer.constraints import extract
+    from rag.answer.query import bigrams
+    from rag.answer.values import fills_slot, sentence_misses
+    q = "2021年5月6日某县环境攻坚调度会要求加快哪两个产业园区的企业门禁系统安装进度？"
+    s = "会议指出，要加快城东产业园区、城西产业园区企业门禁系统安装进度；"
+    assert fills_slot(q, s)
+    assert "restates" not in sentence_misses(extract(q), s, bigrams(q))
+    assert not fills_slot(q, "会议指出，要加快产业园区企业门禁系统安装进度；")
+
+
+def test_a_whether_question_is_answered_only_by_a_sentence_on_what_it_asks():
+    """"禁煤区是否实现了无燃煤现象" is not answered by another sentence of the entry that
+    merely says something was achieved."""
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import check
+    from rag.answer.extractive import passage_sentences
+    q = "某县禁煤区最终是否实现了无燃煤现象？"
+    text = "3月5日，某县环境整治推进会召开。会议指出，通过建设专业园区，最终实现企业由分散到集聚。" \
+           "到3月底，全县禁煤区已全面实现无燃煤现象。"
+    d = check(extract(q), [hit(text, date="2021-03-05", place="某省某市某县")], passage_sentences)
+    ok = [text[s:e] for _, s, e in d.ok_sentences()]
+    assert any("无燃煤" in s for s in ok)
+    assert not any("由分散到集聚" in s for s in ok)
+
+
+def test_a_place_inside_a_quoted_name_does_not_speak_for_it():
+    """A district's "用好“某市英才计划”…新培育3个团队" is the district's own count, not the city's."""
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    s = "用好“临江英才计划”2.0版，全年新培育引进3个创新创业团队。"
+    assert rules.place_in_names_only(s, "临江", "临江市")
+    assert not rules.place_in_names_only("临江市全年新培育引进3个创新创业团队。", "临江", "临江市")
+
+
+def test_lifts_and_sets_are_counted_with_their_measure_words():
+    assert quantities("加装电梯30部，十八部门联合印发，第一部法规") == [("30部", "count"), ("十八部", "count")]
+    assert states_value("全年加装电梯30部。", "count", counted=True)

@@ -30,7 +30,7 @@ from rag.answer.query import bigrams, chinese_terms, match_text
 from rag.answer.speakers import (TITLES_SEP, asked_speakers, known_speakers, named_people, names_one,
                                   required_people, said_by_them)
 from rag.answer.subjects import _subject_groups, subject_terms
-from rag.answer.values import _ASKS_YEAR, _CJK, _entity_missing, _ordinals, sentence_misses
+from rag.answer.values import _ASKS_YEAR, _CJK, _entity_missing, _ordinals, asks_whether, sentence_misses
 from rag.retrieve.people import reads_as
 from rag.types import Hit
 
@@ -167,9 +167,10 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     """Check every sentence of every passage. `sentences(text)` gives (start, end) spans."""
     from rag.ingest.instructions import overlaps as instruction_at
     qb = bigrams(cons.question)
-    subject = subject_terms(cons) if cons.asks == "quantity" else None
+    subject = subject_terms(cons) if cons.asks == "quantity" or asks_whether(cons) else None
     # an English subject's phrases, for "two of several" (see subjects._one_word_of_many)
-    phrases = _subject_groups(frame_free(cons), frozenset(place_words(cons))) if subject and cons.lang == "en" else ()
+    phrases = _subject_groups(frame_free(cons), frozenset(place_words(cons))) \
+        if subject and cons.lang == "en" and cons.asks == "quantity" else ()
     people = required_people(cons, hits)
     # who acted in the very sentence: checked for those the question names with a title, as
     # before; a bare name or a title's holder need only be in the passage (an entry's "会上，
@@ -290,6 +291,10 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
         what = {"quantity": ("数字", "figure"), "person": ("人名", "person"), "date": ("日期", "date")}[cons.asks]
         seen.append(f"相关段落没有给出所问的{what[0]}" if lang == "zh" else
                     f"the passages do not give the {what[1]} asked for")
+    if cons.period_kind == "outcome" and any(c.misses == ["period"] for c in clean):
+        # a sentence that would answer but for its time: a plan, or words said before then
+        seen.append(f"资料只有{years or '所问时间'}之前的部署或计划，没有说明实际完成情况" if lang == "zh" else
+                    "the documents give what was planned or said before then, not what was done")
     if cons.place and any("place" in c.misses for c in clean):
         seen.append(f"相关段落说的是其他地方的情况，没有{cons.place}的" if lang == "zh" else
                     f"the passages speak for another place, not {cons.place}")

@@ -109,6 +109,17 @@ def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -
 _WHETHER = re.compile(r"是否|有没有|\bwhether\b|^\s*(?:is|was|were|has|have|had|did|does|do)\b", re.I)
 
 
+# "是否一致", "the same as": a comparison, answered by two sentences each on one side of it
+_SAME_Q = re.compile(r"是否(?:一致|相同|相等|一样)|\bthe same\b|\bsame as\b", re.I)
+
+
+def asks_whether(cons: Constraints) -> bool:
+    """A yes-or-no question on a fact ("禁煤区是否实现了无燃煤现象？", "Had … been installed?"):
+    answered only by a sentence about what it asks (its subject, as for a figure)."""
+    return cons.asks in ("fact", "list", "date") and bool(_WHETHER.search(cons.question)) \
+        and not _SAME_Q.search(cons.question)
+
+
 _ORDINAL_Q = re.compile(r"第几")
 _ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
 
@@ -196,7 +207,9 @@ _DIRECTIVE = re.compile(r"要|必须|确保|务必|强调|指出|提出|部署|�
 
 
 # A Chinese question's blank: what stands around 什么/哪些/哪种… ("实行以什么为主的对外投资管理方式")
-_SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|哪类|哪个|哪一种)(?:样的)?([\u4e00-\u9fff]{2,6})")
+# or 哪两个/哪几项 ("加快哪两个产业集聚区的…": "加快市产业集聚区、大周产业集聚区…")
+_SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|哪类|哪个|哪一种|哪[两二三四五六七八九十几]+[个项家条种类所座处])"
+                   r"(?:样的)?([\u4e00-\u9fff]{2,6})")
 
 
 def fills_slot(question: str, sentence: str) -> bool:
@@ -206,7 +219,9 @@ def fills_slot(question: str, sentence: str) -> bool:
     for m in _SLOT.finditer(question):
         left, right = m.group(1)[-2:], m.group(2)[:2]
         i = sentence.find(left)
-        j = sentence.find(right, i + 2) if i >= 0 else -1
+        # the right side's last place within reach: a blank filled with several items
+        # ("市产业集聚区、大周产业集聚区") repeats it after each
+        j = sentence.rfind(right, i + 2, i + 2 + 20 + len(right)) if i >= 0 else -1
         if i >= 0 and 0 < j - (i + 2) <= 20 and sentence[i + 2:j] not in question:
             return True
     return False
@@ -278,6 +293,9 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks != "requirement" and cons.entities and _WHETHER.search(cons.question) \
             and _entity_missing(cons, sentence, WHETHER_ENTITY_SHARE):
         misses.append("entity")             # "…项目最终是否已签约落地": a sentence on other projects says nothing of it
+    elif subject and asks_whether(cons) and not _about_subject(_written_subject(cons, subject)[0], sentence,
+                                                               _written_subject(cons, subject)[1]):
+        misses.append("value")              # "禁煤区是否实现了无燃煤": a sentence on something else says nothing of it
     elif cons.asks == "requirement" and _SCENE.search(sentence) and not _DIRECTIVE.search(sentence):
         misses.append("value")              # "…全体会议召开，市领导…出席会议": held, but nothing required
     attribute = _ATTRIBUTE_Q.search(cons.question)

@@ -386,13 +386,14 @@ _NAME_TAIL = re.compile(r"[\u4e00-\u9fff（）()]{0,10}?(?:产业园|工业园|�
 
 def place_in_names_only(sentence: str, short: str, full: str) -> bool:
     """Whether every mention of a place ("太原", full name "太原市") in the sentence is part of
-    a park's or a firm's name."""
+    a park's, a firm's or a programme's name."""
     found = False
     for m in re.finditer(re.escape(short), sentence):
         rest, before = sentence[m.end():], sentence[:m.start()]
-        if before.count("《") > before.count("》"):
-            found = True                    # inside a title: 《关于共建…某市（某区）产业园合作协议》
-            continue
+        if before.count("《") > before.count("》") or before.count("“") > before.count("”") \
+                and "”" in rest and len(rest.split("”", 1)[0]) <= 10:
+            found = True                    # inside a title: 《关于共建…某市（某区）产业园合作协议》,
+            continue                        # or a short quoted name: “某市英才计划”
         if full != short and rest.startswith(full[len(short):]) or not _NAME_TAIL.match(rest):
             return False
         found = True
