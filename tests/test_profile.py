@@ -262,3 +262,8 @@ def test_profile_code_and_data_name_no_bundled_place():
     for f in files:
         text = f.read_text(encoding="utf-8").lower()
         assert not [n for n in names if n in text], f
+
+
+def test_a_free_trade_area_is_not_a_pilot_free_trade_zone():
+    # 自由贸易区 (agreements with other countries) beside 自由贸易试验区 (a pilot zone at home)
+    assert "自由贸易区" in translate_terms("What kind of free trade area network was China to build?")
