@@ -120,6 +120,12 @@ def asks_whether(cons: Constraints) -> bool:
         and not _SAME_Q.search(cons.question)
 
 
+def _says_of(cons: Constraints, subject: set[str], sentence: str) -> bool:
+    """Whether the sentence holds the question's subject, as written in its language."""
+    written, lang = _written_subject(cons, subject)
+    return _about_subject(written, sentence, lang)
+
+
 _ORDINAL_Q = re.compile(r"第几")
 _ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
 
@@ -207,7 +213,7 @@ _DIRECTIVE = re.compile(r"要|必须|确保|务必|强调|指出|提出|部署|�
 
 
 # A Chinese question's blank: what stands around 什么/哪些/哪种… ("实行以什么为主的对外投资管理方式")
-# or 哪两个/哪几项 ("加快哪两个产业集聚区的…": "加快市产业集聚区、大周产业集聚区…")
+# or 哪两个/哪几项 ("加快哪两个产业集聚区的…": "加快甲产业集聚区、乙产业集聚区…")
 _SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|哪类|哪个|哪一种|哪[两二三四五六七八九十几]+[个项家条种类所座处])"
                    r"(?:样的)?([\u4e00-\u9fff]{2,6})")
 
@@ -220,7 +226,7 @@ def fills_slot(question: str, sentence: str) -> bool:
         left, right = m.group(1)[-2:], m.group(2)[:2]
         i = sentence.find(left)
         # the right side's last place within reach: a blank filled with several items
-        # ("市产业集聚区、大周产业集聚区") repeats it after each
+        # ("甲产业集聚区、乙产业集聚区") repeats it after each
         j = sentence.rfind(right, i + 2, i + 2 + 20 + len(right)) if i >= 0 else -1
         if i >= 0 and 0 < j - (i + 2) <= 20 and sentence[i + 2:j] not in question:
             return True
@@ -293,8 +299,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks != "requirement" and cons.entities and _WHETHER.search(cons.question) \
             and _entity_missing(cons, sentence, WHETHER_ENTITY_SHARE):
         misses.append("entity")             # "…项目最终是否已签约落地": a sentence on other projects says nothing of it
-    elif subject and asks_whether(cons) and not _about_subject(_written_subject(cons, subject)[0], sentence,
-                                                               _written_subject(cons, subject)[1]):
+    elif subject and asks_whether(cons) and not _says_of(cons, subject, sentence):
         misses.append("value")              # "禁煤区是否实现了无燃煤": a sentence on something else says nothing of it
     elif cons.asks == "requirement" and _SCENE.search(sentence) and not _DIRECTIVE.search(sentence):
         misses.append("value")              # "…全体会议召开，市领导…出席会议": held, but nothing required

@@ -390,8 +390,8 @@ def place_in_names_only(sentence: str, short: str, full: str) -> bool:
     found = False
     for m in re.finditer(re.escape(short), sentence):
         rest, before = sentence[m.end():], sentence[:m.start()]
-        if before.count("《") > before.count("》") or before.count("“") > before.count("”") \
-                and "”" in rest and len(rest.split("”", 1)[0]) <= 10:
+        if before.count("《") > before.count("》") or (before.count("“") > before.count("”")
+                                                      and "”" in rest and len(rest.split("”", 1)[0]) <= 10):
             found = True                    # inside a title: 《关于共建…某市（某区）产业园合作协议》,
             continue                        # or a short quoted name: “某市英才计划”
         if full != short and rest.startswith(full[len(short):]) or not _NAME_TAIL.match(rest):
