@@ -605,3 +605,16 @@ def test_a_place_inside_a_quoted_name_does_not_speak_for_it():
 def test_lifts_and_sets_are_counted_with_their_measure_words():
     assert quantities("加装电梯30部，十八部门联合印发，第一部法规") == [("30部", "count"), ("十八部", "count")]
     assert states_value("全年加装电梯30部。", "count", counted=True)
+
+
+def test_a_named_report_is_not_the_next_years_though_its_review_covers_the_year():
+    """"2014年政府工作报告" is the report of 2014, not the 2015 one whose review covers 2014; a
+    report whose own year is unknown may still be it when it covers the year."""
+    from rag.answer.evidence import passage_misses
+    from rag.answer.constraints import extract
+    cons = extract("2014年政府工作报告提出保障群众基本生活要坚持哪三点？")
+    text = "保障群众基本生活，要坚持建机制、补短板、兜底线。"
+    assert "document" in passage_misses(cons, hit(text, period=(2014, 2015), ref_year=2015))
+    assert "document" not in passage_misses(cons, hit(text, period=(2014, 2015), ref_year=2014))
+    assert "document" not in passage_misses(cons, hit(text, period=(2013, 2014), title="政府工作报告"))
+    assert "document" in passage_misses(cons, hit(text, period=(2015, 2016), title="政府工作报告"))
