@@ -322,3 +322,22 @@ def test_a_speech_looking_back_early_in_its_year_speaks_of_the_year_before(tmp_p
 ])
 def test_text_stance(text, want):
     assert rules.text_stance(text) == want
+
+
+def test_a_question_naming_two_reports_gets_a_passage_of_each_first(tmp_path):
+    """"2014年…报告…？2015年…报告…？": the 2015 report's many passages on the topic do not fill
+    the top and leave the 2014 part without its report."""
+    from rag.api import RAG
+    from rag.settings import Settings
+    corpus = tmp_path / "corpus"
+    write(corpus / "2014年国务院政府工作报告.txt", REPORT.replace("2015", "2014").replace("2014年工作回顾", "2013年工作回顾")
+          + "\n保障群众基本生活，要坚持建机制、补短板、兜底线。\n")
+    livelihood = "".join(f"\n我们持续增加民生投入，保障群众基本生活，第{n}项民生保障工作扎实推进。\n" for n in "一二三四五六")
+    write(corpus / "2015年国务院政府工作报告.txt", REPORT + livelihood
+          + "\n我们坚持以人为本，持续增加民生投入，保基本、兜底线、建机制。\n")
+    write(corpus / "2016年国务院政府工作报告.txt", REPORT.replace("2015", "2016").replace("2014", "2015"))
+    api = RAG(Settings.load(index_dir=tmp_path / "index", index="t"))
+    api.ingest([corpus])
+    q = "2014年政府工作报告提出保障群众基本生活要坚持哪三点？2015年政府工作报告回顾上年持续增加民生投入时说坚持了哪三点？"
+    top = [h.chunk.doc_id for h in api.retriever().search(q, 5).hits]
+    assert set(top[:2]) == {"2014年国务院政府工作报告", "2015年国务院政府工作报告"}, top

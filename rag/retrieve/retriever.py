@@ -279,6 +279,9 @@ class Retriever:
         # would otherwise fill the top with itself. Enough candidates for k paragraphs.
         depth = max(RERANK_DEPTH if self.reranker else k, k) * PARTS_HEADROOM
         order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i])]
+        named = info.resolution.docs
+        if len(named) > 1 and order:
+            order = self._each_document_leads(order, fused, named, k)
         if self.reranker and order:
             scores = self.reranker.rerank(question, [self.index.chunks[i].text for i in order])
             order = [i for _, i in sorted(zip(scores, order), key=lambda x: -x[0])]
@@ -293,6 +296,20 @@ class Retriever:
         t["end"] = time.perf_counter()
         timings = _durations(t)
         return Retrieval(question, hits, info, timings)
+
+    def _each_document_leads(self, order: list[int], fused: np.ndarray, named: list[str], k: int) -> list[int]:
+        """A question naming several documents ("2014年政府工作报告…？2015年政府工作报告…？")
+        gets the best passage of each first (the best of all stays first), so that one document's
+        passages do not fill the top and leave the other's part unanswered."""
+        best = []
+        for d in named:
+            rows = np.flatnonzero((self._docs == d) & np.isfinite(fused))
+            if len(rows):
+                best.append(int(rows[np.argmax(fused[rows])]))
+        if len(best) < 2 or len(best) > k:
+            return order
+        best.sort(key=lambda i: -fused[i])
+        return best + [i for i in order if i not in best]
 
     def _boost_satisfying(self, question: str, fused: np.ndarray) -> None:
         """Leading candidates holding a sentence that satisfies the question's constraints
