@@ -359,3 +359,9 @@ def test_measure_words_of_lifts_and_sets():
 def test_a_visit_and_a_plan_verb_are_not_part_of_a_name():
     assert entities("某书记两次到高铁北站引线道路工程现场调研，提出了什么要求？") == ["高铁北站引线道路工程"]
     assert not any(e.endswith("计划") for e in entities("某区2020年加装电梯试点工作计划加装多少部电梯？"))
+
+
+def test_a_quoted_five_year_plan_is_a_stretch_of_years_not_a_name():
+    c = extract("“十二五”期间城镇保障性安居工程住房一共建设了多少套？")
+    assert c.entities == ["城镇保障性安居工程"] and c.years == [2011, 2012, 2013, 2014, 2015]
+    assert extract("“两个维护”指的是什么？").entities == ["两个维护"]

@@ -11,6 +11,7 @@ _QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n
 _PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略|"
                                r"事故|地震|洪灾|洪涝灾害|台风|泥石流|火灾|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会")
 # 计划/安排 before a verb is the verb "plans to" ("计划开工多少套"), not a programme's name.
+_FIVE_YEAR_PLAN = re.compile(r"[一二三四五六七八九十]{1,3}五(?:规划|计划|时期|期间)?")
 _PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|加装|"
                               r"培训|发放|引进|开展|推进|筹集|投入|招")
 _LEADING_TIME = re.compile(r"^(?:期间|时期|以来|年内|年度|全年|今年|去年|明年|当年|上半年|下半年|末)+")
@@ -27,7 +28,9 @@ def entities(q: str) -> list[str]:
     out: list[str] = []
     quoted = bytearray(len(q) + 1)
     for m in _QUOTED.finditer(q):
-        out.append(next(g for g in m.groups() if g))
+        name = next(g for g in m.groups() if g)
+        if not _FIVE_YEAR_PLAN.fullmatch(name):     # “十二五” is a stretch of years, read as years
+            out.append(name)
         quoted[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PROGRAMME_SUFFIX.finditer(q):
         if quoted[m.start()]:
