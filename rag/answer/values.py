@@ -168,7 +168,9 @@ def asked_titles(cons: Constraints) -> set[str]:
             return set()        # "Who accompanied the mayor": the title is the visitor's
         return {m.group(0) for m in titles.finditer(" ".join(chinese_terms(cons.question, cons.lang)))}
     q = cons.question           # a title with its holder's name ("市长王某某") only sets the scene
-    found = {m.group(0) for m in titles.finditer(q) if not person_names(q[m.start():m.end() + 4])}
+    # "哪几位市领导" asks for any of the city's officials, whatever their titles: no title to match
+    found = {m.group(0) for m in titles.finditer(q) if not person_names(q[m.start():m.end() + 4])
+             and not m.group(0).endswith("领导")}
     if _ACCOMPANY_Q.search(q):
         # "区长到…调研时，有谁陪同": the title is the visitor's; "哪位副市长陪同" asks one
         found = {t for t in found if re.search(rf"(?:哪位|哪些|哪两位|哪几位|何)\S{{0,6}}{re.escape(t)}", q)}
