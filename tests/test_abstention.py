@@ -618,3 +618,21 @@ def test_a_named_report_is_not_the_next_years_though_its_review_covers_the_year(
     assert "document" not in passage_misses(cons, hit(text, period=(2014, 2015), ref_year=2014))
     assert "document" not in passage_misses(cons, hit(text, period=(2013, 2014), title="政府工作报告"))
     assert "document" in passage_misses(cons, hit(text, period=(2015, 2016), title="政府工作报告"))
+
+
+def test_which_city_leaders_asks_any_official_not_a_title():
+    """"长葛有哪几位市领导陪同" is answered by "市委书记某某、副市长某某…陪同": 市领导 is no title to match."""
+    from rag.answer.constraints import extract
+    from rag.answer.query import bigrams
+    from rag.answer.values import sentence_misses
+    q = "2021年4月2日省政协主席王某某来平阳了解企业复工情况，平阳有哪几位县领导陪同？"
+    s = "4月2日，省政协主席王某某来平阳了解企业复工情况，县委书记李建国、副县长张卫东陪同。"
+    assert "value" not in sentence_misses(extract(q), s, bigrams(q))
+
+
+def test_a_latin_term_counts_as_its_chinese_equivalent():
+    """"单位GDP能耗" is found as "单位国内生产总值能耗": the passage is on topic."""
+    text = "过去五年，单位国内生产总值能耗下降17.2%，化学需氧量、二氧化硫排放总量分别下降15.7%和17.5%。"
+    q = "2013年政府工作报告回顾过去五年，单位GDP能耗下降了多少？"
+    assert not weak_evidence(q, [hit(text)], "zh")
+    assert weak_evidence("2013年单位EPC能耗下降了多少？", [hit(text)], "zh")

@@ -343,8 +343,11 @@ def weak_evidence(question: str, hits, lang: str, min_evidence: float = MIN_EVID
     top = hits[:3]
     anchors = latin_anchors(question)
     if anchors:
-        keys = [lookalike_key(a) for a in anchors]
-        top = [h for h in hits if all(k in lookalike_key(normalize(match_text(h.chunk))) for k in keys)]
+        # each term as written or as the glossary's Chinese for it ("GDP": 国内生产总值)
+        profile = get_profile()
+        alts = [{lookalike_key(a)} | {lookalike_key(t) for t in profile.translate_terms(a)} for a in anchors]
+        texts = [(h, lookalike_key(normalize(match_text(h.chunk)))) for h in hits]
+        top = [h for h, text in texts if all(any(k in text for k in alt) for alt in alts)]
         if not top:
             return True
     ev = evidence(question, top if anchors else hits, lang)
