@@ -636,3 +636,21 @@ def test_a_latin_term_counts_as_its_chinese_equivalent():
     q = "2013年政府工作报告回顾过去五年，单位GDP能耗下降了多少？"
     assert not weak_evidence(q, [hit(text)], "zh")
     assert weak_evidence("2013年单位EPC能耗下降了多少？", [hit(text)], "zh")
+
+
+def test_one_per_household_is_a_slogan_not_a_count():
+    assert quantities("坚持一户一策、一人一策原则，全镇仅一人返贫") == [("一人", "people")]
+
+
+def test_a_whether_question_needs_the_thing_asked_not_only_where_it_is():
+    """"高速沿线的私搭棚庵、废弃厂院是否已经全部拆除": a sentence on the same road's greening
+    holds the place, not the sheds."""
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import check
+    from rag.answer.extractive import passage_sentences
+    q = "某县高速沿线的私搭棚庵、废弃厂院后来是否已经全部拆除？"
+    text = ("4月2日，县委书记实地查看高速沿线绿化情况，全部完成补植。"
+            "到4月底，高速沿线私搭棚庵、废弃厂院已全部拆除。")
+    d = check(extract(q), [hit(text, date="2021-04-02", place="某省某市某县")], passage_sentences)
+    ok = [text[s:e] for _, s, e in d.ok_sentences()]
+    assert any("已全部拆除" in s for s in ok) and not any("绿化" in s for s in ok)

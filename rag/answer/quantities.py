@@ -64,6 +64,8 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
                 and not re.search(r"[只仅共]\w?$", text[max(0, m.start() - 2):m.start()]):
             continue                                    # 一批, 一个, 一项: an article, not a count
             #                                             (只设一个层级, 仅一项: a count)
+        if m.group(3) == "一" and not m.group(4) and re.match(r"一[\u4e00-\u9fff]", text[m.end():m.end() + 2]):
+            continue                                    # 一人一策, 一户一档: a slogan's pattern, not a count
         if m.group(1) and not unit and not m.group(4) and re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
             continue                                    # a bare year
         out.append((m.group(0).strip(), kind))

@@ -120,9 +120,18 @@ def asks_whether(cons: Constraints) -> bool:
         and not _SAME_Q.search(cons.question)
 
 
+# A Chinese whether-question's sentence must hold this share of its subject's terms: the thing
+# whose state is asked ("私搭棚庵、废弃厂院…拆除"), not the place it is at ("京港澳高速沿线").
+# Not tuned: the tune parts hold no answerable whether-question on a fact (one compares two
+# figures); half, where a figure question needs MIN_SUBJECT, as the whole proposition is asked.
+WHETHER_SUBJECT = 0.5
+
+
 def _says_of(cons: Constraints, subject: set[str], sentence: str) -> bool:
     """Whether the sentence holds the question's subject, as written in its language."""
     written, lang = _written_subject(cons, subject)
+    if lang == "zh":
+        return term_coverage(written, sentence) >= WHETHER_SUBJECT
     return _about_subject(written, sentence, lang)
 
 
