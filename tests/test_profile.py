@@ -267,3 +267,9 @@ def test_profile_code_and_data_name_no_bundled_place():
 def test_a_free_trade_area_is_not_a_pilot_free_trade_zone():
     # 自由贸易区 (agreements with other countries) beside 自由贸易试验区 (a pilot zone at home)
     assert "自由贸易区" in translate_terms("What kind of free trade area network was China to build?")
+
+
+def test_turning_counties_into_cities_is_bridged():
+    # 设市 (setting up a city) and 特大镇, national urbanisation vocabulary the bridge lacked
+    assert "设市" in translate_terms("Which counties were to be made into cities?")
+    assert "特大镇" in translate_terms("How many large towns were to become cities?")
