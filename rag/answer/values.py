@@ -121,7 +121,7 @@ def asks_whether(cons: Constraints) -> bool:
 
 
 # A Chinese whether-question's sentence must hold this share of its subject's terms: the thing
-# whose state is asked ("私搭棚庵、废弃厂院…拆除"), not the place it is at ("京港澳高速沿线").
+# whose state is asked ("私搭棚庵…拆除"), not only the place it is at ("某高速沿线").
 # Not tuned: the tune parts hold no answerable whether-question on a fact (one compares two
 # figures); half, where a figure question needs MIN_SUBJECT, as the whole proposition is asked.
 WHETHER_SUBJECT = 0.5
