@@ -83,6 +83,13 @@ def test_repair_removes_bookmarks():
     assert repair.repair_lines("市委召开[bookmark: _GoBack]常委会议。") == ["市委召开常委会议。"]
 
 
+def test_repair_keeps_the_text_of_inline_format_tags():
+    assert repair.repair_lines("确保全区PM<sub>2.5</sub>浓度下降到40微克/立方米以下。") == \
+        ["确保全区PM2.5浓度下降到40微克/立方米以下。"]
+    assert repair.repair_lines('新建绿地5万m<sup>2</sup>，<span style="x">其中</span>公园3个。') == \
+        ["新建绿地5万m2，其中公园3个。"]
+
+
 @pytest.mark.parametrize("raw, expected", [
     ("省委组织部非 公企业和社会组织党工委。", "省委组织部非公企业和社会组织党工委。"),
     ("1 月 25 日，中央政治局会议召开。", "1月25日，中央政治局会议召开。"),

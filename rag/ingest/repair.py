@@ -18,6 +18,9 @@ from rag.ingest import tables
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
 _ARTIFACTS = re.compile(r"\[(?:bookmark|anchor)\s*:[^\]]*\]|\{#[^}]*\}", re.I)
+# Inline formatting a Word or HTML export leaves as tags ("PM<sub>2.5</sub>", "m<sup>2</sup>"):
+# the text inside is kept, the tags go, so "PM2.5" is found as written.
+_INLINE_TAGS = re.compile(r"</?(?:sub|sup|b|i|u|em|strong|span|font|small|big|mark|ins|del|s)(?:\s[^<>\n]*)?>", re.I)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A line that is only a page number: "12", "- 12 -", "—12—", "第 12 页", "12 / 80".
 _PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}|"
@@ -109,7 +112,7 @@ def is_byline(line: str, after_heading: bool) -> bool:
 
 def _strip_noise(line: str) -> str:
     line = _INVISIBLE.sub("", line)
-    line = _ARTIFACTS.sub("", line)
+    line = _INLINE_TAGS.sub("", _ARTIFACTS.sub("", line))
     return line.replace("\u3000", " ").replace("\xa0", " ").strip()
 
 
