@@ -365,3 +365,10 @@ def test_a_quoted_five_year_plan_is_a_stretch_of_years_not_a_name():
     c = extract("“十二五”期间城镇保障性安居工程住房一共建设了多少套？")
     assert c.entities == ["城镇保障性安居工程"] and c.years == [2011, 2012, 2013, 2014, 2015]
     assert extract("“两个维护”指的是什么？").entities == ["两个维护"]
+
+
+def test_a_choice_between_two_directions_asks_no_figure():
+    assert extract("2010年的M2增长目标与上年实际执行结果相比是高还是低？").asks == "fact"
+    assert extract("Was the 2010 M2 growth target higher or lower than the year before?").asks == "fact"
+    assert extract("2010年M2增长目标是多少？").asks == "quantity"
+

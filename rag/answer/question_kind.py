@@ -129,10 +129,19 @@ TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|w
 _PERSON_KIND = re.compile(r"(?:做|当|成为|争做|争当)[^，。？?]{0,10}?什么(?:样的)?人|(?:对|向|为|给)哪些人")
 
 
+# "与上年相比是高还是低", "higher or lower than the year before": a choice between two
+# directions, answered by a comparison ("低于去年"), not by a figure, whatever figure it names
+_DIRECTION = r"(?:高|低|多|少|大|小|快|慢|增|减|升|降|上升|下降|增加|减少|提高|降低|扩大|缩小)"
+_DIRECTION_EN = r"(?:higher|lower|more|less|fewer|faster|slower|larger|smaller|greater|above|below|up|down|rise|fall|rose|fell)"
+_CHOICE = re.compile(rf"{_DIRECTION}了?还是{_DIRECTION}|\b{_DIRECTION_EN}\s+or\s+{_DIRECTION_EN}\b", re.I)
+
+
 def _asks(q: str) -> str:
     q = TEMPORAL_LEAD.sub("", q)
     if _QTY_ZH.search(q) or _QTY_EN.search(q):
         return "quantity"
+    if _CHOICE.search(q):
+        return "fact"
     if _PLACE_Q.search(q):
         return "place"
     if _PERSON_Q.search(_PERSON_KIND.sub("", q)):
