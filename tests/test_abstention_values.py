@@ -425,3 +425,32 @@ def test_a_whether_question_needs_the_thing_asked_not_only_where_it_is():
     d = check(extract(q), [hit(text, date="2021-04-02", place="某省某市某县")], passage_sentences)
     ok = [text[s:e] for _, s, e in d.ok_sentences()]
     assert any("已全部拆除" in s for s in ok) and not any("绿化" in s for s in ok)
+
+
+def test_an_english_what_total_is_not_answered_by_the_questions_own_count():
+    fees = hit("推进政府预算公开，98个中央部门和部分省市公开“三公经费”。", years=[2011], stance="review",
+               period=(2011, 2012), title="2012年国务院政府工作报告")
+    q = "What was the total of the 'three public expenses' disclosed by the 98 central departments in 2011?"
+    assert not decide(q, [fees])[1].satisfied
+    spent = hit("98个中央部门公开“三公经费”，合计94.7亿元。", years=[2011], stance="review",
+                period=(2011, 2012), title="2012年国务院政府工作报告")
+    assert decide(q, [spent])[1].satisfied
+
+
+def test_an_english_questions_numbered_session_must_be_the_one_the_passage_numbers():
+    byline = hit("——2020年6月14日在某区十五届人民代表大会第四次会议上", years=[2020], title="某区年鉴2020")
+    q = "Whom did the district's deputies to the fifth session of the 7th People's Congress elect as their head?"
+    assert not decide(q, [byline])[1].satisfied        # 十五届, 第四次: another session
+    same = hit("24日，出席市第七届人民代表大会第五次会议的某区代表举行全体会议，选举张三为代表团团长。",
+               years=[2020], date="2020-03-24", title="某区年鉴2021")
+    assert decide(q, [same])[1].satisfied
+
+
+def test_a_numbered_label_is_given_by_as_many_items_as_it_counts():
+    items = hit("3月26日，某市召开政协工作会议。要发挥人民政协“重要阵地、重要平台、重要渠道”的作用和优势。",
+                years=[2020], date="2020-03-26", title="某市2020年3月大事记")
+    q = "2020年3月26日某市政协工作会议要求发挥人民政协作为哪“三个重要”的作用和优势？"
+    assert decide(q, [items])[1].satisfied
+    other = hit("3月26日，某市召开政协工作会议。会议对提升履职质量提出具体要求，要发挥重要作用。",
+                years=[2020], date="2020-03-26", title="某市2020年3月大事记")
+    assert not decide(q, [other])[1].satisfied

@@ -30,7 +30,8 @@ from rag.answer.query import bigrams, chinese_terms, match_text
 from rag.answer.speakers import (TITLES_SEP, asked_speakers, known_speakers, named_people, names_one,
                                   required_people, said_by_them)
 from rag.answer.subjects import _subject_groups, subject_terms
-from rag.answer.values import _ASKS_YEAR, _CJK, _entity_missing, _ordinals, asks_whether, sentence_misses
+from rag.answer.values import _ASKS_YEAR, _CJK, _entity_missing, _ordinals, asks_whether, english_ordinals, \
+    numbered_in, sentence_misses
 from rag.retrieve.people import reads_as
 from rag.types import Hit
 
@@ -118,6 +119,10 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         if (n, what) not in _ordinals(text):
             misses.append("entity")         # "第三百八十次晨会" is not the 375th
             break
+    else:
+        asked = english_ordinals(cons.question) if cons.lang == "en" else set()
+        if asked and not asked <= numbered_in(text):
+            misses.append("entity")         # "the fifth session": not "第四次会议"
     if _entity_missing(cons, text):
         misses.append("entity")             # the programme, event or accident asked about is not here
     if "entity" not in misses and cons.lang == "en":

@@ -165,7 +165,9 @@ def _measured_elsewhere(cons: Constraints, passage: str | None) -> bool:
 
 # The question asks for a figure ("多少", "几家", "how many"), not about one it gives ("…定为7%时，
 # 提到哪个因素…"): only then is a sentence holding nothing but the question's figures no answer.
-_HOW_MUCH = re.compile(r"多少|几|how (?:many|much)|by what", re.I)
+_HOW_MUCH = re.compile(r"多少|几|多[大长高远]|how (?:many|much|large|big|long|far|fast)|by what|"
+                       r"\bwhat (?:(?:was|is|were|are) )?(?:the )?(?:total|amount|sum|number|figure|size|value|"
+                       r"percentage|share|proportion|rate)\b", re.I)
 
 
 # A clause: the text between two punctuation marks ("达到74.4万亿元")

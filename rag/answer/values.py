@@ -89,6 +89,15 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 _NUMBERED_LABEL = re.compile(r"^[一二两三四五六七八九十]+[个大项条种类]?(\w{2,})$")
 
 
+def _spelled_out(label: str, text: str) -> bool:
+    """A numbered label given by its items, each with the label's word: “三个重要” as
+    "重要阵地、重要平台、重要渠道" (as many times as the count says)."""
+    from rag.answer.numerals import cn_number
+    m = _NUMBERED_LABEL.match(label)
+    n = cn_number(re.match(r"[一二两三四五六七八九十]+", label).group(0)) if m else None
+    return bool(n) and n > 1 and text.count(m.group(1)) >= n
+
+
 def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -> bool:
     """Whether a named programme, event or accident of the question is not in the text."""
     have = bigrams(text)
@@ -97,6 +106,8 @@ def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -
         # a numbered label ("三个不生产", "四大工程") may be given by its items alone ("措施不落实
         # 不生产、隐患不排除不生产…"): the label without its count is a name of it too
         names += [m.group(1) for a in names if (m := _NUMBERED_LABEL.match(a))]
+        if any(_spelled_out(a, text) for a in names):
+            continue
         alts = [bigrams(a) for a in names]
         # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
         alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
@@ -137,6 +148,39 @@ def _says_of(cons: Constraints, subject: set[str], sentence: str) -> bool:
 
 _ORDINAL_Q = re.compile(r"第几")
 _ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
+
+
+# An English question's numbered meeting or term ("the fifth session", "the 7th Xuchang People's
+# Congress", "the 22nd APEC leaders' meeting"): the ordinal, within four words of what it numbers.
+_EN_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_EN_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(_EN_ORDINAL_WORDS) + r")\b", re.I)
+_EN_NUMBERED = re.compile(r"(?!\s+(?:time|times|half|quarter|place|step|year|month|week|day)\b)"
+                          r"(?:\s+[\w'’-]+){0,4}?\s+(?:sessions?|meetings?|plenums?|plenary|congress|conferences?|"
+                          r"games|expo|batch(?:es)?|rounds?|terms?|committee|forums?|summits?)\b", re.I)
+# In a text, a number before what it numbers, with or without 第: "十五届", "七次全会", "三中全会", "十九大"
+_NUMBERED_ZH = re.compile(r"([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(?:届|次|中全会|大|批|期|轮)")
+
+
+def english_ordinals(question: str) -> set[int]:
+    """The numbers of the meetings, sessions or terms an English question names."""
+    out = set()
+    for m in _EN_ORDINAL.finditer(question):
+        if _EN_NUMBERED.match(question, m.end()):
+            out.add(int(m.group(1)) if m.group(1) else _EN_ORDINAL_WORDS[m.group(2).lower()])
+    return out
+
+
+def numbered_in(text: str) -> set[int]:
+    """The numbers of whatever a Chinese text numbers, read leniently (see _NUMBERED_ZH)."""
+    from rag.answer.numerals import cn_number
+    out = set()
+    for m in _NUMBERED_ZH.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+        if n is not None:
+            out.add(int(n))
+    return out
 
 
 def _ordinals(text: str) -> set[tuple[int, str]]:
