@@ -77,6 +77,8 @@ def test_parts_per_date_and_per_item():
     # the time said before the first item holds for both
     assert answer_parts("“十三五”末青石县公路里程和高速公路里程分别达到多少？")[1].endswith(
         "“十三五”末高速公路里程达到多少？")
+    # what the last item says after 的 is asked of every item: each one's share, not a figure of any kind
+    assert answer_parts("到2020年甲产业、乙产业和丙产业的比重要分别提升到多少？")[0] == "到2020年甲产业、乙产业的比重要提升到多少？"
     # a modifier is no item of its own: one question
     assert answer_parts("城镇和农村居民收入分别增长多少？") == ["城镇和农村居民收入分别增长多少？"]
     # "in 2015 and in 2016": the preposition said again
@@ -146,3 +148,10 @@ def test_the_first_item_may_follow_its_lead_in_within_a_sentence():
     assert runs(s) == [[1, 2, 3, 4]]
     assert run_near(s, {3}) == [1, 2, 3, 4]
     assert runs(["会议指出，第二次会议要开好。", "二要加快建设。"]) == []       # only a first item opens a run
+
+
+def test_a_relative_clause_asks_nothing_of_its_own():
+    # ", which the county followed at a branch venue,": on the noun before it, not a question
+    assert len(question_parts("After the province's symposium on 13 March 2020, which Qingshi followed at a branch "
+                              "venue, what did the county head ask for?")) == 1
+    assert len(question_parts("In 2014, which city hosted the summit, and what was its theme?")) == 2

@@ -191,7 +191,9 @@ def _respective_parts(question: str) -> list[str] | None:
     cut = max((i + 1 for i, ch in enumerate(first[:len(first) - len(second) + 1]) if ch in _CONTEXT_END),
               default=0)
     rest = re.sub(r"分别|各自", "", rest, count=1)        # each part asks for one thing
-    return [head[:cs] + first + rest, head[:cs] + first[:cut] + second + rest]
+    # what the last item says after 的 is said of every item: "甲、乙和丙的比重" asks each one's 比重
+    own = second[second.rfind("的"):] if "的" in second and "的" not in first else ""
+    return [head[:cs] + first + own + rest, head[:cs] + first[:cut] + second + rest]
 
 
 # A question word, by language: a clause with one asks something of its own.
@@ -206,6 +208,17 @@ _CLAUSE_BREAK = {"zh": re.compile(r"[，；,;]"),
                                   r"(?:what|how|which|who|whom|when|where|whether|why)\s)", re.I)}
 
 
+# ", which Changge followed at a branch venue,": a relative clause on the noun before it (its own
+# subject follows: a name, a pronoun, an article), not a question of its own as "which city" is
+_RELATIVE_EN = re.compile(r",\s*(?:which|whom)\s+(?=(?:the|a|an|he|she|it|they|we|you|his|her|its|their|[A-Z][\w'’-]*)\b)")
+
+
+def _asks_something(span: str, lang: str) -> bool:
+    if lang == "en":
+        span = _RELATIVE_EN.sub(", ", span)
+    return bool(_ASKS[lang].search(span))
+
+
 def _clauses(question: str, lang: str) -> list[str]:
     """A question split where each piece asks something of its own; a clause without a
     question word ("在3月4日的会议上，") stays with its neighbour."""
@@ -214,12 +227,12 @@ def _clauses(question: str, lang: str) -> list[str]:
     for m in _CLAUSE_BREAK[lang].finditer(question):
         if lead and m.start() < lead.end():
             continue                        # "When X happened, what…": the time of what is asked
-        if _ASKS[lang].search(question[start:m.start()]):
+        if _asks_something(question[start:m.start()], lang):
             spans.append((start, m.start()))
             start = m.end()
     if not spans:
         return [question]
-    if _ASKS[lang].search(question[start:]):
+    if _asks_something(question[start:], lang):
         spans.append((start, len(question)))
     else:                                   # a trailing clause that asks nothing
         spans[-1] = (spans[-1][0], len(question))
