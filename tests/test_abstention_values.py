@@ -454,3 +454,19 @@ def test_a_numbered_label_is_given_by_as_many_items_as_it_counts():
     other = hit("3月26日，某市召开政协工作会议。会议对提升履职质量提出具体要求，要发挥重要作用。",
                 years=[2020], date="2020-03-26", title="某市2020年3月大事记")
     assert not decide(q, [other])[1].satisfied
+
+
+def test_years_of_schooling_are_a_duration_asked_by_its_noun():
+    assert quantities("劳动年龄人口平均受教育年限从10.23年提高到10.8年") == [("10.23年", "duration"), ("10.8年", "duration")]
+    schooling = hit("15岁以上人口平均受教育年限达到9年以上。", years=[2012], stance="review", period=(2008, 2012),
+                    title="2013年国务院政府工作报告")
+    # 人口 is what is measured over, 年限 what is measured: years, not people
+    assert decide("2012年15岁以上人口平均受教育年限达到多少？", [schooling])[1].satisfied
+
+
+def test_a_fraction_is_a_share():
+    assert quantities("专项转移支付项目要减少三分之一，比上年减少1/3以上，减少一半以上") == [
+        ("三分之一", "percent"), ("1/3", "percent"), ("一半", "percent")]
+    plan = hit("提高一般性转移支付比例，专项转移支付项目要减少三分之一。", years=[2014], stance="plan",
+               period=(2014, 2014), title="2014年国务院政府工作报告")
+    assert decide("2014年专项转移支付项目计划减少多少？", [plan])[1].satisfied

@@ -372,3 +372,8 @@ def test_a_choice_between_two_directions_asks_no_figure():
     assert extract("Was the 2010 M2 growth target higher or lower than the year before?").asks == "fact"
     assert extract("2010年M2增长目标是多少？").asks == "quantity"
 
+
+
+def test_a_ratio_of_two_amounts_is_a_share():
+    # 经费支出 and 国内生产总值 are amounts of money; "之比" asks the ratio between them
+    assert extract("2014年研究与试验发展经费支出与国内生产总值之比达到多少？").quantity_kind == "percent"

@@ -35,11 +35,19 @@ AMOUNTS = {"percent", "money", "people", "weight", "area", "length"}    # what a
 _UNIT_NEEDED = {"money", "percent", "area", "length", "weight", "duration"}
 
 
+# A fraction is a share: "三分之一", "1/3", "一半" (a date written with slashes, 2019/3/5, is none)
+_FRACTION = re.compile(rf"(?:{_CN_NUM}|\d+(?:\.\d+)?)分之(?:{_CN_NUM}|\d+(?:\.\d+)?)|"
+                       r"(?<![\d/.])\d{1,3}/\d{1,3}(?![\d/])|一半|半数|过半")
+
+
 def quantities(text: str) -> list[tuple[str, str | None]]:
     """(number as written, kind of its unit or None) for each quantity in a text; years,
     months and days are left out."""
-    out = []
+    fractions = [(m.start(), m.end(), m.group(0)) for m in _FRACTION.finditer(text)]
+    out = [(a, (f, "percent")) for a, _, f in fractions]       # (where, quantity), sorted at the end
     for m in _QUANTITY.finditer(text):
+        if any(a <= m.start() < b for a, b, _ in fractions):
+            continue                                    # the 1 and 3 of 1/3
         before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
         measured = bool(m.group(5)) and any(rx.match(m.group(5)) for k, rx in _KIND_OF if k in _UNIT_NEEDED)
         if _LABEL_BEFORE.match(before) or (_NAME_AFTER.match(after) and not measured) \
@@ -49,7 +57,7 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
         if re.match(r"[A-Za-z]", before) or re.match(r"[A-Z]", after):
             continue                                    # PM10, C919, G20, 5G: part of a name
         if m.group(2):                                  # 百分之七点四
-            out.append((m.group(0), "percent"))
+            out.append((m.start(), (m.group(0), "percent")))
             continue
         unit = m.group(5)
         kind = next((k for k, rx in _KIND_OF if unit and rx.match(unit)), None)
@@ -57,9 +65,10 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
             kind = "rank"                               # "位列170名": a place in a ranking
         if kind == "time" and not m.group(4):
             cn, num = m.group(3), m.group(1)
-            if unit != "年" or not (cn and len(cn) <= 3 and not re.search("[零〇]", cn) or num and len(num) <= 2):
+            if unit != "年" or not (cn and len(cn) <= 3 and not re.search("[零〇]", cn)
+                                   or num and re.fullmatch(r"\d{1,2}(?:\.\d+)?", num)):
                 continue                                # 2016年, 二〇一九年, 3月, 5日
-            kind = "duration"                           # 十至二十年, 10年: a stretch of years
+            kind = "duration"                           # 十至二十年, 10年, 10.8年: a stretch of years
         if m.group(3) == "一" and kind == "count" and not m.group(4) \
                 and not re.search(r"[只仅共]\w?$", text[max(0, m.start() - 2):m.start()]):
             continue                                    # 一批, 一个, 一项: an article, not a count
@@ -68,8 +77,8 @@ def quantities(text: str) -> list[tuple[str, str | None]]:
             continue                                    # 一人一策, 一户一档: a slogan's pattern, not a count
         if m.group(1) and not unit and not m.group(4) and re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
             continue                                    # a bare year
-        out.append((m.group(0).strip(), kind))
-    return out
+        out.append((m.start(), (m.group(0).strip(), kind)))
+    return [q for _, q in sorted(out, key=lambda x: x[0])]
 
 
 def states_value(sentence: str, kind: str | None, change: bool = False, counted: bool = False) -> bool:

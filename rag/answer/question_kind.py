@@ -70,10 +70,10 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
 _SEVERAL = re.compile(r"分别|各(?:是|为|有)|\brespectively\b|\beach\b", re.I)
 _KIND_WORDS = [
     # a stretch of time before a length: "多长时间" is no distance
-    ("duration", re.compile(r"多长时间|多久|多少天|几天|多少个?月|几个月|多少年|几年(?!级)|"
+    ("duration", re.compile(r"年限|期限|多长时间|多久|多少天|几天|多少个?月|几个月|多少年|几年(?!级)|"
                             r"\bhow long (?:before|after|ago|did|does|do|will|would|had|has|have)\b|"
                             r"\bhow many (?:days|weeks|months|years)\b", re.I)),
-    ("percent", re.compile(r"百分|比例|比重|占比|增速|(?<!效)率|增幅|增长|覆盖面|percentage|percent|\brate\b|ratio|share|"
+    ("percent", re.compile(r"百分|比例|比重|占比|之比|增速|(?<!效)率|增幅|增长|覆盖面|percentage|percent|\brate\b|ratio|share|"
                            r"proportion|coverage|growth|\bgrow\b|\bgrew\b", re.I)),
     ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|增加值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
                          r"money|budget|investment|fund|spend|cost|revenue|income|output value|value[- ]added|added value|"
