@@ -470,3 +470,14 @@ def test_a_fraction_is_a_share():
     plan = hit("提高一般性转移支付比例，专项转移支付项目要减少三分之一。", years=[2014], stance="plan",
                period=(2014, 2014), title="2014年国务院政府工作报告")
     assert decide("2014年专项转移支付项目计划减少多少？", [plan])[1].satisfied
+
+
+def test_a_blank_opening_or_closing_the_question_is_filled_by_new_words():
+    from rag.answer.values import fills_slot
+    assert fills_slot("2016年，什么在经济增长中发挥了主要拉动作用？", "消费在经济增长中发挥主要拉动作用。")
+    assert fills_slot("报告说农业的根本出路在哪里？", "农业的根本出路在科技。")
+    assert fills_slot("为此要细化落实哪部条例？", "细化落实《保障农民工工资支付条例》，努力实现基本无拖欠的目标。")
+    assert not fills_slot("报告说农业的根本出路在哪里？", "农业的根本出路在哪里，值得思考。")
+    answer = hit("消费在经济增长中发挥主要拉动作用。", years=[2016], stance="review", period=(2016, 2016),
+                 title="2017年国务院政府工作报告")
+    assert decide("2016年，什么在经济增长中发挥了主要拉动作用？", [answer])[1].satisfied

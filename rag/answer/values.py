@@ -269,8 +269,13 @@ _DIRECTIVE = re.compile(r"要|必须|确保|务必|强调|指出|提出|部署|�
 
 # A Chinese question's blank: what stands around 什么/哪些/哪种… ("实行以什么为主的对外投资管理方式")
 # or 哪两个/哪几项 ("加快哪两个产业集聚区的…": "加快甲产业集聚区、乙产业集聚区…")
-_SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|哪类|哪个|哪一种|哪[两二三四五六七八九十几]+[个项家条种类所座处])"
+_SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|哪类|哪个|哪一种|哪[一两二三四五六七八九十几]*[个项家条种类所座处部])"
                    r"(?:样的)?([\u4e00-\u9fff]{2,6})")
+# A blank that opens a clause ("，什么在经济增长中发挥了主要拉动作用") or closes the question
+# ("农业的根本出路在哪里？"): filled by new words before, or after, the words beside it
+_SLOT_OPENS = re.compile(r"(?:^|[，,；;：:])\s*(?:什么|哪些|谁)([\u4e00-\u9fff]{2,6})")
+_SLOT_CLOSES = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪里|哪儿|哪些|谁)\s*[？?]?\s*$")
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?、]")
 
 
 def fills_slot(question: str, sentence: str) -> bool:
@@ -285,6 +290,17 @@ def fills_slot(question: str, sentence: str) -> bool:
         j = sentence.rfind(right, i + 2, i + 2 + 20 + len(right)) if i >= 0 else -1
         if i >= 0 and 0 < j - (i + 2) <= 20 and sentence[i + 2:j] not in question:
             return True
+    for m in _SLOT_OPENS.finditer(question):
+        j = sentence.find(m.group(1)[:2])
+        start = max((x.end() for x in _CLAUSE_MARK.finditer(sentence, 0, max(j, 0))), default=0)
+        if j > 0 and 0 < j - start <= 20 and sentence[start:j] not in question:
+            return True
+    m = _SLOT_CLOSES.search(question)
+    i = sentence.find(m.group(1)[-2:]) if m else -1
+    if i >= 0:
+        end = _CLAUSE_MARK.search(sentence, i + 2)
+        filled = sentence[i + 2:end.start() if end else len(sentence)]
+        return 0 < len(filled) <= 20 and filled not in question
     return False
 
 
