@@ -277,6 +277,9 @@ def test_a_leading_when_clause_sets_the_time_and_asks_nothing():
     assert extract(q).asks != "date" and question_parts(q) == [q]
     assert len(question_parts("When did the park open, and how much did it cost?")) == 2
     assert extract("When was the 375th morning meeting held?").asks == "date"
+    # a preposition before the question word: "…, on what principles did he say…"
+    assert extract("When the mayor looked at the planned casting park on 3 March 2020, on what principles "
+                   "did he say the park should be run?").asks != "date"
 
 
 def test_the_year_words_were_said_in_is_not_the_year_asked():

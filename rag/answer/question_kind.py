@@ -120,8 +120,9 @@ _PLACE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|国家)|哪座城|\b(?:w
 
 # "When the mayor visited the park on 3 March, what did he …": a clause setting the time of
 # what is asked, not a when-question.
-TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)[^?]*?,\s*(?=(?:and\s+)?(?:what|which|how|who|whom|where|why|did|does|do|was|were|"
-                           r"is|are|has|have|had)\b)", re.I)
+TEMPORAL_LEAD = re.compile(r"^\s*when\s+(?!(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)"
+                           r"[^?]*?,\s*(?=(?:and\s+)?(?:(?:on|in|at|for|by|to|from|with|under|about|of)\s+)?"
+                           r"(?:what|which|how|who|whom|where|why|did|does|do|was|were|is|are|has|have|had)\b)", re.I)
 
 
 # "自觉做政治上的什么人", "成为什么样的人": a kind of person, described, not someone named;
