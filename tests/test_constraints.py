@@ -249,6 +249,7 @@ def test_adverbs_are_no_names_and_disasters_are(question, entities):
 
 def test_whether_it_has_already_happened_asks_the_outcome():
     for q in ("农村集体产权制度改革是否已在2020年10月底前全部完成？",
+              "某生产线项目是否在2020年8月底前入驻了高新技术产业园？",
               "Had the ring road already been finished by May 2020?"):
         c = extract(q)
         assert c.period_kind == "outcome" and not c.period_implied
@@ -380,3 +381,7 @@ def test_a_choice_between_two_directions_asks_no_figure():
 def test_a_ratio_of_two_amounts_is_a_share():
     # 经费支出 and 国内生产总值 are amounts of money; "之比" asks the ratio between them
     assert extract("2014年研究与试验发展经费支出与国内生产总值之比达到多少？").quantity_kind == "percent"
+
+
+def test_whether_one_understood_is_no_outcome():
+    assert extract("是否了解2020年的就业目标？").period_kind != "outcome"
