@@ -127,3 +127,13 @@ def test_of_several_people_named_the_one_asked_must_have_spoken():
                       [entry])[1].satisfied
     _, d = decide("2019年7月18日区委书记张明远专题研究产业园标准化厂房项目时提出了哪些要求？", [entry])
     assert any(entry.chunk.text[c.start:c.end].startswith("会上，张明远指出") for c in d.checks if c.ok)
+
+
+def test_in_english_the_one_named_last_before_the_verb_of_saying_is_asked():
+    """"When 甲 inspected …, what did the Party secretary 乙 require?": 甲's words are not 乙's."""
+    entry = hit("1日副市长郑明远到某区产业园调研“四个一百”专项行动。区委书记张家豪陪同。会上，郑明远指出，一要深化思想认识。"
+                "二要持续解决问题。", years=[2019], date="2019-03-01", title="某区年鉴2020")
+    q = "When Zheng Mingyuan inspected the campaign on 1 March 2019, what did Party secretary Zhang Jiahao require?"
+    assert not decide(q, [entry])[1].satisfied
+    q = "When Zhang Jiahao accompanied him on 1 March 2019, what did Zheng Mingyuan require?"
+    assert decide(q, [entry])[1].satisfied

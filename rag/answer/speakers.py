@@ -148,4 +148,28 @@ def asked_speakers(question: str, people: list[list[str]]) -> list[list[str]]:
     asked = [g for g in people if any(m and _SAID_AFTER.match(question, m.end())
                                       for n in (g if len(g) == 1 else g[1:])
                                       for m in re.finditer(re.escape(n), question))]
+    if not asked:
+        from rag.answer.query import detect_lang
+        asked = _asked_in_english(question, people) if detect_lang(question) == "en" else []
     return asked if len(asked) == 1 else people
+
+
+_SAID_EN = re.compile(r"\b(?:requir|say|said|stress|urg|demand|ask|call(?:ed)? for|insist|instruct|point(?:ed)? out)",
+                      re.I)
+
+
+def _asked_in_english(question: str, people: list[list[str]]) -> list[list[str]]:
+    """"When 甲 inspected …, what did the Party secretary 乙 require?": the one named last before
+    the verb of saying is the one whose words are asked."""
+    flat = re.sub(r"[^a-z]", "", question.lower())
+    verbs = list(_SAID_EN.finditer(question))
+    if not verbs:
+        return []
+    verb_at = len(re.sub(r"[^a-z]", "", question[:verbs[-1].start()].lower()))
+    where = []
+    for g in people:
+        spellings = [n for n in g if n.isascii()] + list(pinyin_of(frozenset(n for n in g if not n.isascii())))
+        at = max((flat.rfind(re.sub(r"[^a-z]", "", p.lower()), 0, verb_at) for p in spellings), default=-1)
+        where.append((at, g))
+    best = max(where, key=lambda x: x[0])
+    return [best[1]] if best[0] >= 0 else []
