@@ -385,3 +385,11 @@ def test_a_ratio_of_two_amounts_is_a_share():
 
 def test_whether_one_understood_is_no_outcome():
     assert extract("是否了解2020年的就业目标？").period_kind != "outcome"
+
+
+def test_sentences_before_the_one_that_asks_only_set_the_scene():
+    q = ("When the mayor inspected the metal-finishing park on 5 March 2020, he wanted a ledger set up. "
+         "Which body was to take the lead?")
+    assert extract(q).asks != "date"
+    assert extract("In 2019 the district built 5 parks. How many of them opened?").asks == "quantity"
+    assert extract("When did the park open?").asks == "date"

@@ -137,7 +137,17 @@ _DIRECTION_EN = r"(?:higher|lower|more|less|fewer|faster|slower|larger|smaller|g
 _CHOICE = re.compile(rf"{_DIRECTION}了?还是{_DIRECTION}|\b{_DIRECTION_EN}\s+or\s+{_DIRECTION_EN}\b", re.I)
 
 
+# "When the mayor inspected the park on 5 March, he wanted a ledger set up. Which body was to take
+# the lead?": sentences before the one that asks only set the scene
+_SCENE_SENTENCES = re.compile(r"^.*(?:[.!](?=\s)|[。！])\s*(?=[^。！]*[?？]\s*$)", re.S)
+_ASKING = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how|why|did|does|do|is|are|was|were|has|have)\b|"
+                     r"什么|哪|谁|多少|几|是否|何|怎", re.I)
+
+
 def _asks(q: str) -> str:
+    last = _SCENE_SENTENCES.sub("", q)
+    if last != q and _ASKING.search(last):
+        q = last
     q = TEMPORAL_LEAD.sub("", q)
     if _QTY_ZH.search(q) or _QTY_EN.search(q):
         return "quantity"
