@@ -481,3 +481,19 @@ def test_a_blank_opening_or_closing_the_question_is_filled_by_new_words():
     answer = hit("消费在经济增长中发挥主要拉动作用。", years=[2016], stance="review", period=(2016, 2016),
                  title="2017年国务院政府工作报告")
     assert decide("2016年，什么在经济增长中发挥了主要拉动作用？", [answer])[1].satisfied
+
+
+def test_a_count_of_kinds_named_with_da_is_a_count():
+    assert quantities("制定并实施十大重点产业调整振兴规划，打好三大攻坚战。") == [("十大", "count"), ("三大", "count")]
+    assert quantities("党的十九大以来，一大批项目开工，学习二十大精神。") == []
+    plan = hit("产业结构调整力度加大。制定并实施十大重点产业调整振兴规划。", years=[2009], stance="review",
+               period=(2009, 2010), title="2010年国务院政府工作报告")
+    assert decide("2009年制定并实施了多少个重点产业的调整振兴规划？", [plan])[1].satisfied
+
+
+def test_a_decline_names_the_pinyin_name_the_passages_lack():
+    from rag.answer.evidence import reasons
+    visit = hit("5日，市长到某镇金属表面处理园调研。", years=[2020], date="2020-03-05", title="某市2020年3月大事记")
+    q = "What did the mayor see at the Dongcun metal-finishing park on 5 March 2020?"
+    _, d = decide(q, [visit])
+    assert not d.satisfied and any(r.endswith("do not mention Dongcun") for r in reasons(d, [visit], "en"))

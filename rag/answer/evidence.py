@@ -288,7 +288,10 @@ def reasons(decision: Decision, hits: list[Hit], lang: str) -> list[str]:
                 seen.append(f"资料中没有{cons.doc_ref.year}年的{cons.doc_ref.kind}" if lang == "zh" else
                             f"the documents include no {cons.doc_ref.year} {cons.doc_ref.kind}")
             elif m == "entity":
-                what = "、".join(e.split(ENTITY_ALTS)[0] for e in cons.entities if _CJK.search(e))
+                # a programme, or else a name in pinyin ("Dongcun"); a numbered session, unnamed
+                what = "、".join([e.split(ENTITY_ALTS)[0] for e in cons.entities if _CJK.search(e)]
+                                or [w for w, _ in _pinyin_names(cons.question)]) or (
+                    "问题所说的会议或名称" if lang == "zh" else "the meeting or name the question gives")
                 seen.append(f"相关段落没有提到{what}" if lang == "zh" else f"the passages do not mention {what}")
             elif m == "person":
                 who = "、".join(g[0].replace(TITLES_SEP, "或" if lang == "zh" else " or ") for g in decision.people) or "、".join(named_people(cons.question))

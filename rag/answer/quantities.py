@@ -40,14 +40,22 @@ _FRACTION = re.compile(rf"(?:{_CN_NUM}|\d+(?:\.\d+)?)分之(?:{_CN_NUM}|\d+(?:\.
                        r"(?<![\d/.])\d{1,3}/\d{1,3}(?![\d/])|一半|半数|过半")
 
 
+# A count of kinds named with 大 ("十大重点产业", "三大攻坚战"); not a Party congress ("党的十九大",
+# "二十大精神") nor 一大 ("一大批": many)
+_BIG_COUNT = re.compile(r"(?<![第\d零〇一二两三四五六七八九十百])([二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})大"
+                        r"(?=[\u4e00-\u9fff])(?!以来|精神|报告|代表|召开|胜利|提出|开幕|闭幕|期间|和|、)")
+
+
 def quantities(text: str) -> list[tuple[str, str | None]]:
     """(number as written, kind of its unit or None) for each quantity in a text; years,
     months and days are left out."""
-    fractions = [(m.start(), m.end(), m.group(0)) for m in _FRACTION.finditer(text)]
-    out = [(a, (f, "percent")) for a, _, f in fractions]       # (where, quantity), sorted at the end
+    out = [(m.start(), (m.group(0), "percent")) for m in _FRACTION.finditer(text)]   # (where, quantity)
+    out += [(m.start(), (m.group(0), "count")) for m in _BIG_COUNT.finditer(text)
+            if text[max(0, m.start() - 2):m.start()] != "党的"]
+    taken = [(a, a + len(q)) for a, (q, _) in out]
     for m in _QUANTITY.finditer(text):
-        if any(a <= m.start() < b for a, b, _ in fractions):
-            continue                                    # the 1 and 3 of 1/3
+        if any(a <= m.start() < b for a, b in taken):
+            continue                                    # the 1 and 3 of 1/3, the 十 of 十大
         before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
         measured = bool(m.group(5)) and any(rx.match(m.group(5)) for k, rx in _KIND_OF if k in _UNIT_NEEDED)
         if _LABEL_BEFORE.match(before) or (_NAME_AFTER.match(after) and not measured) \
