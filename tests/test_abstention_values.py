@@ -497,3 +497,9 @@ def test_a_decline_names_the_pinyin_name_the_passages_lack():
     q = "What did the mayor see at the Dongcun metal-finishing park on 5 March 2020?"
     _, d = decide(q, [visit])
     assert not d.satisfied and any(r.endswith("do not mention Dongcun") for r in reasons(d, [visit], "en"))
+
+
+def test_english_phrases_sharing_chinese_expressions_are_one_group():
+    from rag.answer.query import english_groups
+    groups = english_groups("Which pilot programmes did the report plan for state-owned enterprises?")
+    assert sum(any(t in ("方案", "计划") for t in g) for g in groups) == 1      # programmes, plan: one thing

@@ -224,7 +224,20 @@ def english_groups(question: str, drop: set[str] = frozenset()) -> list[tuple[st
         groups += [(b,) for b in bigrams(run) if any(is_cjk(c) for c in b)]
     if groups:
         groups += [(n,) for n in _NUMBER.findall(question)]
-    return groups
+    return _merged(groups)
+
+
+def _merged(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Phrases that share a Chinese expression are one thing to Chinese text ("programmes" and
+    "plan": 方案, 计划): one group, so one word of a sentence does not count twice."""
+    out: list[tuple[str, ...]] = []
+    for g in groups:
+        i = next((i for i, o in enumerate(out) if set(o) & set(g)), None)
+        if i is None:
+            out.append(g)
+        else:
+            out[i] = tuple(dict.fromkeys(out[i] + g))
+    return out
 
 
 def group_coverage(groups: list[tuple[str, ...]], text: str, share: float) -> float:
