@@ -393,3 +393,9 @@ def test_sentences_before_the_one_that_asks_only_set_the_scene():
     assert extract(q).asks != "date"
     assert extract("In 2019 the district built 5 parks. How many of them opened?").asks == "quantity"
     assert extract("When did the park open?").asks == "date"
+
+
+def test_should_and_must_ask_what_was_planned():
+    assert extract("Which two capabilities did the 2011 report say technological upgrading should chiefly "
+                   "strengthen?").period_kind == "target"
+    assert extract("Which projects did he say must above all be made to land?").period_kind == "target"

@@ -47,7 +47,7 @@ _TARGET_PAST = re.compile(rf"\b(?:is|are|was|were)\s+{_BETWEEN}to\s+be\s+\w+|"
                           r"|\b(?:will|shall)\s+(?!have\b)\w+", re.I)
 _TARGET = re.compile(r"目标|预期|计划|任务(?:是|为)|(?<!模)拟|安排(?!了)|力争|争取|(?<![主重需只必想纪])要(?![求点素闻害])(?=[\u4e00-\u9fff])|"
                      r"\btargets?\b|\bgoals?\b|\bplan(?:s|ned)?\b|\bexpect(?:s|ed)?\b|\baim(?:s|ed)?\b|"
-                     r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b|"
+                     r"\bprojected\b|\bobjectives?\b|\bintend(?:s|ed)?\b|\bshould\b|\bmust\b|"
                      # what 安排 is in English: a budget sets it, whatever the tense
                      r"\ballocat(?:e|es|ed|ing)\b|\bearmark(?:s|ed)?\b|\bbudgeted\b", re.I)
 # Verbs a plan uses as well ("要在3月底前完成", "力争实现"): they suggest an outcome, no more.
