@@ -208,7 +208,7 @@ _CLAUSE_BREAK = {"zh": re.compile(r"[，；,;]"),
                                   r"(?:what|how|which|who|whom|when|where|whether|why)\s)", re.I)}
 
 
-# ", which Changge followed at a branch venue,": a relative clause on the noun before it (its own
+# ", which the county followed at a branch venue,": a relative clause on the noun before it (its own
 # subject follows: a name, a pronoun, an article), not a question of its own as "which city" is
 _RELATIVE_EN = re.compile(r",\s*(?:which|whom)\s+(?=(?:the|a|an|he|she|it|they|we|you|his|her|its|their|[A-Z][\w'’-]*)\b)")
 

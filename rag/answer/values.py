@@ -150,7 +150,7 @@ _ORDINAL_Q = re.compile(r"第几")
 _ORDINAL = re.compile(r"第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*(次|届|批|期|轮|号|季度)")
 
 
-# An English question's numbered meeting or term ("the fifth session", "the 7th Xuchang People's
+# An English question's numbered meeting or term ("the fifth session", "the 7th city People's
 # Congress", "the 22nd APEC leaders' meeting"): the ordinal, within four words of what it numbers.
 _EN_ORDINAL_WORDS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
