@@ -399,3 +399,8 @@ def test_should_and_must_ask_what_was_planned():
     assert extract("Which two capabilities did the 2011 report say technological upgrading should chiefly "
                    "strengthen?").period_kind == "target"
     assert extract("Which projects did he say must above all be made to land?").period_kind == "target"
+
+
+def test_a_meeting_named_by_its_topic_is_a_name_to_find():
+    # what was said at another meeting that day is no answer to what was said at this one
+    assert entities("2020年3月27日某市脱贫攻坚工作周调度会上，市委书记张某提出了哪些要求？") == ["某市脱贫攻坚工作周调度会"]

@@ -9,7 +9,9 @@ from rag.textsim import is_han
 
 _QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n]{1,40})」|\"([^\"\n]{2,60})\"")
 _PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略|"
-                               r"事故|地震|洪灾|洪涝灾害|台风|泥石流|火灾|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会")
+                               r"事故|地震|洪灾|洪涝灾害|台风|泥石流|火灾|博览会|运动会|论坛|峰会|文化节|旅游节|旅游周|文化周|活动周|展览会|"
+                               # a meeting named by its topic: what was said at another is no answer
+                               r"调度会|推进会|座谈会|现场会|协调会|部署会|动员会|观摩会")
 # 计划/安排 before a verb is the verb "plans to" ("计划开工多少套"), not a programme's name.
 _FIVE_YEAR_PLAN = re.compile(r"[一二三四五六七八九十]{1,3}五(?:规划|计划|时期|期间)?")
 _PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施|改造|达到|实现|增长|减少|下降|提高|加装|"
