@@ -404,3 +404,9 @@ def test_should_and_must_ask_what_was_planned():
 def test_a_meeting_named_by_its_topic_is_a_name_to_find():
     # what was said at another meeting that day is no answer to what was said at this one
     assert entities("2020年3月27日某市脱贫攻坚工作周调度会上，市委书记张某提出了哪些要求？") == ["某市脱贫攻坚工作周调度会"]
+
+
+def test_the_year_a_figure_is_compared_with_is_not_asked():
+    assert extract("2019年全区立案数、结案数较2018年同比分别增长了多少？").years == [2019]
+    assert extract("How much higher was GDP in 2019 than in 2018?").years == [2019]
+    assert extract("2018年和2019年分别增长多少？").years == [2018, 2019]

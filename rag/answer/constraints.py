@@ -324,6 +324,11 @@ def _as_of(qa: str) -> str | None:
     return None
 
 
+# A year a figure is compared with: "较2018年", "比2018年", "compared with 2018", "than in 2018"
+_BASE_YEAR = re.compile(r"(?:较|比|同比|相比|对比)\s*((?:19|20)\d{2})\s*年|"
+                        r"\b(?:compared (?:with|to)|than(?: in)?|relative to|versus|vs\.?)\s+((?:19|20)\d{2})\b", re.I)
+
+
 def extract(question: str) -> Constraints:
     """The constraints a question states, read by regular expressions (no model)."""
     q = question.strip()
@@ -348,6 +353,11 @@ def extract(question: str) -> Constraints:
         framed = {int(m.group(1) or m.group(2)) for m in _SAID_AT.finditer(qa)}
         kept = [y for y in c.years if y not in framed or len(re.findall(str(y), qa)) > 1]
         c.years = kept or c.years
+    if len(c.years) > 1:
+        # "2019年…较2018年同比分别增长了多少": 2018 is what 2019 is compared with; a record of
+        # 2018 (its own growth over 2017) does not answer
+        base = {int(m.group(1) or m.group(2)) for m in _BASE_YEAR.finditer(qa)}
+        c.years = [y for y in c.years if y not in base or len(re.findall(str(y), qa)) > 1] or c.years
     if c.doc_ref is not None and qa.count(str(c.doc_ref.year)) == 1:
         # "In the 2020 government work report, what was GDP in 2019?": 2020 names the
         # document, 2019 is the year asked about
