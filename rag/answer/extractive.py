@@ -320,9 +320,10 @@ class ExtractiveAnswerer(Answerer):
             any_terms |= bool(terms)
             passage_cov = term_coverage(terms, match_text(hit.chunk)) if terms else 0.0
             spans = passage_sentences(text)
-            # the passage's scene (its opening) was ruled out, yet it is what matches the question
-            scene_only = (bool(spans) and (r, *spans[0]) not in allowed
-                          and passage_cov >= SCENE_SUBJECT)
+            # a dated entry's scene (its opening) was ruled out, yet it is what matches the question;
+            # a report's or a speech's paragraph has no scene: its sentences stand on their own
+            scene_only = (bool(spans) and (r, *spans[0]) not in allowed and bool(hit.chunk.date)
+                          and not hit.chunk.speaker and passage_cov >= SCENE_SUBJECT)
             for pos, (s, e) in enumerate(spans):
                 sent = text[s:e]
                 if len(sent) < MIN_SENTENCE_CHARS:
