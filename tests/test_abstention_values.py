@@ -503,3 +503,13 @@ def test_english_phrases_sharing_chinese_expressions_are_one_group():
     from rag.answer.query import english_groups
     groups = english_groups("Which pilot programmes did the report plan for state-owned enterprises?")
     assert sum(any(t in ("方案", "计划") for t in g) for g in groups) == 1      # programmes, plan: one thing
+
+
+def test_a_place_name_inside_a_word_names_no_place():
+    q = "Which city first proposed the Silk Road Economic Belt?"
+    words = hit("把“一带一路”建设与区域开发开放结合起来，加强新亚欧大陆桥、陆海口岸支点建设，构建沿线大通关合作机制。",
+                years=[2015], stance="plan", period=(2015, 2015), title="2015年国务院政府工作报告")
+    assert not decide(q, [words])[1].satisfied         # 陆海口岸 is no 海口, 大通关 no 大通区
+    named = hit("丝绸之路经济带倡议在阿斯塔纳提出，一带一路建设在杭州举办的峰会上得到响应。", years=[2015], stance="plan",
+                period=(2015, 2015), title="2015年国务院政府工作报告")
+    assert decide("Which city hosted the summit on the Silk Road Economic Belt?", [named])[1].satisfied
