@@ -513,3 +513,23 @@ def test_a_place_name_inside_a_word_names_no_place():
     named = hit("丝绸之路经济带倡议在阿斯塔纳提出，一带一路建设在杭州举办的峰会上得到响应。", years=[2015], stance="plan",
                 period=(2015, 2015), title="2015年国务院政府工作报告")
     assert decide("Which city hosted the summit on the Silk Road Economic Belt?", [named])[1].satisfied
+
+
+def test_what_a_named_person_told_is_not_what_a_visitor_required():
+    entry = ("3月5日，省生态环境厅厅长赵明远带队参加“企业服务日”座谈会，市长周晓燕出席座谈会。"
+             "座谈会上，企业负责人就环保方面的困惑进行咨询。就助力企业绿色化发展，赵明远要求，一要理清思路，"
+             "大力实施工业企业绿色化改造。二要发布标准、育树标杆。")
+    h = hit(entry, years=[2020], date="2020-03-05", title="某市2020年3月大事记")
+    for q in ("What did mayor Zhou Xiaoyan tell the companies at the enterprise service day forum on 5 March 2020?",
+              "2020年3月5日“企业服务日”座谈会上，市长周晓燕对企业提出了哪些要求？"):
+        assert not decide(q, [h])[1].satisfied          # the visitor spoke; the mayor only attended
+    own = hit(entry.replace("赵明远要求", "周晓燕要求"), years=[2020], date="2020-03-05", title="某市2020年3月大事记")
+    assert decide("What did mayor Zhou Xiaoyan tell the companies at the enterprise service day forum on 5 March 2020?",
+                  [own])[1].satisfied
+
+
+def test_a_word_after_a_title_is_no_speaker():
+    speech = hit("在前不久召开的专题研讨班上，总书记再次强调，零容忍的决心丝毫不能动摇，打击腐败的力度丝毫不能削减。",
+                 years=[2019], date="2019-02-01", speaker="孙海", title="某区年鉴2020")
+    assert decide("孙海在区纪委全会上讲，总书记在专题研讨班上再次强调了什么？", [speech])[1].satisfied
+

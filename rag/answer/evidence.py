@@ -27,8 +27,8 @@ from rag.answer.periods import (asked_years, other_day, other_event, own_day, pl
 from rag.answer.place_scope import (_CLAUSE_SPLIT, _chinese_place, _own_place, _own_scope, _part_of_asked_place,
                                      _short_place, _speaks_for, place_words)
 from rag.answer.query import bigrams, chinese_terms, match_text
-from rag.answer.speakers import (TITLES_SEP, asked_speakers, known_speakers, named_people, names_one,
-                                  required_people, said_by_them)
+from rag.answer.speakers import (TITLES_SEP, asked_speakers, credits_only_others, known_speakers, named_people,
+                                  names_one, required_people, said_by_them)
 from rag.answer.subjects import _subject_groups, subject_terms
 from rag.answer.values import _ASKS_YEAR, _CJK, _entity_missing, _ordinals, asks_whether, english_ordinals, \
     numbered_in, sentence_misses
@@ -66,6 +66,10 @@ class Decision:
     def soft_misses(self) -> dict[tuple[int, int, int], int]:
         """Sentences that fit but less well, with how many preferences they miss."""
         return {(c.hit, c.start, c.end): len(c.soft) for c in self.checks if c.ok and c.soft}
+
+
+# a verb of saying: up to the first one, a dated entry tells the scene, not anyone's words
+_SAYING = re.compile(r"要求|强调|指出|表示|提出|说|讲话|希望|叮嘱|告诫|寄语")
 
 
 def byline_answers(cons: Constraints, text: str) -> bool:
@@ -224,6 +228,10 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         # a meeting's requirements asked, with nobody named: what follows "会后" is another's
         follow_up = (text.find(_AFTER_MEETING) if cons.asks == "requirement" and not people and not titled
                      and _ASKS_MEETING.search(cons.question) and not _ASKS_AFTER.search(cons.question) else -1)
+        # an entry crediting words to others only ("…张某出席。…李某要求，…"): what the asked
+        # person said is not in it, its scene included
+        others_only = (bool(speakers) and "person" not in pm and bool(hit.chunk.date) and not hit.chunk.speaker
+                       and credits_only_others(text, speakers, asked_people))
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext,
@@ -235,6 +243,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             if speakers and "person" not in pm and not said_by_them(text[:e], speakers, asked_people,
                                                                        credited=asked_people != people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
+            elif others_only and not _SAYING.search(text[:e]):
+                sm.append("person")         # the scene of an entry where only others speak ("…李某出席")
             if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)
                                                          for g in titled):
                 sm.append("person")

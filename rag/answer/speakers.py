@@ -107,8 +107,8 @@ def same_title(title: str, asked: set[str]) -> bool:
 
 # A question on what someone said or required ("李某提出了什么要求", "What did the district head
 # require"), and a passage's "NAME(同志)要求/强调/指出…": who said what follows.
-_SAID_Q = re.compile(r"要求|强调|指出|表示|提出|讲话|说了?什么|\b(?:requir|say|said|stress|urg|demand|ask|call(?:ed)? for|"
-                     r"insist|instruct|point(?:ed)? out)", re.I)
+_SAID_Q = re.compile(r"要求|强调|指出|表示|提出|讲话|告诉|说了?什么|\b(?:requir|say|said|tell|told|stress|urg|demand|ask|"
+                     r"call(?:ed)? for|insist|instruct|point(?:ed)? out)", re.I)
 _SAID_AFTER = re.compile(r"(?:同志)?[^。；！？，]{0,12}?(?:要求|强调|指出|表示|提出)")
 
 
@@ -120,7 +120,31 @@ def known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) 
     from rag.retrieve import people as peoplemod
     names = set(peoplemod.names_in({h.chunk.doc_id for h in hits})) or {
         n for c in peoplemod.build([h.chunk.text for h in hits]).role_names.values() for n in c}
-    return names | {n for g in people for n in (g if len(g) == 1 else g[1:])}
+    return names | _titled_speakers(h.chunk.text for h in hits) | {
+        n for g in people for n in (g if len(g) == 1 else g[1:])}
+
+
+def _titled_speakers(texts) -> set[str]:
+    """Names a passage writes after a post and then credits with words ("…局长李某带队…。
+    李某要求，…"): a visiting bureau head the index's table of unit leaders does not hold."""
+    from rag.profiles import get_profile
+    prof = get_profile()
+    surnames, after_title = prof.surnames, _after_title(prof.roles.endings)
+    found = set()
+    for text in texts:
+        for m in after_title.finditer(text):
+            if m.group(1)[0] not in surnames:
+                continue                # "总书记再次强调": 再次 is no name
+            for n in (m.group(1), m.group(1)[:2]):
+                if re.search(re.escape(n) + r"(?:同志)?(?:要求|强调|指出|表示)", text):
+                    found.add(n)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _after_title(endings: tuple[str, ...]) -> re.Pattern:
+    ends = "|".join(map(re.escape, endings))
+    return re.compile(rf"(?:{ends})([\u4e00-\u9fff]{{2,3}})")
 
 
 def said_by_them(before: str, speakers: set[str], people: list[list[str]], credited: bool = False) -> bool:
@@ -139,6 +163,13 @@ def said_by_them(before: str, speakers: set[str], people: list[list[str]], credi
                for g in people)
 
 
+def credits_only_others(text: str, speakers: set[str], people: list[list[str]]) -> bool:
+    """Whether a passage credits words ("NAME…要求") to someone, and never to one of `people`."""
+    said = [_SAID_AFTER.match(text, m.end()) for name in speakers for m in re.finditer(re.escape(name), text)]
+    ends = [m.end() for m in said if m]
+    return bool(ends) and not any(said_by_them(text[:e], speakers, people, credited=True) for e in ends)
+
+
 def asked_speakers(question: str, people: list[list[str]]) -> list[list[str]]:
     """Of several people a question names, the one it asks what they said: whose name the
     question's own "…要求/提出" follows ("张某专题研究…时，区长李某提出了哪些要求" asks 李某);
@@ -154,7 +185,8 @@ def asked_speakers(question: str, people: list[list[str]]) -> list[list[str]]:
     return asked if len(asked) == 1 else people
 
 
-_SAID_EN = re.compile(r"\b(?:requir|say|said|stress|urg|demand|ask|call(?:ed)? for|insist|instruct|point(?:ed)? out)",
+_SAID_EN = re.compile(r"\b(?:requir|say|said|tell|told|stress|urg|demand|ask|call(?:ed)? for|insist|instruct|"
+                      r"point(?:ed)? out)",
                       re.I)
 
 
