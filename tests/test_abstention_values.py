@@ -533,3 +533,12 @@ def test_a_word_after_a_title_is_no_speaker():
                  years=[2019], date="2019-02-01", speaker="孙海", title="某区年鉴2020")
     assert decide("孙海在区纪委全会上讲，总书记在专题研讨班上再次强调了什么？", [speech])[1].satisfied
 
+
+def test_rooms_and_buildings_are_counted_things():
+    q = "2016年洪涝灾害中倒塌和损坏的民房共有多少间？"
+    people = hit("去年长江流域发生严重洪涝灾害，紧急转移安置900多万人次，恢复重建有序进行。", years=[2016],
+                 stance="review", period=(2016, 2017), title="2017年国务院政府工作报告")
+    assert not decide(q, [people])[1].satisfied        # 人次 counts people, not rooms
+    rooms = hit("去年洪涝灾害中倒塌和损坏民房共计35万间，恢复重建有序进行。", years=[2016],
+                stance="review", period=(2016, 2017), title="2017年国务院政府工作报告")
+    assert decide(q, [rooms])[1].satisfied

@@ -47,7 +47,7 @@ _LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:kind
 
 _UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
             "公里|千米|米|万吨|吨|千克|公斤|个月|小时|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|套|件|"
-            "部(?![门署分委长队])|岁|%")                   # 多少部电梯 counts lifts; 多少部门, departments
+            "间|栋|幢|张|棵|艘|架|部(?![门署分委长队])|岁|%")   # 多少部电梯 counts lifts; 多少部门, departments
 _UNIT_Q_ZH = re.compile(rf"(?:多少|几)\s*({_UNIT_ZH})")
 _UNIT_EN_WORDS = (r"(?:(?:trillion|billion|million|thousand|hundred million|100 million|ten thousand)\s+)?"
                   r"(?:yuan|rmb|us dollars|dollars|usd)|percentage points?|percent|%|people|persons|jobs|"
@@ -63,7 +63,7 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
     ("area", re.compile(r"亩|平方|公顷|hectare|square|^mu$")),
     ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
     ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
-    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位|套|件|部)$")),
+    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位|套|件|间|栋|幢|张|棵|艘|架|部)$")),
     ("duration", re.compile(r"^(?:天|日|周|小时|个月|年|days?|weeks?|months?|hours?|years?)$")),
 ]
 # When the question writes no unit, its words still say what kind of figure it wants.
