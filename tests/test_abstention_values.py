@@ -542,3 +542,14 @@ def test_rooms_and_buildings_are_counted_things():
     rooms = hit("去年洪涝灾害中倒塌和损坏民房共计35万间，恢复重建有序进行。", years=[2016],
                 stance="review", period=(2016, 2017), title="2017年国务院政府工作报告")
     assert decide(q, [rooms])[1].satisfied
+
+
+def test_someone_named_only_as_present_said_nothing_there():
+    entry = ("8日省纪委监委专项检查组到某区检查指导整改工作开展情况。区领导周晓燕、刘庆参加座谈会。"
+             "检查组对整改工作给予了充分肯定。就做好下一步工作指出，一要提高政治站位。二要确保办案安全。")
+    h = hit(entry, years=[2019], date="2019-08-08", title="某区年鉴2020")
+    q = "What did Zhou Xiaoyan say at the forum with the provincial inspection team on 8 August 2019?"
+    assert not decide(q, [h])[1].satisfied
+    spoke = hit(entry.replace("区领导周晓燕、刘庆参加座谈会", "区委书记周晓燕主持座谈会并讲话"), years=[2019],
+                date="2019-08-08", title="某区年鉴2020")
+    assert decide(q, [spoke])[1].satisfied

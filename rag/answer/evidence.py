@@ -68,10 +68,6 @@ class Decision:
         return {(c.hit, c.start, c.end): len(c.soft) for c in self.checks if c.ok and c.soft}
 
 
-# a verb of saying: up to the first one, a dated entry tells the scene, not anyone's words
-_SAYING = re.compile(r"要求|强调|指出|表示|提出|说|讲话|希望|叮嘱|告诫|寄语")
-
-
 def byline_answers(cons: Constraints, text: str) -> bool:
     """A question on who gave or when was given a document it names ("Who delivered the 2017
     report?") is answered by that document's byline ("——2017年3月5日在…会议上 国务院总理某某"),
@@ -243,8 +239,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             if speakers and "person" not in pm and not said_by_them(text[:e], speakers, asked_people,
                                                                        credited=asked_people != people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
-            elif others_only and not _SAYING.search(text[:e]):
-                sm.append("person")         # the scene of an entry where only others speak ("…李某出席")
+            elif others_only:
+                sm.append("person")         # an entry where only others speak ("…李某出席。…王某要求")
             if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)
                                                          for g in titled):
                 sm.append("person")

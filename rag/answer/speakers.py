@@ -167,7 +167,21 @@ def credits_only_others(text: str, speakers: set[str], people: list[list[str]]) 
     """Whether a passage credits words ("NAME…要求") to someone, and never to one of `people`."""
     said = [_SAID_AFTER.match(text, m.end()) for name in speakers for m in re.finditer(re.escape(name), text)]
     ends = [m.end() for m in said if m]
-    return bool(ends) and not any(said_by_them(text[:e], speakers, people, credited=True) for e in ends)
+    if any(said_by_them(text[:e], speakers, people, credited=True) for e in ends):
+        return False
+    return bool(ends) or _only_attend(text, people)
+
+
+# "区领导甲、乙参加座谈会", "市长甲出席", "…甲陪同": named as present, not as one who spoke
+_ATTENDS = re.compile(r"参加|出席|陪同|列席|一同前往|随同|参会")
+_ACTS = re.compile(r"讲话|要求|强调|指出|表示|提出|致辞|发言|部署|主持|汇报")
+
+
+def _only_attend(text: str, people: list[list[str]]) -> bool:
+    """Whether every clause naming one of `people` only says they were there."""
+    names = [n for g in people for n in (g if len(g) == 1 else g[1:])]
+    clauses = [c for c in re.split(r"[，。；！？]", text) if any(n in c for n in names)]
+    return bool(clauses) and all(_ATTENDS.search(c) and not _ACTS.search(c) for c in clauses)
 
 
 def asked_speakers(question: str, people: list[list[str]]) -> list[list[str]]:
