@@ -544,6 +544,16 @@ def test_rooms_and_buildings_are_counted_things():
     assert decide(q, [rooms])[1].satisfied
 
 
+def test_a_plan_asked_of_a_named_report_is_not_its_review():
+    q = "How many pilot projects did the 2014 report plan?"
+    review = hit("去年开展了60个试点项目，推动工商登记制度改革。", years=[2013], stance="review",
+                 period=(2013, 2014), title="2014年国务院政府工作报告")
+    assert not decide(q, [review])[1].satisfied        # the 2014 report's review tells 2013's outcomes
+    plan = hit("今年要开展80个试点项目。", years=[2014], stance="plan", period=(2013, 2014),
+               title="2014年国务院政府工作报告")
+    assert decide(q, [plan])[1].satisfied
+
+
 def test_someone_named_only_as_present_said_nothing_there():
     entry = ("8日省纪委监委专项检查组到某区检查指导整改工作开展情况。区领导周晓燕、刘庆参加座谈会。"
              "检查组对整改工作给予了充分肯定。就做好下一步工作指出，一要提高政治站位。二要确保办案安全。")

@@ -191,6 +191,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     asked_people = asked_speakers(cons.question, people)     # whose words are asked, of those named
     asked = asked_years(cons)
     actual = cons.period_kind == "outcome" and asks_actual(cons.question)
+    planned = cons.period_kind == "target" and not cons.period_implied and cons.doc_ref is not None
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
     texts = _named_texts(cons, hits)
@@ -265,6 +266,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
             soft = ["period"] if plan_for_outcome(cons, hit.chunk, scope, sent) else []
             if soft and actual and "period" not in misses:
                 misses, soft = misses + soft, []    # "最终是否已签约落地": a plan says nothing of it
+            elif soft and planned and hit.chunk.stance == "review" and "period" not in misses:
+                misses, soft = misses + soft, []    # "what did the 2014 report plan": not its review of 2013
             checks.append(Check(i, s, e, misses + sm, soft))
     return Decision(cons, checks, pmiss, people)
 
