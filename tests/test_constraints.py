@@ -410,3 +410,19 @@ def test_the_year_a_figure_is_compared_with_is_not_asked():
     assert extract("2019年全区立案数、结案数较2018年同比分别增长了多少？").years == [2019]
     assert extract("How much higher was GDP in 2019 than in 2018?").years == [2019]
     assert extract("2018年和2019年分别增长多少？").years == [2018, 2019]
+
+
+def test_a_relative_who_clause_asks_no_person():
+    from rag.answer.extractive import question_parts
+    q = "On 17 October 2019 the Party secretary inspected the site. What post did Zhou Xiaoyan, who went with him, hold?"
+    assert extract(q).asks != "person"
+    assert question_parts(q) == [q]                     # one question, not "who went with him"
+    assert extract("On 5 March, who chaired the meeting, and what did he require?").asks == "person"
+    assert extract("When the mayor inspected the park, who accompanied him?").asks == "person"
+
+
+def test_a_which_question_asks_things_whatever_money_noun_it_names():
+    assert extract("Which entry and vetting checks did the 2012 report want strictly enforced on investment "
+                   "projects?").asks != "quantity"
+    assert extract("What was the investment in railways in 2012?").asks == "quantity"
+    assert extract("How much investment went into railways in 2012?").asks == "quantity"

@@ -20,7 +20,7 @@ from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, 
                               english_groups, evidence, focus_terms, group_coverage, has_answer_kind, match_text, mostly_cjk,
                               term_coverage, zh_segments, QWORD_ZH)
 from rag.answer.quantities import CHANGE_Q
-from rag.answer.question_kind import TEMPORAL_LEAD
+from rag.answer.question_kind import TEMPORAL_LEAD, without_relative_who
 from rag.answer.subjects import EXPRESSION_SHARE, SCENE_SUBJECT
 from rag.answer.values import value_clause
 from rag.ingest.instructions import safe_title
@@ -72,7 +72,9 @@ def question_parts(question: str) -> list[str]:
     [..., "2016年 年末城镇登记失业率是多少？"]. One part for a simple question."""
     lang = detect_lang(question)
     mark = "？" if lang == "zh" else "?"
-    parts = [c.strip() + mark for p in re.split(r"[？?]", question) if len(p.strip()) >= 4
+    # "What post did X, who went with him, hold?" is one question
+    asked = without_relative_who(question) if lang == "en" else question
+    parts = [c.strip() + mark for p in re.split(r"[？?]", asked) if len(p.strip()) >= 4
              for c in _clauses(p.strip(), lang) if len(c.strip()) >= 4]
     if len(parts) < 2:
         return [question]

@@ -144,11 +144,32 @@ _ASKING = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how|why|did|doe
                      r"什么|哪|谁|多少|几|是否|何|怎", re.I)
 
 
+# "What post did 张某, who went with him, hold?": a who-clause between commas after a name,
+# with the question word before it, is a relative clause; it asks nothing
+_RELATIVE_WHO = re.compile(r"\s*,\s*who\s+[^,?]+,(?=\s*(?!and\b|or\b|but\b)[a-z])")
+_WH_BEFORE = re.compile(r"\b(?:what|which|how|whose|where|why)\b", re.I)
+
+
+# "Which entry and vetting checks did the report want on investment projects?": a which-question
+# asks for things, whatever money noun it names (a figure is asked "how much", "what amount")
+_FIRST_WH = re.compile(r"\b(what|which|how|who|whom|whose|when|where|why)\b", re.I)
+
+
+def _which_first(q: str) -> bool:
+    m = _FIRST_WH.search(q)
+    return bool(m) and m.group(1).lower() == "which"
+
+
+def without_relative_who(q: str) -> str:
+    m = _RELATIVE_WHO.search(q)
+    return q[:m.start()] + q[m.end():] if m and _WH_BEFORE.search(q[:m.start()]) else q
+
+
 def _asks(q: str) -> str:
     last = _SCENE_SENTENCES.sub("", q)
     if last != q and _ASKING.search(last):
         q = last
-    q = TEMPORAL_LEAD.sub("", q)
+    q = without_relative_who(TEMPORAL_LEAD.sub("", q))
     if _QTY_ZH.search(q) or _QTY_EN.search(q):
         return "quantity"
     if _CHOICE.search(q):
@@ -159,8 +180,8 @@ def _asks(q: str) -> str:
         return "person"
     if _DATE_Q.search(q):
         return "date"
-    if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) or _QTY_WHAT_EN.search(q)) and not _LIST_Q.search(q) \
-            and not _REQ_Q.search(q) and not _WHAT_HAPPENED.search(q):
+    if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) and not _which_first(q) or _QTY_WHAT_EN.search(q)) \
+            and not _LIST_Q.search(q) and not _REQ_Q.search(q) and not _WHAT_HAPPENED.search(q):
         return "quantity"
     if _REQ_Q.search(q):
         return "requirement"
