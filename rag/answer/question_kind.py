@@ -150,6 +150,11 @@ _RELATIVE_WHO = re.compile(r"\s*,\s*who\s+[^,?]+,(?=\s*(?!and\b|or\b|but\b)[a-z]
 _WH_BEFORE = re.compile(r"\b(?:what|which|how|whose|where|why)\b", re.I)
 
 
+def without_relative_who(q: str) -> str:
+    m = _RELATIVE_WHO.search(q)
+    return q[:m.start()] + q[m.end():] if m and _WH_BEFORE.search(q[:m.start()]) else q
+
+
 # "Which entry and vetting checks did the report want on investment projects?": a which-question
 # asks for things, whatever money noun it names (a figure is asked "how much", "what amount")
 _FIRST_WH = re.compile(r"\b(what|which|how|who|whom|whose|when|where|why)\b", re.I)
@@ -158,11 +163,6 @@ _FIRST_WH = re.compile(r"\b(what|which|how|who|whom|whose|when|where|why)\b", re
 def _which_first(q: str) -> bool:
     m = _FIRST_WH.search(q)
     return bool(m) and m.group(1).lower() == "which"
-
-
-def without_relative_who(q: str) -> str:
-    m = _RELATIVE_WHO.search(q)
-    return q[:m.start()] + q[m.end():] if m and _WH_BEFORE.search(q[:m.start()]) else q
 
 
 def _asks(q: str) -> str:

@@ -164,7 +164,8 @@ def said_by_them(before: str, speakers: set[str], people: list[list[str]], credi
 
 
 def credits_only_others(text: str, speakers: set[str], people: list[list[str]]) -> bool:
-    """Whether a passage credits words ("NAME…要求") to someone, and never to one of `people`."""
+    """Whether a passage gives `people` no words: it credits words ("NAME…要求") to others only,
+    or names them only as present ("区领导甲、乙参加座谈会")."""
     said = [_SAID_AFTER.match(text, m.end()) for name in speakers for m in re.finditer(re.escape(name), text)]
     ends = [m.end() for m in said if m]
     if any(said_by_them(text[:e], speakers, people, credited=True) for e in ends):
