@@ -166,10 +166,12 @@ def _names_new_place(cons: Constraints, sentence: str) -> bool:
         for p in places.in_chinese(sentence):
             if rules.place_in_names_only(sentence, _short_place(p.name), p.name):
                 sentence = rules.without_names(sentence, _short_place(p.name))
+    new = [p for p in places.in_chinese(sentence)
+           if p.name not in cons.question and _short_place(p.name) not in cons.question]
+    if not new or any(p.name in sentence for p in new):
+        return bool(new)
     # a short name inside a word ("大通关" -> 大通区, "陆海口岸" -> 海口市) names no place: it counts
-    # with its unit, or as a word of its own ("在杭州举办")
+    # with its unit, or as a word of its own ("在杭州举办"); segmented only when it matters
     from rag.index.bm25 import _jieba
     words = set(_jieba().lcut(sentence))
-    return any(p.name not in cons.question and _short_place(p.name) not in cons.question
-               and (p.name in sentence or _short_place(p.name) in words)
-               for p in places.in_chinese(sentence))
+    return any(_short_place(p.name) in words for p in new)
