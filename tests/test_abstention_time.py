@@ -206,3 +206,13 @@ def test_a_whole_years_result_in_a_text_from_before_its_end_is_the_year_befores(
 def test_what_was_arranged_is_an_outcome():
     assert extract("2009年中央财政安排了多少资金，解决关闭破产国有企业退休人员的医疗保险问题？").period_kind != "target"
     assert extract("2016年中央预算内投资拟安排多少？").period_kind == "target"
+
+
+def test_a_plan_asked_of_a_named_report_is_not_its_review():
+    q = "How many pilot projects did the 2014 report plan?"
+    review = hit("去年开展了60个试点项目，推动工商登记制度改革。", years=[2013], stance="review",
+                 period=(2013, 2014), title="2014年国务院政府工作报告")
+    assert not decide(q, [review])[1].satisfied        # the 2014 report's review tells 2013's outcomes
+    plan = hit("今年要开展80个试点项目。", years=[2014], stance="plan", period=(2013, 2014),
+               title="2014年国务院政府工作报告")
+    assert decide(q, [plan])[1].satisfied

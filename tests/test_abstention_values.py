@@ -515,23 +515,6 @@ def test_a_place_name_inside_a_word_names_no_place():
     assert decide("Which city hosted the summit on the Silk Road Economic Belt?", [named])[1].satisfied
 
 
-def test_what_a_named_person_told_is_not_what_a_visitor_required():
-    entry = ("3月5日，省生态环境厅厅长赵明远带队参加“企业服务日”座谈会，市长周晓燕出席座谈会。"
-             "座谈会上，企业负责人就环保方面的困惑进行咨询。就助力企业绿色化发展，赵明远要求，一要理清思路，"
-             "大力实施工业企业绿色化改造。二要发布标准、育树标杆。")
-    h = hit(entry, years=[2020], date="2020-03-05", title="某市2020年3月大事记")
-    for q in ("What did mayor Zhou Xiaoyan tell the companies at the enterprise service day forum on 5 March 2020?",
-              "2020年3月5日“企业服务日”座谈会上，市长周晓燕对企业提出了哪些要求？"):
-        assert not decide(q, [h])[1].satisfied          # the visitor spoke; the mayor only attended
-    own = hit(entry.replace("赵明远要求", "周晓燕要求"), years=[2020], date="2020-03-05", title="某市2020年3月大事记")
-    assert decide("What did mayor Zhou Xiaoyan tell the companies at the enterprise service day forum on 5 March 2020?",
-                  [own])[1].satisfied
-
-
-def test_a_word_after_a_title_is_no_speaker():
-    speech = hit("在前不久召开的专题研讨班上，总书记再次强调，零容忍的决心丝毫不能动摇，打击腐败的力度丝毫不能削减。",
-                 years=[2019], date="2019-02-01", speaker="孙海", title="某区年鉴2020")
-    assert decide("孙海在区纪委全会上讲，总书记在专题研讨班上再次强调了什么？", [speech])[1].satisfied
 
 
 def test_rooms_and_buildings_are_counted_things():
@@ -542,24 +525,3 @@ def test_rooms_and_buildings_are_counted_things():
     rooms = hit("去年洪涝灾害中倒塌和损坏民房共计35万间，恢复重建有序进行。", years=[2016],
                 stance="review", period=(2016, 2017), title="2017年国务院政府工作报告")
     assert decide(q, [rooms])[1].satisfied
-
-
-def test_a_plan_asked_of_a_named_report_is_not_its_review():
-    q = "How many pilot projects did the 2014 report plan?"
-    review = hit("去年开展了60个试点项目，推动工商登记制度改革。", years=[2013], stance="review",
-                 period=(2013, 2014), title="2014年国务院政府工作报告")
-    assert not decide(q, [review])[1].satisfied        # the 2014 report's review tells 2013's outcomes
-    plan = hit("今年要开展80个试点项目。", years=[2014], stance="plan", period=(2013, 2014),
-               title="2014年国务院政府工作报告")
-    assert decide(q, [plan])[1].satisfied
-
-
-def test_someone_named_only_as_present_said_nothing_there():
-    entry = ("8日省纪委监委专项检查组到某区检查指导整改工作开展情况。区领导周晓燕、刘庆参加座谈会。"
-             "检查组对整改工作给予了充分肯定。就做好下一步工作指出，一要提高政治站位。二要确保办案安全。")
-    h = hit(entry, years=[2019], date="2019-08-08", title="某区年鉴2020")
-    q = "What did Zhou Xiaoyan say at the forum with the provincial inspection team on 8 August 2019?"
-    assert not decide(q, [h])[1].satisfied
-    spoke = hit(entry.replace("区领导周晓燕、刘庆参加座谈会", "区委书记周晓燕主持座谈会并讲话"), years=[2019],
-                date="2019-08-08", title="某区年鉴2020")
-    assert decide(q, [spoke])[1].satisfied
