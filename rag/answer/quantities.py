@@ -6,6 +6,10 @@ import re
 
 _NUM = r"(?<![\d.])\d+(?:[.,]\d+)*"
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+# Measure words of a count of things ("5个", "多少栋"); the question reader uses the same list.
+MEASURE_WORDS = "个|项|家|所|座|处|条|户|批|次|辆|台|位|套|件|间|栋|幢|张|棵|艘|架|部"
+# 部 before these is a word of its own: 多少部门 asks about departments, not a count of 部.
+MEASURE_WORD_NOT = {"部": "门署分委长队"}
 # Units by kind of quantity; a number with no unit ("农村贫困人口减少1240万") fits any kind.
 _UNITS = [
     ("percent", r"%|％|个百分点|百分点|成(?![为本果绩立员])"),
@@ -16,7 +20,7 @@ _UNITS = [
     ("weight", r"吨|斤|千克|公斤"),
     ("duration", r"个月|小时|天|周"),
     ("rank", r"个位次|位次|名次"),                  # "下降63个位次": a place in a ranking, not a count
-    ("count", r"个|项|家|所|座|处|条|户|批|次|辆|台|位|倍|套|件|种|只|头|宗|例|间|栋|幢|张|棵|艘|架|部"),
+    ("count", rf"{MEASURE_WORDS}|倍|种|只|头|宗|例"),   # in a text "3种" is a count; a question's 哪几种 asks for a list
     ("time", r"年|月|日|岁"),
 ]
 _RANKED = {"位列", "排名", "排在", "名列", "位居", "居第", "列第"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.quantities import MEASURE_WORD_NOT, MEASURE_WORDS
+
 # What is asked. Explicit question words first; a noun that names a figure (GDP) comes after
 # who/when, so "Who set the GDP target?" asks for a person.
 # "哪几个“在党”", "哪几项" ask which ones (a list), not how many.
@@ -45,9 +47,10 @@ _REQ_Q = re.compile(r"要求|强调|部署|指出|\brequir\w*|\bdemand\w*|\bcall
 _LIST_Q = re.compile(r"哪些|哪几|有什么措施|什么措施|\bwhat (?:kinds?|types?|sorts?|forms?) of\b|\bwhat (?:measures|steps|projects|actions|tasks|policies|initiatives|"
                      r"areas|achievements|problems|priorities)\b|\bwhich \w+s\b|\blist\b", re.I)
 
+_MEASURE = "|".join(w + (f"(?![{MEASURE_WORD_NOT[w]}])" if w in MEASURE_WORD_NOT else "")
+                    for w in MEASURE_WORDS.split("|"))      # 多少部电梯 counts lifts; 多少部门, departments
 _UNIT_ZH = ("个百分点|百分点|平方公里|平方米|万亿元|亿美元|万美元|美元|亿元|万元|元|万人次|人次|万人|人|名|万亩|亩|公顷|"
-            "公里|千米|米|万吨|吨|千克|公斤|个月|小时|个|项|家|所|座|处|条|户|批|次|天|年|倍|位|辆|台|套|件|"
-            "间|栋|幢|张|棵|艘|架|部(?![门署分委长队])|岁|%")   # 多少部电梯 counts lifts; 多少部门, departments
+            f"公里|千米|米|万吨|吨|千克|公斤|个月|小时|天|年|倍|{_MEASURE}|岁|%")
 _UNIT_Q_ZH = re.compile(rf"(?:多少|几)\s*({_UNIT_ZH})")
 _UNIT_EN_WORDS = (r"(?:(?:trillion|billion|million|thousand|hundred million|100 million|ten thousand)\s+)?"
                   r"(?:yuan|rmb|us dollars|dollars|usd)|percentage points?|percent|%|people|persons|jobs|"
@@ -63,7 +66,7 @@ _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lowe
     ("area", re.compile(r"亩|平方|公顷|hectare|square|^mu$")),
     ("length", re.compile(r"公里|千米|^米$|km|kilomet|meter|metre")),
     ("weight", re.compile(r"吨|千克|公斤|tons|tonnes")),
-    ("count", re.compile(r"^(?:个|项|家|所|座|处|条|户|批|次|辆|台|位|套|件|间|栋|幢|张|棵|艘|架|部)$")),
+    ("count", re.compile(rf"^(?:{MEASURE_WORDS})$")),
     ("duration", re.compile(r"^(?:天|日|周|小时|个月|年|days?|weeks?|months?|hours?|years?)$")),
 ]
 # When the question writes no unit, its words still say what kind of figure it wants.
@@ -83,8 +86,7 @@ _KIND_WORDS = [
     ("area", re.compile(r"面积|\barea\b|hectares|square", re.I)),
     ("length", re.compile(r"多长|全长|长度|里程|\blength\b|\bhow long\b|kilomet", re.I)),
     ("weight", re.compile(r"吨|重量|\btons?\b|tonnes|weigh", re.I)),
-    ("count", re.compile(r"几[个项家所座处条户批次套件]|多少[个项家所座处条户批次套件]|(?:几|多少)部(?![门署分委长队])|"
-                         r"number of|how many", re.I)),
+    ("count", re.compile(rf"(?:几|多少)(?:{_MEASURE})|number of|how many", re.I)),
 ]
 
 
