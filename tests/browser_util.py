@@ -53,9 +53,16 @@ def start_browser():
     pw.stop()
 
 
+SEND_LABEL_IS = "s => { const b = document.querySelector('#send'); return !!b && b.innerText.trim() === s; }"
+
+
 def open_page(browser, url: str, locale: str, height: int = 1000):
-    """A new page on the app, once its question box is there."""
+    """A new page on the app, once its question box is there and the page speaks the browser's
+    language: the language is applied by a load event, and a question sent before it would
+    be answered in the default language (a test asking at once flaked so under load)."""
     page = browser.new_page(locale=locale, viewport={"width": 1400, "height": height})
     page.goto(url)
     page.wait_for_selector("#question textarea", timeout=30_000)
+    page.wait_for_function(SEND_LABEL_IS, arg="发送" if locale.startswith("zh") else "Send",
+                           timeout=30_000)
     return page

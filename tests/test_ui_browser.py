@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from browser_util import free_port, open_page, start_browser
+from browser_util import SEND_LABEL_IS, free_port, open_page, start_browser
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,6 @@ WATCH_STREAM_JS = """() => {
     if (txt && seen[seen.length - 1] !== txt) seen.push(txt);
   }).observe(root, {subtree: true, childList: true, characterData: true});
 }"""
-SEND_LABEL_IS = "s => { const b = document.querySelector('#send'); return !!b && b.innerText.trim() === s; }"
 IN_VIEW_JS = """id => { const r = document.getElementById(id).getBoundingClientRect();
                        return r.top >= 0 && r.bottom <= window.innerHeight; }"""
 
