@@ -37,6 +37,7 @@ class Paragraph:
     page: int | None = None          # page it starts on (paged formats: PDF)
     page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) after the first
     table: object | None = None      # a rag.ingest.tables.Table: the paragraph is that table
+    scene: str | None = None         # a later paragraph of a chronicle entry: the entry before it
 
 
 @dataclass
@@ -64,6 +65,9 @@ class Chunk:
     page: int | None = None          # page its text starts on (PDF); None when unpaged or unknown
     kind: str | None = None          # None: prose; "table": caption + header + rows; "table-row"
     ocr_confidence: float | None = None   # its page's OCR score (0..1) when read from a scan
+    # A later paragraph of a chronicle entry ("二要…三要…" after "23日…会议。…某某强调，一要…"):
+    # the entry's text before it, which says where it happened and who is speaking
+    scene: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -87,6 +87,21 @@ def test_what_someone_required_is_not_quoted_from_another_speakers_words():
     assert any(c.ok and "一要" in text[c.start:c.end] for c in d.checks)
 
 
+def test_a_later_paragraph_of_an_entry_is_said_by_its_speaker():
+    """"二要…" stands in the entry's second paragraph: the entry before it (its scene) says who
+    is speaking, so it answers what 王某 required, and not what 李某 did."""
+    from dataclasses import replace
+    head = "1日区委书记王某主持召开领导小组会议。区长李某出席会议。就做好街道工作，王某强调，一要提高站位。"
+    later = hit("二要按照权责一致的原则，统筹机构设置。三要加强领导。", years=[2019], date="2019-11-01",
+                title="某区年鉴2020")
+    later = replace(later, chunk=replace(later.chunk, scene=head))
+    text = later.chunk.text
+    _, d = decide("2019年11月1日领导小组会议上，王某要求统筹机构设置按照什么原则？", [later])
+    assert any(c.ok and "权责一致" in text[c.start:c.end] for c in d.checks)
+    _, d = decide("2019年11月1日领导小组会议上，李某要求统筹机构设置按照什么原则？", [later])
+    assert not any(c.ok and "权责一致" in text[c.start:c.end] for c in d.checks)
+
+
 def test_who_went_along_is_the_sentence_saying_so():
     """"区长到…调研时，有谁陪同": the title is the visitor's; the answer is the 陪同 sentence, not
     the opening one naming the visitor; "哪位副市长陪同" still asks for a 副市长."""

@@ -221,6 +221,24 @@ def test_chronicle_dates():
     assert d["2月中旬区委"] is None
 
 
+def test_a_later_paragraph_of_an_entry_keeps_its_scene():
+    """An entry running on over a blank line ("二要…") keeps the entry before it as its scene
+    (where, who presided, who is speaking); a new entry or a month heading closes it."""
+    text = ("# 大事记\n\n## 6月\n\n8日 县委书记赵某主持召开防汛工作会议。县长钱某出席。就做好防汛工作，"
+            "赵某强调，一要压实责任。\n\n二要加强巡查，确保河道安全度汛。\n\n三要备足物资。\n\n"
+            "9日 县长钱某调研春播生产。\n\n## 7月\n\n要做好秋粮田间管理。\n")
+    paras = {p.text[:4]: p for p in parse_text(text, chronicle_year=2021) if not p.heading}
+    assert paras["8日县委"].scene is None
+    assert paras["二要加强"].scene.startswith("8日县委书记赵某") and "赵某强调" in paras["二要加强"].scene
+    assert paras["三要备足"].scene.endswith("确保河道安全度汛。")     # the whole entry before it
+    assert paras["9日县长"].scene is None and paras["要做好秋"].scene is None
+    long = parse_text("# 大事记\n\n## 6月\n\n8日 县委召开会议。" + "会议指出，要抓好落实。" * 80 +
+                      "赵某强调，一要压实责任。\n\n二要加强巡查。\n", chronicle_year=2021)
+    scene = [p for p in long if p.text.startswith("二要")][0].scene
+    assert scene.startswith("8日县委召开会议。…") and scene.endswith("赵某强调，一要压实责任。")
+    assert len(scene) <= 600
+
+
 def test_chronicle_year_from_metadata_and_title():
     text = "3月2日，市委书记主持召开市委常委会议。\n\n是日 市长调研复工复产工作。\n"
     dates = chronicle_dates(text, chronicle=True, chronicle_year=2020)

@@ -199,7 +199,10 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         pm = passage_misses(cons, hit)
         if texts and "document" not in pm and _in_another_text(hit.chunk.section, texts):
             pm.append("document")           # "…在区委经济工作会议上的讲话…": not the work report
-        if people and not all(names_one(g, f"{hit.chunk.speaker or ''} {hit.chunk.text}") for g in people):
+        # a later paragraph of a chronicle entry ("二要…") speaks in its entry's scene
+        scene = hit.chunk.scene or ""
+        if people and not all(names_one(g, f"{hit.chunk.speaker or ''} {scene} {hit.chunk.text}")
+                              for g in people):
             pm.append("person")             # the question names someone the passage does not
         pmiss[i] = pm
         text = hit.chunk.text
@@ -211,14 +214,16 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                   if asked and not (cons.asks == "date" and _ASKS_YEAR.search(cons.question)) else None)
         # who a passage is about: its speaker and those its opening sentence names; someone
         # named only further on ("传达了某某讲话精神") is not who acted in it
-        actors = f"{hit.chunk.speaker or ''} {text[:spans[0][1]] if spans else ''}"
+        opening = scene or text             # an entry's opening sentence, for its later paragraphs too
+        lead = opening[:next(iter(sentences(opening)), (0, 0))[1]]
+        actors = f"{hit.chunk.speaker or ''} {lead}"
         # a lower unit's entry whose opening names the asked place ("某市…推进会召开") is about it
         own = _own_place(hit.chunk.doc_place)
         # an entry whose subject is the asked place's ("3月3日，某市…会议召开") speaks for it
         about_asked = bool(cons.place) and _short_place(_chinese_place(cons.place) or "") in "".join(
-            _CLAUSE_SPLIT.split(text, maxsplit=2)[:2])
+            _CLAUSE_SPLIT.split(opening, maxsplit=2)[:2])
         part_of_place = ("place" not in pm and _part_of_asked_place(cons, hit)
-                         and not _speaks_for(cons, text[:spans[0][1]] if spans else "", own))
+                         and not _speaks_for(cons, lead, own))
         # a chronicle entry's date, not a speech's (when it was said, not when what it tells happened)
         entry_day = (cons.asks == "date" and not hit.chunk.speaker and not _ASKS_YEAR.search(cons.question)
                      and own_day(cons, hit.chunk.date))
@@ -228,7 +233,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         # an entry crediting words to others only ("…张某出席。…李某要求，…"): what the asked
         # person said is not in it, its scene included
         others_only = (bool(speakers) and "person" not in pm and bool(hit.chunk.date) and not hit.chunk.speaker
-                       and credits_only_others(text, speakers, asked_people))
+                       and credits_only_others(scene + text, speakers, asked_people))
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext,
@@ -237,7 +242,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("person")         # "省里在会上提出了哪些要求": "会后，某区长强调…" is not it
             elif follow_up >= 0 and not _REQUIRES.search(sent):
                 sm.append("value")          # before it, "是日…收听收看…会议" requires nothing
-            if speakers and "person" not in pm and not said_by_them(text[:e], speakers, asked_people,
+            if speakers and "person" not in pm and not said_by_them(scene + text[:e], speakers, asked_people,
                                                                        credited=asked_people != people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
             elif others_only:

@@ -255,12 +255,15 @@ def group_coverage(groups: list[tuple[str, ...]], text: str, share: float) -> fl
 
 
 def match_text(chunk) -> str:
-    """What a question is matched against: header, the date as Chinese writes it (3月7日), text."""
+    """What a question is matched against: header, the date as Chinese writes it (3月7日), the
+    opening sentence of its entry when it is a later paragraph of one (the meeting), text."""
     date = ""
     m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", chunk.date or "")
     if m:
         date = f"{m.group(1)}年{int(m.group(2))}月" + (f"{int(m.group(3))}日" if m.group(3) else "")
-    return f"{passage_header(chunk)} {date}\n{chunk.text}"
+    scene = chunk.scene
+    lead = re.match(r"[^。！？]*[。！？]?", scene).group(0) if scene else ""
+    return f"{passage_header(chunk)} {date}{lead}\n{chunk.text}"
 
 
 def evidence(question: str, hits: list, lang: str | None = None, top: int = 3) -> float | None:

@@ -31,7 +31,7 @@ def required_people(cons: Constraints, hits: list[Hit]) -> list[list[str]]:
     docs = {h.chunk.doc_id for h in hits}
     names = peoplemod.names_in(docs)        # the loaded index's table, built once at load
     # passages of no loaded index (an API caller's own hits): their own role-name pairs
-    known = peoplemod.build([h.chunk.text for h in hits]) if not names else peoplemod.People()
+    known = peoplemod.build(_texts(hits)) if not names else peoplemod.People()
     names = names or {n for c in known.role_names.values() for n in c}
     if cons.lang == "zh":
         found = [n for n in names if n in cons.question]
@@ -74,7 +74,7 @@ def _pinyin_groups(cons: Constraints, hits: list[Hit], linked: list[str]) -> lis
             continue                # "Hong Kong" (香港) is a place, whatever its syllables
         names = set()
         for h in hits:
-            names |= peoplemod.chinese_names_for(syllables, f"{h.chunk.speaker or ''} {h.chunk.text}")
+            names |= peoplemod.chinese_names_for(syllables, f"{h.chunk.speaker or ''} {_text(h)}")
         groups.append([written, *sorted(names)])
     return groups
 
@@ -112,6 +112,15 @@ _SAID_Q = re.compile(r"要求|强调|指出|表示|提出|讲话|告诉|说了?�
 _SAID_AFTER = re.compile(r"(?:同志)?[^。；！？，]{0,12}?(?:要求|强调|指出|表示|提出)")
 
 
+def _text(hit: Hit) -> str:
+    """A passage with the entry it continues, if any (its scene names who is speaking)."""
+    return f"{hit.chunk.scene}\n{hit.chunk.text}" if hit.chunk.scene else hit.chunk.text
+
+
+def _texts(hits: list[Hit]) -> list[str]:
+    return [_text(h) for h in hits]
+
+
 def known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) -> set[str]:
     """The names a passage may credit with what is said, when the question asks what one of
     the people it names said: everyone the index knows by a role, and the question's own."""
@@ -119,8 +128,8 @@ def known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) 
         return set()
     from rag.retrieve import people as peoplemod
     names = set(peoplemod.names_in({h.chunk.doc_id for h in hits})) or {
-        n for c in peoplemod.build([h.chunk.text for h in hits]).role_names.values() for n in c}
-    return names | _titled_speakers(h.chunk.text for h in hits) | {
+        n for c in peoplemod.build(_texts(hits)).role_names.values() for n in c}
+    return names | _titled_speakers(_texts(hits)) | {
         n for g in people for n in (g if len(g) == 1 else g[1:])}
 
 

@@ -144,6 +144,18 @@ def _bylines_follow(lines: list[str], i: int) -> bool:
     return by is not None and bool(by.date or by.speaker)
 
 
+# How much of an entry a later paragraph keeps as its scene: the opening sentence (where, who
+# presided) and the end (who is speaking now). Not tuned: longer than most entries' openings.
+SCENE_CHARS = 600
+
+
+def _scene(text: str) -> str:
+    if len(text) <= SCENE_CHARS:
+        return text
+    first = _SENTENCE_END.split(text, maxsplit=1)[0][:SCENE_CHARS // 2] + "。"
+    return first + "…" + text[-(SCENE_CHARS - len(first) - 1):]
+
+
 def parse(lines: list[str], doc_id: str, year: int | None = None,
           chronicle_year: int | None = None, chronicle: bool = False,
           pages: list | None = None, tables: list | None = None) -> Parsed:
@@ -157,6 +169,7 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
     pos = 0
     month: int | None = None
     last_entry_date: str | None = None
+    entry: list[str] = []       # the paragraphs of the chronicle entry still open
     after_heading = False
     cyear = chronicle_year or year
     bylines: list = []          # byline paragraphs whose speaker may be named on a later line
@@ -164,8 +177,10 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
 
     line_no = 0
 
-    def emit(text: str, heading: bool, date=None, speaker=None, table=None) -> None:
+    def emit(text: str, heading: bool, date=None, speaker=None, table=None, scene=None) -> None:
         nonlocal pos
+        if heading:
+            entry.clear()
         if parts:
             pos += 1                         # the "\n" between paragraphs
         start = pos
@@ -176,7 +191,7 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
             doc_id=doc_id, index=len(out.paragraphs), start=start, end=pos, text=text,
             section=[lv.title for lv in stack], date=date, speaker=speaker, heading=heading,
             page=getattr(table, "page", None) or (where[0][1] if where else None),
-            page_breaks=list(where[1:]), table=table))
+            page_breaks=list(where[1:]), table=table, scene=scene))
 
     def push(kind: str, title: str) -> _Level:
         if kind.startswith("md"):
@@ -295,26 +310,31 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
                     emit(text, heading=True)
                     continue
 
-        date, found, entry = None, None, False
-        if in_chronicle(i):
+        date, found, dated, scene = None, None, False, None
+        chronicled = in_chronicle(i)
+        if chronicled:
             found = entry_lead(text)
             if found and found.kind == "day":
                 cyear, month = found.year or cyear, found.month or month
                 date = last_entry_date = _iso(cyear, month, found.day)
-                entry = True
+                dated = True
             elif found and found.kind == "same":
-                date, entry = last_entry_date, True
+                date, dated = last_entry_date, True
             elif found:                         # "是月", "2月中旬": no day of its own
                 month = found.month or month
                 last_entry_date = None
             else:
                 date = last_entry_date          # a later paragraph of the same entry
+                scene = _scene("".join(entry)) if entry else None
         date = date or section_attr("date")
-        emit(text, heading=False, date=date, speaker=section_attr("speaker"))
+        emit(text, heading=False, date=date, speaker=section_attr("speaker"), scene=scene)
         if found:
+            entry[:] = [text]
             out.entries.append(out.paragraphs[-1].index)
-            if entry and not date:
+            if dated and not date:
                 out.undated_entries.append(out.paragraphs[-1].index)
+        elif chronicled and entry:
+            entry.append(text)
 
     for p, level in bylines:
         p.speaker = p.speaker or level.speaker
