@@ -363,6 +363,8 @@ def test_measure_words_of_lifts_and_sets():
 def test_a_visit_and_a_plan_verb_are_not_part_of_a_name():
     assert entities("某书记两次到高铁北站引线道路工程现场调研，提出了什么要求？") == ["高铁北站引线道路工程"]
     assert not any(e.endswith("计划") for e in entities("某区2020年加装电梯试点工作计划加装多少部电梯？"))
+    # before a time or an adverb too: "政府工作报告计划当年再解决…" names no plan
+    assert entities("2016年的政府工作报告计划当年再解决多少农村人口的饮水问题？") == []
 
 
 def test_a_quoted_five_year_plan_is_a_stretch_of_years_not_a_name():

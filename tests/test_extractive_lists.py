@@ -70,7 +70,15 @@ def test_requirement_question_quotes_following_requirements():
 
 def test_parts_per_date_and_per_item():
     assert answer_parts("2018年和2019年青石县粮食产量分别是多少？") == [
-        "2018年青石县粮食产量分别是多少？", "2019年青石县粮食产量分别是多少？"]
+        "2018年青石县粮食产量是多少？", "2019年青石县粮食产量是多少？"]
+    # each report's "当年" is its own year, not the first report's; 分别 asks one thing per part
+    assert answer_parts("2016年和2019年的政府工作报告分别计划当年新增多少城镇就业？") == [
+        "2016年的政府工作报告计划当年新增多少城镇就业？", "2019年的政府工作报告计划当年新增多少城镇就业？"]
+    # two reports named apart: one part each
+    assert [extract(p).doc_ref.year for p in answer_parts(
+        "Where were new farm subsidies to go, according to the 2016 report and according to the 2019 report?")] \
+        == [2016, 2019]
+    assert [extract(p).doc_ref.year for p in answer_parts("2016年报告和2019年报告分别提出补贴向哪里倾斜？")] == [2016, 2019]
     assert answer_parts("How did the county's road budget change between the 2018 and 2019 reports?") == [
         "How did the county's road budget change between the 2018 report?",
         "How did the county's road budget change between the 2019 report?"]

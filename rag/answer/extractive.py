@@ -90,7 +90,8 @@ def _carry(parts: list[str]) -> list[str]:
     out = [parts[0]]
     for p in parts[1:]:
         c = extract(p)
-        if not c.years and not first.years and first.doc_ref is not None and _THAT_YEAR.search(p):
+        if (not c.years and not first.years and first.doc_ref is not None and c.doc_ref is None
+                and _THAT_YEAR.search(p)):
             # "2014年政府工作报告计划…？当年实际…？": that year is the report's
             p = _THAT_YEAR.sub(f"{first.doc_ref.year}年" if first.lang == "zh" else f"in {first.doc_ref.year}", p, 1)
             c = extract(p)
@@ -141,7 +142,7 @@ def answer_parts(question: str) -> list[str]:
     parts = question_parts(question)
     if len(parts) > 1:
         return parts
-    split = _date_pair_parts(question) or _respective_parts(question)
+    split = _date_pair_parts(question) or _report_pair_parts(question) or _respective_parts(question)
     return _carry(split) if split else [question]
 
 
@@ -168,9 +169,28 @@ def _date_pair_parts(question: str) -> list[str] | None:
     m = _DATE_PAIR.search(question)
     if not m or re.sub(r"\s", "", m.group(1)) == re.sub(r"\s", "", m.group(2)):
         return None
-    # "the 2015 and 2016 reports": each part names one report
-    rest = re.sub(r"^(\s+)reports\b", r"\1report", question[m.end():])
+    # "the 2015 and 2016 reports": each part names one report, and asks for one thing
+    rest = _ONE_BY_ONE.sub("", re.sub(r"^(\s+)reports\b", r"\1report", question[m.end():]), count=1)
     return [question[:m.start()] + m.group(i) + rest for i in (1, 2)]
+
+
+# "according to the 2012 report and according to the 2014 report", "2012年报告和2014年报告分别…":
+# two reports named apart, each part asks the question of one of them
+_REPORT_OF = re.compile(r"((?:19|20)\d{2})\s*(?:年(?:的)?(?:国务院)?(?:政府工作)?报告|(?:'s)?\s+(?:government\s+work\s+)?reports?\b)",
+                        re.I)
+_ONE_BY_ONE = re.compile(r"分别|各自|,?\s*\brespectively\b", re.I)
+
+
+def _report_pair_parts(question: str) -> list[str] | None:
+    refs = list(_REPORT_OF.finditer(question))
+    years = list(dict.fromkeys(m.group(1) for m in refs))
+    if len(years) != 2 or len(set(re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question))) != 2:
+        return None
+    if not re.search(r"和|与|及|\band\b", question[refs[0].end():refs[-1].start()], re.I):
+        return None
+    one = _ONE_BY_ONE.sub("", question, count=1)
+    a, b = years
+    return [re.sub(rf"(?<!\d){b}(?!\d)", a, one), re.sub(rf"(?<!\d){a}(?!\d)", b, one)]
 
 
 def _respective_parts(question: str) -> list[str] | None:
