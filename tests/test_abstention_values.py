@@ -525,3 +525,21 @@ def test_rooms_and_buildings_are_counted_things():
     rooms = hit("去年洪涝灾害中倒塌和损坏民房共计35万间，恢复重建有序进行。", years=[2016],
                 stance="review", period=(2016, 2017), title="2017年国务院政府工作报告")
     assert decide(q, [rooms])[1].satisfied
+
+
+def test_a_quoted_name_is_one_however_short():
+    """“三农” is one bigram, yet quoted it names what the money is for: a deficit of the same
+    year's report is not it."""
+    q = "2016年中央财政用于“三农”的投入拟安排多少亿元？"
+    deficit = hit("今年拟安排财政赤字21800亿元，其中中央财政赤字14000亿元。", years=[2016], stance="plan",
+                  title="2016年国务院政府工作报告", period=(2015, 2016))
+    _, d = decide(q, [deficit])
+    assert not d.satisfied
+    farm = hit("今年中央财政用于“三农”的投入拟安排16000亿元。", years=[2016], stance="plan",
+               title="2016年国务院政府工作报告", period=(2015, 2016))
+    _, d = decide(q, [farm])
+    assert d.satisfied
+    # a quoted numbered label is given by its items, not by its own two characters
+    items = hit("要做到早发现、早防范、早处置，守住不发生系统性风险的底线。", years=[2016], stance="plan",
+                title="2016年国务院政府工作报告", period=(2015, 2016))
+    assert decide("2016年政府工作报告要求防范风险做到哪“三早”？", [items])[1].satisfied

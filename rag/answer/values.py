@@ -87,15 +87,22 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 
 # A count opening a label: "三个" of 三个不生产, "四大" of 四大工程, "两项" of 两项制度
 _NUMBERED_LABEL = re.compile(r"^[一二两三四五六七八九十]+[个大项条种类]?(\w{2,})$")
+# a count and one character: “三早” is "早发现、早防范、早处置", “五化” "工业化、信息化…"
+_SHORT_LABEL = re.compile(r"^[一二两三四五六七八九十]([^一二两三四五六七八九十个大项条种类])$")
 
 
 def _spelled_out(label: str, text: str) -> bool:
     """A numbered label given by its items, each with the label's word: “三个重要” as
     "重要阵地、重要平台、重要渠道" (as many times as the count says)."""
     from rag.answer.numerals import cn_number
-    m = _NUMBERED_LABEL.match(label)
+    m = _NUMBERED_LABEL.match(label) or _SHORT_LABEL.match(label)
     n = cn_number(re.match(r"[一二两三四五六七八九十]+", label).group(0)) if m else None
     return bool(n) and n > 1 and text.count(m.group(1)) >= n
+
+
+def _quoted(name: str, question: str) -> bool:
+    """A word of two characters or more the question quotes."""
+    return len(name) >= 2 and any(f"{o}{name}{c}" in question for o, c in ("“”", "「」", "《》", '""'))
 
 
 def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -> bool:
@@ -109,8 +116,11 @@ def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -
         if any(_spelled_out(a, text) for a in names):
             continue
         alts = [bigrams(a) for a in names]
-        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one word (文化)
-        alts = [nb for nb in alts if len(nb) >= (1 if ENTITY_ALTS in name or not _CJK.search(cons.question) else 2)]
+        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one
+        # word (文化), and a name the question quotes is one however short (“三农”)
+        short_ok = ENTITY_ALTS in name or not _CJK.search(cons.question)
+        alts = [nb for a, nb in zip(names, alts)
+                if len(nb) >= (1 if short_ok or _quoted(a, cons.question) else 2)]
         if alts and all(len(nb & have) < share * len(nb) for nb in alts):
             return True
     return False
