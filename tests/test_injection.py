@@ -275,6 +275,20 @@ def test_llm_context_fences_instructions_and_cannot_be_broken_out_of():
     assert "⟦flagged⟧" in msgs[0]["content"]                    # the prompt says what the fence means
 
 
+def test_a_later_paragraph_shows_its_scene_to_the_llm_fenced_too():
+    """An LLM reading "二要…" is told whose words they are (the entry it continues); an
+    instruction in that entry is fenced as in the passage itself."""
+    from dataclasses import replace
+    head = ("8日县委书记赵某主持召开防汛工作会议。县长钱某出席。" + "会议听取了各乡镇汛情汇报。" * 10 +
+            "就做好防汛工作，赵某强调，一要压实责任。")
+    hit = _hit("二要加强巡查，确保河道安全度汛。")
+    block = format_passage(1, replace(hit.chunk, scene=head))
+    assert "接上文：8日县委书记赵某主持召开防汛工作会议。……" in block and "赵某强调，一要压实责任。" in block
+    assert block.index("接上文") < block.index("二要加强巡查")
+    block = format_passage(1, replace(hit.chunk, scene="8日县委召开会议。" + INJECTIONS_ZH[1]))
+    assert "⟦flagged⟧" + INJECTIONS_ZH[1] in block
+
+
 # --- LLM output post-check (the local OpenAI-compatible test server) --------------------------------
 
 @pytest.fixture

@@ -70,11 +70,27 @@ def fenced(text: str, stored=()) -> str:
     return "".join(out) + safe[pos:]
 
 
+# How much of a later paragraph's entry an LLM is shown: its opening and its last sentence
+# (where and who presided; who is speaking). Not tuned: a sentence or two of a typical entry.
+SCENE_EXCERPT_CHARS = 160
+
+
+def scene_excerpt(scene: str) -> str:
+    """The opening sentence and the last one of the entry a passage continues."""
+    sents = re.findall(r"[^。！？]+[。！？]?", scene)
+    if len(sents) <= 2 or len(scene) <= SCENE_EXCERPT_CHARS:
+        return scene[:SCENE_EXCERPT_CHARS]
+    first, last = sents[0][:SCENE_EXCERPT_CHARS // 2], sents[-1][-(SCENE_EXCERPT_CHARS // 2):]
+    return f"{first}……{last}"
+
+
 def format_passage(n: int, chunk: Chunk, text: str | None = None) -> str:
     body = fenced(chunk.text if text is None else text, chunk.flagged)
     about = profile_line(chunk)
     head = f"[{n}] {passage_header(chunk)}" + (f" ({about})" if about else "")
-    return neutralize(head) + f"\n{body.strip()}"
+    # a later paragraph of a chronicle entry ("二要…"): who said it is in the entry before it
+    scene = f"（接上文：{fenced(scene_excerpt(chunk.scene)).strip()}）\n" if chunk.scene else ""
+    return neutralize(head) + f"\n{scene}{body.strip()}"
 
 
 def answer_messages(question: str, hits: list[Hit], lang: str, budget: int) -> list[dict]:
