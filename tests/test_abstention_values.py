@@ -543,3 +543,20 @@ def test_a_quoted_name_is_one_however_short():
     items = hit("要做到早发现、早防范、早处置，守住不发生系统性风险的底线。", years=[2016], stance="plan",
                 title="2016年国务院政府工作报告", period=(2015, 2016))
     assert decide("2016年政府工作报告要求防范风险做到哪“三早”？", [items])[1].satisfied
+
+
+def test_a_figure_given_for_a_list_of_other_things_is_not_the_asked_ones():
+    """"氮氧化物排放量要减少多少": "二氧化硫、化学需氧量排放量都要减少2%" gives the same noun's
+    figure for two other pollutants; a sentence naming the asked one with them answers."""
+    q = "2016年政府工作报告提出当年氮氧化物排放量要减少多少？"
+    others = hit("今年能源消耗强度要降低3.4%以上，二氧化硫、化学需氧量排放量都要减少2%。", years=[2016],
+                 stance="plan", title="2016年国务院政府工作报告", period=(2015, 2016))
+    assert not decide(q, [others])[1].satisfied
+    with_it = hit("今年化学需氧量、氨氮排放量都要减少2%，氮氧化物排放量要减少3%。", years=[2016],
+                  stance="plan", title="2016年国务院政府工作报告", period=(2015, 2016))
+    assert decide(q, [with_it])[1].satisfied
+    # a scope word before the noun is no thing of its own: "全国粮食总产量" is "全年粮食总产量"
+    grain = hit("全年粮食总产量达到6.2亿吨，棉花、油料产量稳定。", years=[2016], stance="review",
+                title="2017年国务院政府工作报告", period=(2016, 2017))
+    assert decide("2016年全国粮食总产量达到多少？", [grain])[1].satisfied
+

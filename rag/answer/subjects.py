@@ -91,15 +91,7 @@ def subject_terms(cons: Constraints) -> set[str]:
     ("What was China's grain output" is about 粮食产量, not 全国)."""
     from rag.ingest.profile import document_rules
     rules = document_rules()
-    text = frame_free(cons)
-    if hasattr(rules, "without_part_of_year"):
-        text = rules.without_part_of_year(text)     # "全年", "一季度": a time, checked apart
-    # the unit, scope words (全市) and the place are no subject either
-    for w in [cons.unit, cons.place, *getattr(rules, "SCOPE_LEVEL", {})]:
-        if w and cons.lang == "zh":
-            text = text.replace(w, "，")
-    if cons.lang == "zh":
-        text = _CHANGE_WORD.sub("，", text)    # "具体增加多少": the change is what is asked, not what of
+    text = _subject_text(cons)
     if cons.lang == "en" and _untranslated_measure(cons.question):
         return set()        # "how many city study rooms": the thing counted has no Chinese here,
                             # so the other words (the meeting) would stand in for it
@@ -109,6 +101,62 @@ def subject_terms(cons: Constraints) -> set[str]:
         from rag.profiles import get_profile
         drop |= set(get_profile().translate_terms(cons.unit))   # "how many kilometres of …": 公里 is no subject
     return {t for t in terms if not re.search(r"\d", t) and t not in drop}
+
+
+def _subject_text(cons: Constraints, also=()) -> str:
+    """The question as its subject: framing words cut out and, in Chinese, the unit, scope words
+    (全市), the place, the change asked ("具体增加多少") and `also` too."""
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    text = frame_free(cons)
+    if hasattr(rules, "without_part_of_year"):
+        text = rules.without_part_of_year(text)     # "全年", "一季度": a time, checked apart
+    if cons.lang != "zh":
+        return text
+    for w in [cons.unit, cons.place, *getattr(rules, "SCOPE_LEVEL", {}), *also]:
+        if w:
+            text = text.replace(w, "，")
+    return _CHANGE_WORD.sub("，", text)
+
+
+# What a figure's noun is said of, as the question writes it before the noun: two characters
+# at least, after any time ("当年氮氧化物") and at most six (a noun phrase, not the clause).
+_TIME_WORD = re.compile(r"[今当去明本上下全]年|年内|年度|年底|年末|期间|时期")
+# ...and not what the question does with it ("要求扩大到多少地市": 扩大到 is no noun of 要求's)
+_FRAME_VERB = re.compile(r"要求|提出|计划|安排|部署|强调|指出|预计|力争|争取|确保|拟|要|将|已|再")
+_LIST_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}(?:、|和|及|与)[\u4e00-\u9fff]{2,}$")
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？]")
+
+
+def _common_noun(a: str, b: str) -> str:
+    """The longest run of Chinese characters (two at least) of `a` that `b` holds."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + max(2, len(best) + 1), len(a) + 1):
+            piece = a[i:j]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or piece not in b:
+                break
+            best = piece
+    return best
+
+
+def figure_of_siblings(cons: Constraints, sentence: str) -> bool:
+    """Whether the sentence gives the asked noun's figure for a list of other things: asked
+    "氮氧化物排放量要减少多少", it says "二氧化硫、化学需氧量排放量都要减少2%". The question names
+    what the noun is of; the sentence names two or more things before the same noun, and not it."""
+    if cons.lang != "zh" or cons.asks != "quantity":
+        return False
+    from rag.ingest.profile import document_rules
+    text = _subject_text(cons, (*place_words(cons), *getattr(document_rules(), "NATION_WORDS", ())))
+    noun = _common_noun(text, sentence)
+    if not noun:
+        return False
+    run = re.search(r"[\u4e00-\u9fff]*$", text[:text.find(noun)]).group(0)
+    of = _TIME_WORD.split(run)[-1].removesuffix("的")[-6:]
+    if len(of) < 2 or _FRAME_VERB.search(of) or term_coverage(bigrams(of), sentence) >= 0.5:
+        return False
+    said_of = _CLAUSE_MARK.split(sentence[:sentence.find(noun)])[-1]
+    return bool(_LIST_BEFORE.search(said_of))
 
 
 # A change asked for ("增加多少", "增长了"), not "增加值" (value added), a thing of its own

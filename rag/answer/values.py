@@ -12,7 +12,7 @@ from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, sta
 from rag.answer.query import bigrams, chinese_terms, has_answer_kind, term_coverage
 from rag.answer.speakers import pinyin_of, same_title
 from rag.answer.subjects import (_CLAUSE, _HOW_MUCH, MIN_SUBJECT, SCENE_SUBJECT, _about_subject, _measured_elsewhere,
-                                  _one_word_of_many, _subject_after_figures, _written_subject)
+                                  _one_word_of_many, _subject_after_figures, _written_subject, figure_of_siblings)
 
 # A sentence is a restatement when less than this share of its character bigrams is new
 # relative to the question (headline or teaser sentences that echo the question).
@@ -369,6 +369,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
             misses.append("value")          # "how many km of new expressways": "通车里程达11.2万公里" is the total
         elif subject and _subject_after_figures(cons, subject, sentence):
             misses.append("value")          # "完成投资62.7亿元，…，某产业园3个项目加快建设": not the park's
+        elif subject and figure_of_siblings(cons, sentence):
+            misses.append("value")          # 氮氧化物 asked: "二氧化硫、化学需氧量排放量都要减少2%" is theirs
     elif cons.asks == "place" and not _names_new_place(cons, sentence):
         misses.append("value")              # "Which city hosted…": a sentence naming no place is no answer
     elif cons.asks == "person" and not _names_person(cons, sentence):
