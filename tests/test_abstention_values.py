@@ -560,3 +560,12 @@ def test_a_figure_given_for_a_list_of_other_things_is_not_the_asked_ones():
                 title="2017年国务院政府工作报告", period=(2016, 2017))
     assert decide("2016年全国粮食总产量达到多少？", [grain])[1].satisfied
 
+
+def test_meetings_asked_about_one_by_one_are_each_in_their_own_passage():
+    """"第二次推进会和第三次推进会上…各自提出…": a passage on one of them is evidence for its part."""
+    second = hit("23日某区干渠综合治理项目建设第二次推进会议召开。区长王某指出，一要加快进度。二要加快启动绿化种植工作。",
+                 years=[2019], date="2019-03-23", title="某区年鉴2020")
+    q = "某区干渠综合治理第二次推进会议和第三次推进会上，王某各自提出的最后一条要求是什么？"
+    assert decide(q, [second])[1].satisfied
+    # asked together, both must be there
+    assert not decide("某区干渠综合治理第二次推进会议和第三次推进会上，王某提出了什么要求？", [second])[1].satisfied

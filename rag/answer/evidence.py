@@ -30,7 +30,7 @@ from rag.answer.query import bigrams, chinese_terms, match_text
 from rag.answer.speakers import (TITLES_SEP, asked_speakers, credits_only_others, known_speakers, named_people,
                                   names_one, required_people, said_by_them)
 from rag.answer.subjects import _subject_groups, subject_terms
-from rag.answer.values import _ASKS_YEAR, _CJK, _entity_missing, _ordinals, asks_whether, english_ordinals, \
+from rag.answer.values import _ASKS_YEAR, _CJK, _ONE_BY_ONE, _entity_missing, _ordinals, asks_whether, english_ordinals, \
     numbered_in, sentence_misses
 from rag.retrieve.people import reads_as
 from rag.types import Hit
@@ -115,10 +115,13 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             # it met still answers a target question, so the reverse is no decline
             misses.append("period")
     text = match_text(c)
-    for n, what in _ordinals(cons.question):
-        if (n, what) not in _ordinals(text):
-            misses.append("entity")         # "第三百八十次晨会" is not the 375th
-            break
+    asked_ordinals = _ordinals(cons.question)
+    held = _ordinals(text)
+    # "第二次和第三次推进会上…各自": asked one by one, a passage holds one of them
+    one_by_one = len(asked_ordinals) > 1 and _ONE_BY_ONE.search(cons.question)
+    if asked_ordinals and (not any(o in held for o in asked_ordinals) if one_by_one
+                           else not all(o in held for o in asked_ordinals)):
+        misses.append("entity")             # "第三百八十次晨会" is not the 375th
     else:
         asked = english_ordinals(cons.question) if cons.lang == "en" else set()
         if asked and not asked <= numbered_in(text):

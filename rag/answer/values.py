@@ -105,10 +105,22 @@ def _quoted(name: str, question: str) -> bool:
     return len(name) >= 2 and any(f"{o}{name}{c}" in question for o, c in ("“”", "「」", "《》", '""'))
 
 
+# "第二次推进会和第三次推进会上…各自提出…": names asked about one by one, each in its own passage
+_ONE_BY_ONE = re.compile(r"分别|各自|\brespectively\b|\beach\b", re.I)
+
+
 def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -> bool:
-    """Whether a named programme, event or accident of the question is not in the text."""
+    """Whether a named programme, event or accident of the question is not in the text (of
+    names asked about one by one, none is)."""
+    names = cons.entities
+    if len(names) > 1 and _ONE_BY_ONE.search(cons.question):
+        return all(_names_missing(cons, [n], text, share) for n in names)
+    return _names_missing(cons, names, text, share)
+
+
+def _names_missing(cons: Constraints, names_asked: list[str], text: str, share: float) -> bool:
     have = bigrams(text)
-    for name in cons.entities:
+    for name in names_asked:
         names = [a for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
         # a numbered label ("三个不生产", "四大工程") may be given by its items alone ("措施不落实
         # 不生产、隐患不排除不生产…"): the label without its count is a name of it too
