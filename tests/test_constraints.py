@@ -283,6 +283,16 @@ def test_a_leading_when_clause_sets_the_time_and_asks_nothing():
                    "did he say the park should be run?").asks != "date"
 
 
+def test_a_later_when_clause_with_its_own_subject_asks_nothing():
+    """"What did X tell the delegation, when it came to study …?" asks what was said; ", and when
+    was it held?" still asks when."""
+    q = ("What did the county head tell the delegation from a neighbouring county, when it came to "
+         "study project construction on 29 April 2019?")
+    assert extract(q).asks != "date"
+    assert extract("Who chaired the meeting, and when was it held?").asks in ("person", "date")
+    assert extract("When did the delegation come to study project construction?").asks == "date"
+
+
 def test_the_year_words_were_said_in_is_not_the_year_asked():
     from rag.answer.constraints import extract
     assert extract("王某在2020年1月县委经济工作会议上预计2019年全县生产总值增长多少？").years == [2019]

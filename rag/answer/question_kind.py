@@ -152,6 +152,18 @@ _RELATIVE_WHO = re.compile(r"\s*,\s*who\s+[^,?]+,(?=\s*(?!and\b|or\b|but\b)[a-z]
 _WH_BEFORE = re.compile(r"\b(?:what|which|how|whose|where|why)\b", re.I)
 
 
+# "What did X tell the delegation, when it came to study …?": a when-clause after the question
+# word, its own subject after "when", sets the time and asks nothing ("…, and when was it held?"
+# still asks: an auxiliary follows)
+_WHEN_CLAUSE = re.compile(r"[,;]\s*when\s+(?!(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)"
+                          r"[^,;?]*", re.I)
+
+
+def without_when_clause(q: str) -> str:
+    m = _FIRST_WH.search(q)
+    return _WHEN_CLAUSE.sub("", q) if m and m.group(1).lower() != "when" else q
+
+
 def without_relative_who(q: str) -> str:
     m = _RELATIVE_WHO.search(q)
     return q[:m.start()] + q[m.end():] if m and _WH_BEFORE.search(q[:m.start()]) else q
@@ -171,7 +183,7 @@ def _asks(q: str) -> str:
     last = _SCENE_SENTENCES.sub("", q)
     if last != q and _ASKING.search(last):
         q = last
-    q = without_relative_who(TEMPORAL_LEAD.sub("", q))
+    q = without_when_clause(without_relative_who(TEMPORAL_LEAD.sub("", q)))
     if _QTY_ZH.search(q) or _QTY_EN.search(q):
         return "quantity"
     if _CHOICE.search(q):
