@@ -182,3 +182,8 @@ def test_someone_named_only_as_present_said_nothing_there():
     spoke = hit(entry.replace("区领导周晓燕、刘庆参加座谈会", "区委书记周晓燕主持座谈会并讲话"), years=[2019],
                 date="2019-08-08", title="某区年鉴2020")
     assert decide(q, [spoke])[1].satisfied
+    # named in one clause, "陪同" said in the next of the same sentence: present all the same
+    visit = hit("29日外省某县委书记带领党政考察团到某区考察学习城市项目建设情况。区领导周晓燕、刘庆，"
+                "县级干部王某陪同考察。考察团实地察看了中央公园，并表示，此次考察学习了经验。", years=[2019],
+                date="2019-04-29", title="某区年鉴2020")
+    assert not decide("What did Zhou Xiaoyan tell the delegation on 29 April 2019?", [visit])[1].satisfied

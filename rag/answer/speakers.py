@@ -188,9 +188,10 @@ _ACTS = re.compile(r"讲话|要求|强调|指出|表示|提出|致辞|发言|部
 
 
 def _only_attend(text: str, people: list[list[str]]) -> bool:
-    """Whether every clause naming one of `people` only says they were there."""
+    """Whether every sentence naming one of `people` only says they were there (a sentence: "区领导
+    甲、乙，县级干部丙陪同考察" names 甲 in one clause and says 陪同 in the next)."""
     names = [n for g in people for n in (g if len(g) == 1 else g[1:])]
-    clauses = [c for c in re.split(r"[，。；！？]", text) if any(n in c for n in names)]
+    clauses = [c for c in re.split(r"[。；！？]", text) if any(n in c for n in names)]
     return bool(clauses) and all(_ATTENDS.search(c) and not _ACTS.search(c) for c in clauses)
 
 
