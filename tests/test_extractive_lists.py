@@ -74,6 +74,10 @@ def test_parts_per_date_and_per_item():
     # each report's "当年" is its own year, not the first report's; 分别 asks one thing per part
     assert answer_parts("2016年和2019年的政府工作报告分别计划当年新增多少城镇就业？") == [
         "2016年的政府工作报告计划当年新增多少城镇就业？", "2019年的政府工作报告计划当年新增多少城镇就业？"]
+    # "the 2016 and the 2017 reports": the article said again
+    assert [extract(p).doc_ref.year for p in answer_parts(
+        "Both the 2016 and the 2017 reports call for mechanisms to tolerate errors. Whom should they back?")] \
+        == [2016, 2017]
     # two reports named apart: one part each
     assert [extract(p).doc_ref.year for p in answer_parts(
         "Where were new farm subsidies to go, according to the 2016 report and according to the 2019 report?")] \

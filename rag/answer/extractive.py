@@ -149,7 +149,7 @@ def answer_parts(question: str) -> list[str]:
 # Two years or dates joined: "2016年和2017年", "between the 2016 and 2017 reports", "3月4日和5日",
 # "in 2015 and in 2016"
 _WHEN = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}(?:\s*年)?"
-_DATE_PAIR = re.compile(rf"(?<!\d)({_WHEN})\s*(?:和|与|及|以及|、|,?\s+and\s+)\s*(?:in\s+|在)?({_WHEN})(?![\d月])", re.I)
+_DATE_PAIR = re.compile(rf"(?<!\d)({_WHEN})\s*(?:和|与|及|以及|、|,?\s+and\s+)\s*(?:in\s+|the\s+|在)?({_WHEN})(?![\d月])", re.I)
 # "分别", "各自": the items before it are asked about one by one
 _RESPECTIVE = re.compile(r"[，,]?\s*(?:分别|各自)")
 _ITEM_AND = re.compile(r"以及|和|与|及")
