@@ -43,6 +43,18 @@ def test_the_fitted_weights_cover_every_feature():
     assert decline_weights.WEIGHTS["cov_sent"] > 0 and decline_weights.WEIGHTS["cov_pass"] > 0
 
 
+def test_each_language_is_judged_by_its_own_threshold(monkeypatch):
+    """English meets Chinese passages through a glossary: the same probability means less, so
+    the fitted thresholds are per language; weights without them use the pooled one."""
+    assert set(decline_weights.THRESHOLDS) == {"zh", "en"}
+    assert all(0 < t < 1 for t in decline_weights.THRESHOLDS.values())
+    en = "How many kilometres of city roads did Qingshan county build in 2019?"
+    assert judged(ASKED).threshold == decline_weights.THRESHOLDS["zh"]
+    assert judged(en).threshold == decline_weights.THRESHOLDS["en"]
+    monkeypatch.delattr(decline_weights, "THRESHOLDS")
+    assert judged(en).threshold == judged(ASKED).threshold == decline_weights.THRESHOLD
+
+
 def test_a_candidate_about_something_else_is_trusted_less():
     right, other = judged(ASKED), judged(OTHER)
     assert right.p_answer > other.p_answer
@@ -53,9 +65,9 @@ def test_a_candidate_about_something_else_is_trusted_less():
 def test_the_chain_declines_below_the_threshold(monkeypatch):
     right, other = judged(ASKED), judged(OTHER)
     ask = lambda q: answer_question(q, lambda _q: [ROADS], ExtractiveAnswerer(Settings()))  # noqa: E731
-    monkeypatch.setattr(decline_weights, "THRESHOLD", 0.0)      # without the decision: answered
+    monkeypatch.setattr(decline_weights, "THRESHOLDS", {"zh": 0.0})     # without the decision: answered
     assert not ask(OTHER).abstained
-    monkeypatch.setattr(decline_weights, "THRESHOLD", (right.p_answer + other.p_answer) / 2)
+    monkeypatch.setattr(decline_weights, "THRESHOLDS", {"zh": (right.p_answer + other.p_answer) / 2})
     declined = ask(OTHER)
     assert declined.abstained and declined.why             # says why: the passages touch parts only
     assert declined.declined_by == "judgement" and declined.to_dict()["declined_by"] == "judgement"
@@ -103,7 +115,7 @@ def test_a_compound_question_is_answered_when_one_of_its_questions_is(monkeypatc
     both = "青山县2019年新建城市道路多少公里？新建污水管网多少公里？"
     whole, right = judged(both), judged(ASKED)
     assert whole.p_answer < right.p_answer
-    monkeypatch.setattr(decline_weights, "THRESHOLD", (whole.p_answer + right.p_answer) / 2)
+    monkeypatch.setattr(decline_weights, "THRESHOLDS", {"zh": (whole.p_answer + right.p_answer) / 2})
     assert judged(both).decline and not judged(ASKED).decline
     got = answer_question(both, lambda _q: [ROADS], ExtractiveAnswerer(Settings()))
     assert not got.abstained and "20公里" in got.answer

@@ -125,15 +125,18 @@ def judge(cons: Constraints, hits: list[Hit], decision, embedder: str | None = N
     the one the weights were fitted with, the dense features count as unknown."""
     from rag.answer import decline_weights as w
     f, best = features(cons, hits, decision)
+    # a threshold per language where the weights have them (English meets its passages through
+    # a glossary: the same probability means less), else the pooled one
+    threshold = getattr(w, "THRESHOLDS", {}).get(cons.lang, w.THRESHOLD)
     if best is not None and byline_answers(cons, hits[best[0]].chunk.text):
-        return Judgement(1.0, w.THRESHOLD, f, best)
+        return Judgement(1.0, threshold, f, best)
     if embedder != w.EMBEDDER:
         f.update({k: None for k in DENSE_FEATURES})
     # a feature that could not be computed counts as its tune mean: no evidence either way
     z = w.INTERCEPT + sum(w.WEIGHTS.get(k, 0.0) * (f[k] - w.MEANS.get(k, 0.0)) / (w.SCALES.get(k, 1.0) or 1.0)
                           for k in FEATURES if f[k] is not None)
     p = 1.0 / (1.0 + math.exp(-z))
-    return Judgement(p, w.THRESHOLD, f, best)
+    return Judgement(p, threshold, f, best)
 
 
 def reason(j: Judgement, lang: str) -> str:
