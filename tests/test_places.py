@@ -35,3 +35,12 @@ def test_a_countys_short_name_that_is_an_ordinary_word_is_not_read_alone():
     assert named("坚持和平发展道路，深化交流合作，比如新建一批港口") == set()   # 和平区, 合作市, 比如县, 新建区
     assert "和平区" in named("天津市和平区") and "合作市" in named("甘肃省合作市")
     assert "包头市" in named("包头的钢铁产业")        # a prefecture is named alone
+
+
+def test_a_level_word_is_no_place():
+    """"区领导和县级干部": 县级 is a level, so 和县 (a county of that name) is not named."""
+    from rag.answer.constraints import extract
+    c = extract("2019年11月16日区长听取2020年项目谋划工作，参加会议的区领导和县级干部有哪些？")
+    assert c.place is None
+    from rag.profiles.zh_gov.documents import place_in
+    assert place_in("全市县级以上领导干部会议") is None

@@ -90,6 +90,8 @@ def _place_zh(q: str) -> tuple[str | None, str | None]:
             j -= 1
         if i - j < 2 or q[i - 1:m.end()] in _NOT_PLACE:
             continue
+        if q[m.end():m.end() + 1] == "级":
+            continue                                # "区领导和县级干部": a level (县级), not 和县
         if chain and j != chain_end:
             break                                   # a second, separate place: keep the first
         j = _known_start(q, j, m.end())
