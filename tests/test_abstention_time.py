@@ -216,3 +216,13 @@ def test_a_plan_asked_of_a_named_report_is_not_its_review():
     plan = hit("今年要开展80个试点项目。", years=[2014], stance="plan", period=(2013, 2014),
                title="2014年国务院政府工作报告")
     assert decide(q, [plan])[1].satisfied
+
+
+def test_a_figure_an_entry_gives_for_an_earlier_year_is_that_years():
+    """A 25 February 2019 entry retelling "2018年，…一般公共预算收入同比增长13.9%" gives 2018's
+    figure: not 2019's, though the entry is about 2019; what happened that day still is."""
+    entry = hit("25日省报头版报道某区经济发展情况。2018年，全区一般公共预算收入同比增长13.9%。",
+                years=[2019], date="2019-02-25", title="某区年鉴2020")
+    assert not decide("2019年某区一般公共预算收入同比增长了多少？", [entry])[1].satisfied
+    assert decide("2018年某区一般公共预算收入同比增长了多少？", [entry])[1].satisfied
+    assert decide("2019年2月25日省报头版报道了某区什么情况？", [entry])[1].satisfied

@@ -213,7 +213,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
         ptext = match_text(hit.chunk)
         # a year asked for is what the sentence names: "面向2030年的…项目" launched in 2016 is of
         # its passage's time, not 2030's
-        scopes = (sentence_scopes(hit.chunk, [text[s:e] for s, e in spans])
+        scopes = (sentence_scopes(hit.chunk, [text[s:e] for s, e in spans], figures=cons.asks == "quantity")
                   if asked and not (cons.asks == "date" and _ASKS_YEAR.search(cons.question)) else None)
         # who a passage is about: its speaker and those its opening sentence names; someone
         # named only further on ("传达了某某讲话精神") is not who acted in it

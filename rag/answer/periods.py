@@ -84,14 +84,16 @@ def asked_years(cons: Constraints) -> set[int]:
     return set()
 
 
-def sentence_scopes(chunk, sents: list[str]) -> list[set[int] | None]:
+def sentence_scopes(chunk, sents: list[str], figures: bool = False) -> list[set[int] | None]:
     """The years each sentence of a passage is about (None: as its passage). A chronicle
     entry stays about its own date whatever other years it mentions; a speech's date (its
     byline, with a speaker) is when it was said, so "2019年全区完成生产总值…" in a 2020
-    speech is about 2019 only."""
+    speech is about 2019 only. With `figures` (a figure is asked), an entry's sentence naming
+    its years is about those only: "2018年，…一般公共预算收入同比增长13.9%" reported on
+    25 February 2019 is 2018's figure, whatever happened that day."""
     from rag.ingest.profile import document_rules
     scopes = document_rules().sentence_scopes(sents, chunk.ref_year)
-    if chunk.date and not chunk.speaker:
+    if chunk.date and not chunk.speaker and not figures:
         own = int(chunk.date[:4])
         scopes = [(sc | {own}) if sc is not None else None for sc in scopes]
     return scopes
