@@ -187,3 +187,13 @@ def test_someone_named_only_as_present_said_nothing_there():
                 "县级干部王某陪同考察。考察团实地察看了中央公园，并表示，此次考察学习了经验。", years=[2019],
                 date="2019-04-29", title="某区年鉴2020")
     assert not decide("What did Zhou Xiaoyan tell the delegation on 29 April 2019?", [visit])[1].satisfied
+
+
+def test_requirements_made_but_not_said_are_no_answer():
+    """"…并对谋划工作提出具体要求。" says requirements were made, not which."""
+    entry = hit("16日区长王某听取2020年项目谋划工作。会议听取了各分口项目谋划情况，并对谋划工作提出具体要求。",
+                years=[2019], date="2019-11-16", title="某区年鉴2020")
+    assert not decide("2019年11月16日区长王某听取项目谋划工作时，对谋划工作提出了哪些要求？", [entry])[1].satisfied
+    said = hit("16日区长王某听取2020年项目谋划工作。王某对谋划工作提出具体要求：要抓早抓实，储备一批大项目。",
+               years=[2019], date="2019-11-16", title="某区年鉴2020")
+    assert decide("2019年11月16日区长王某听取项目谋划工作时，对谋划工作提出了哪些要求？", [said])[1].satisfied

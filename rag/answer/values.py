@@ -287,6 +287,10 @@ _ACCOMPANY = re.compile(r"陪同|一同|随同|陪|同行")
 # anyone asked for: no answer to "提出了哪些要求".
 _SCENE = re.compile(r"召开|举行|开幕|出席|参加|列席|主持|陪同|调研|视察|察看|查看|走访|慰问")
 _DIRECTIVE = re.compile(r"要|必须|确保|务必|强调|指出|提出|部署|力争|争取|应当|需|希望|号召")
+# A sentence ending on the act of requiring, with nothing required said ("并对谋划工作提出具体要求。",
+# "作出安排部署。"); one going on ("提出要求：一是…", "提出三点要求，一要…") says what
+_REQUIRED_UNSAID = re.compile(r"(?:提出|作出|做出|进行)了?(?:具体|明确|相关|有关|几点|一些|新的)?"
+                              r"(?:要求|部署|安排|安排部署|工作部署)[。；！]?\s*$")
 
 
 # A Chinese question's blank: what stands around 什么/哪些/哪种… ("实行以什么为主的对外投资管理方式")
@@ -398,6 +402,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("value")              # "禁煤区是否实现了无燃煤": a sentence on something else says nothing of it
     elif cons.asks == "requirement" and _SCENE.search(sentence) and not _DIRECTIVE.search(sentence):
         misses.append("value")              # "…全体会议召开，市领导…出席会议": held, but nothing required
+    elif cons.asks == "requirement" and _REQUIRED_UNSAID.search(sentence):
+        misses.append("value")              # "…并对谋划工作提出具体要求。": requirements made, none said
     attribute = _ATTRIBUTE_Q.search(cons.question)
     if attribute and not any(a and a.lower() in sentence.lower() for a in _ATTRIBUTE_WORDS.get(
             (attribute.group(1) or attribute.group(2) or "").lower(), (attribute.group(1),))):
