@@ -226,3 +226,21 @@ def test_a_figure_an_entry_gives_for_an_earlier_year_is_that_years():
     assert not decide("2019年某区一般公共预算收入同比增长了多少？", [entry])[1].satisfied
     assert decide("2018年某区一般公共预算收入同比增长了多少？", [entry])[1].satisfied
     assert decide("2019年2月25日省报头版报道了某区什么情况？", [entry])[1].satisfied
+
+
+def test_a_whole_years_figure_does_not_answer_for_a_part_of_it():
+    """"1~4月…增长了多少": a speech's "一般公共预算收入12.7亿元，增长9%" is the year's, and
+    "1~10月份…；一般公共预算收入增速9.7%" another part's; "1~4月，…增长6%" answers."""
+    q = "2019年1~4月某区一般公共预算收入同比增长了多少？"
+    year = hit("一般公共预算收入12.7亿元，增长9%。", years=[2019], date="2020-01-06", speaker="王某",
+               title="某区年鉴2020")
+    other = hit("1~10月份全区规模以上工业增加值增速8.9%；一般公共预算收入增速9.7%。", years=[2019],
+                date="2019-11-20", speaker="王某", title="某区年鉴2020")
+    part = hit("1~4月，全区一般公共预算收入同比增长6%。", years=[2019], date="2019-05-10", title="某区年鉴2020")
+    assert not decide(q, [year])[1].satisfied and not decide(q, [other])[1].satisfied
+    assert decide(q, [part])[1].satisfied
+    # 首季 is the first quarter: "a good start in the first quarter" is what "首季“开门红”" says
+    start = hit("在中央经济工作会议上，有关领导连续3次强调要确保今年实现首季“开门红”。", years=[2019],
+                date="2019-02-13", speaker="王某", title="某区年鉴2020")
+    assert decide("How many times was it stressed that a good start in the first quarter of 2019 must be ensured?",
+                  [start])[1].satisfied

@@ -232,6 +232,20 @@ def _other_part_of_year(cons: Constraints, sentence: str) -> bool:
     return not (given & asked)
 
 
+def _part_of_year_unsaid(cons: Constraints, sentence: str, before: str | None) -> bool:
+    """Whether a part of a year is asked ("1~4月", "一季度") and neither the sentence nor its
+    passage before it names that part: its figure is a whole year's ("一般公共预算收入12.7亿元"),
+    or another part's ("1~10月份…；一般公共预算收入增速9.7%")."""
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    if not hasattr(rules, "part_of_year"):
+        return False
+    asked = rules.part_of_year(cons.question)
+    if not asked or "year" in asked:
+        return False
+    return not (asked & (rules.part_of_year(sentence) or rules.part_of_year(before or "")))
+
+
 def asked_titles(cons: Constraints) -> set[str]:
     """The titles a question asks the holder of ("哪位副市长", "某市政协主席是谁", "Which
     premier"): the profile's titles among its words."""
@@ -412,6 +426,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         misses.append("place")              # "全区生产总值…" does not answer for the city
     if cons.asks == "quantity" and _other_part_of_year(cons, sentence):
         misses.append("period")             # "一季度…下降12%" does not answer for the whole year
+    elif cons.asks == "quantity" and _part_of_year_unsaid(cons, sentence, before):
+        misses.append("period")             # "1~4月…增长了多少": "一般公共预算收入12.7亿元，增长9%" is the year's
     if cons.period_kind == "outcome" and not cons.period_implied and sentence_stance(sentence) == "plan":
         misses.append("period")             # "今年要力争引进3个…" is no result
     elif cons.asks == "date" and _ASKS_YEAR.search(cons.question):

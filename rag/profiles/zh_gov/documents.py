@@ -421,6 +421,7 @@ _PART_OF_YEAR = [
     (re.compile(r"前三季度|\bfirst three quarters\b", re.I), lambda m: "Q1-3"),
     (re.compile(r"(?<!前)(?:第)?([一二三四1-4])季度|\b(first|second|third|fourth) quarter\b|\bQ([1-4])\b", re.I),
      lambda m: f"Q{_QUARTER[(m.group(1) or m.group(2) or m.group(3)).lower()]}"),
+    (re.compile(r"首季度?|\bopening quarter\b", re.I), lambda m: "Q1"),      # 首季“开门红”: the first quarter
     (re.compile(r"上半年|\bfirst half\b|\bH1\b", re.I), lambda m: "H1"),
     (re.compile(r"下半年|\bsecond half\b|\bH2\b", re.I), lambda m: "H2"),
     (re.compile(r"(?<!\d)(1[0-2]|[1-9])\s*[-~～—–至到]\s*(1[0-2]|[1-9])\s*月(?:份)?"), lambda m: f"M{m.group(1)}-{m.group(2)}"),
