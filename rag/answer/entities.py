@@ -1,11 +1,19 @@
 """What a question names that a passage must hold: a quoted name, a programme, event or
 accident ("…工程", "…行动", "…事故", "…地震"), and in English a programme or a meeting named by
-its topic (as the topic's Chinese expressions, any one of which will do)."""
+its topic (as the topic's Chinese expressions, any one of which will do); and whether a text
+holds them (`entity_missing`)."""
 from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
+from rag.answer.query import bigrams
 from rag.textsim import is_han
+
+if TYPE_CHECKING:
+    from rag.answer.constraints import Constraints
+
 
 _QUOTED = re.compile(r"《([^》\n]{1,40})》|“([^”\n]{1,40})”|「([^」\n]{1,40})」|\"([^\"\n]{2,60})\"")
 _PROGRAMME_SUFFIX = re.compile(r"专项行动|工程|计划|行动|项目|政策|改革|债券|战略|"
@@ -103,3 +111,63 @@ def _meeting_topics_en(q: str) -> list[str]:
 _TOPIC_START = re.compile(r"\b(?:the|a|an|to|of|at|in|on|for|by|with|during|after|before)\s+|['’]s\s+", re.I)
 _NOT_TOPIC = re.compile(r"\d|[年月日]|^[省市县区乡镇村]级$|领导|讲话|致辞|发言|书记|主任")
 ENTITY_ALTS = "|"      # an entity's alternative expressions, one of which a passage must hold
+
+
+# A passage answers a question naming a programme, event or accident ("第十三届三国文化旅游周")
+# only if it holds this share of the name's bigrams. Origin: tune parts of both sets: every
+# answerable question's named thing has at least 0.67 of its bigrams in the passage answered from.
+ENTITY_SHARE = 0.6
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# A count opening a label: "三个" of 三个不生产, "四大" of 四大工程, "两项" of 两项制度
+NUMBERED_LABEL = re.compile(r"^[一二两三四五六七八九十]+[个大项条种类]?(\w{2,})$")
+# a count and one character: “三早” is "早发现、早防范、早处置", “五化” "工业化、信息化…"
+_SHORT_LABEL = re.compile(r"^[一二两三四五六七八九十]([^一二两三四五六七八九十个大项条种类])$")
+
+
+def _spelled_out(label: str, text: str) -> bool:
+    """A numbered label given by its items, each with the label's word: “三个重要” as
+    "重要阵地、重要平台、重要渠道" (as many times as the count says)."""
+    from rag.answer.numerals import cn_number
+    m = NUMBERED_LABEL.match(label) or _SHORT_LABEL.match(label)
+    n = cn_number(re.match(r"[一二两三四五六七八九十]+", label).group(0)) if m else None
+    return bool(n) and n > 1 and text.count(m.group(1)) >= n
+
+
+def _quoted(name: str, question: str) -> bool:
+    """A word of two characters or more the question quotes."""
+    return len(name) >= 2 and any(f"{o}{name}{c}" in question for o, c in ("“”", "「」", "《》", '""'))
+
+
+# "第二次推进会和第三次推进会上…各自提出…": names asked about one by one, each in its own passage
+ASKED_APART = re.compile(r"分别|各自|\brespectively\b|\beach\b", re.I)
+
+
+def entity_missing(cons: "Constraints", text: str, share: float = ENTITY_SHARE) -> bool:
+    """Whether a named programme, event or accident of the question is not in the text (of
+    names asked about one by one, none is)."""
+    names = cons.entities
+    if len(names) > 1 and ASKED_APART.search(cons.question):
+        return all(_names_missing(cons, [n], text, share) for n in names)
+    return _names_missing(cons, names, text, share)
+
+
+def _names_missing(cons: "Constraints", names_asked: list[str], text: str, share: float) -> bool:
+    have = bigrams(text)
+    for name in names_asked:
+        names = [a for a in name.split(ENTITY_ALTS) if _HAN.search(a)]
+        # a numbered label ("三个不生产", "四大工程") may be given by its items alone ("措施不落实
+        # 不生产、隐患不排除不生产…"): the label without its count is a name of it too
+        names += [m.group(1) for a in names if (m := NUMBERED_LABEL.match(a))]
+        if any(_spelled_out(a, text) for a in names):
+            continue
+        alts = [bigrams(a) for a in names]
+        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one
+        # word (文化), and a name the question quotes is one however short (“三农”)
+        short_ok = ENTITY_ALTS in name or not _HAN.search(cons.question)
+        alts = [nb for a, nb in zip(names, alts)
+                if len(nb) >= (1 if short_ok or _quoted(a, cons.question) else 2)]
+        if alts and all(len(nb & have) < share * len(nb) for nb in alts):
+            return True
+    return False

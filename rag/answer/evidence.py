@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.constraints import Constraints, asks_actual, frame_free, is_period, is_text_title, named_texts
-from rag.answer.entities import ENTITY_ALTS
+from rag.answer.entities import ASKED_APART, ENTITY_ALTS, entity_missing
 from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
                                  said_before_the_end, sentence_scopes, span_for_year, time_misses,
                                  whole_year_not_over, years_of)
@@ -30,7 +30,7 @@ from rag.answer.query import bigrams, chinese_terms, match_text
 from rag.answer.speakers import (TITLES_SEP, asked_speakers, credits_only_others, known_speakers, named_people,
                                   names_one, required_people, said_by_them)
 from rag.answer.subjects import _subject_groups, subject_terms
-from rag.answer.values import _ASKS_YEAR, _CJK, _ONE_BY_ONE, _entity_missing, _ordinals, asks_whether, english_ordinals, \
+from rag.answer.values import _ASKS_YEAR, _CJK, _ordinals, asks_whether, english_ordinals, \
     numbered_in, sentence_misses
 from rag.retrieve.people import reads_as
 from rag.types import Hit
@@ -116,9 +116,9 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             misses.append("period")
     text = match_text(c)
     asked_ordinals = _ordinals(cons.question)
-    held = _ordinals(text)
+    held = _ordinals(text) if asked_ordinals else set()
     # "第二次和第三次推进会上…各自": asked one by one, a passage holds one of them
-    one_by_one = len(asked_ordinals) > 1 and _ONE_BY_ONE.search(cons.question)
+    one_by_one = len(asked_ordinals) > 1 and ASKED_APART.search(cons.question)
     if asked_ordinals and (not any(o in held for o in asked_ordinals) if one_by_one
                            else not all(o in held for o in asked_ordinals)):
         misses.append("entity")             # "第三百八十次晨会" is not the 375th
@@ -126,7 +126,7 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         asked = english_ordinals(cons.question) if cons.lang == "en" else set()
         if asked and not asked <= numbered_in(text):
             misses.append("entity")         # "the fifth session": not "第四次会议"
-    if _entity_missing(cons, text):
+    if entity_missing(cons, text):
         misses.append("entity")             # the programme, event or accident asked about is not here
     if "entity" not in misses and cons.lang == "en":
         where = f"{c.speaker or ''} {c.doc_title} {c.section} {c.text}"

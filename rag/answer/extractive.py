@@ -152,6 +152,8 @@ _WHEN = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{
 _DATE_PAIR = re.compile(rf"(?<!\d)({_WHEN})\s*(?:和|与|及|以及|、|,?\s+and\s+)\s*(?:in\s+|the\s+|在)?({_WHEN})(?![\d月])", re.I)
 # "分别", "各自": the items before it are asked about one by one
 _RESPECTIVE = re.compile(r"[，,]?\s*(?:分别|各自)")
+# the word saying so, left out of each part ("分别", ", respectively")
+_RESPECTIVELY = re.compile(r"分别|各自|,?\s*\brespectively\b", re.I)
 _ITEM_AND = re.compile(r"以及|和|与|及")
 _CLAUSE_START = re.compile(r".*[，；：,;:]")
 _CONTEXT_END = set("的在说中上后末年时，")
@@ -170,7 +172,7 @@ def _date_pair_parts(question: str) -> list[str] | None:
     if not m or re.sub(r"\s", "", m.group(1)) == re.sub(r"\s", "", m.group(2)):
         return None
     # "the 2015 and 2016 reports": each part names one report, and asks for one thing
-    rest = _ONE_BY_ONE.sub("", re.sub(r"^(\s+)reports\b", r"\1report", question[m.end():]), count=1)
+    rest = _RESPECTIVELY.sub("", re.sub(r"^(\s+)reports\b", r"\1report", question[m.end():]), count=1)
     return [question[:m.start()] + m.group(i) + rest for i in (1, 2)]
 
 
@@ -178,7 +180,6 @@ def _date_pair_parts(question: str) -> list[str] | None:
 # two reports named apart, each part asks the question of one of them
 _REPORT_OF = re.compile(r"((?:19|20)\d{2})\s*(?:年(?:的)?(?:国务院)?(?:政府工作)?报告|(?:'s)?\s+(?:government\s+work\s+)?reports?\b)",
                         re.I)
-_ONE_BY_ONE = re.compile(r"分别|各自|,?\s*\brespectively\b", re.I)
 
 
 def _report_pair_parts(question: str) -> list[str] | None:
@@ -188,7 +189,7 @@ def _report_pair_parts(question: str) -> list[str] | None:
         return None
     if not re.search(r"和|与|及|\band\b", question[refs[0].end():refs[-1].start()], re.I):
         return None
-    one = _ONE_BY_ONE.sub("", question, count=1)
+    one = _RESPECTIVELY.sub("", question, count=1)
     a, b = years
     return [re.sub(rf"(?<!\d){b}(?!\d)", a, one), re.sub(rf"(?<!\d){a}(?!\d)", b, one)]
 
@@ -212,7 +213,7 @@ def _respective_parts(question: str) -> list[str] | None:
     # speaker, the time: "“十二五”末", "张三在全会讲话中说") is said of both.
     cut = max((i + 1 for i, ch in enumerate(first[:len(first) - len(second) + 1]) if ch in _CONTEXT_END),
               default=0)
-    rest = re.sub(r"分别|各自", "", rest, count=1)        # each part asks for one thing
+    rest = _RESPECTIVELY.sub("", rest, count=1)         # each part asks for one thing
     # what the last item says after 的 is said of every item: "甲、乙和丙的比重" asks each one's 比重
     own = second[second.rfind("的"):] if "的" in second and "的" not in first else ""
     return [head[:cs] + first + own + rest, head[:cs] + first[:cut] + second + rest]

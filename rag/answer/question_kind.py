@@ -152,6 +152,10 @@ _RELATIVE_WHO = re.compile(r"\s*,\s*who\s+[^,?]+,(?=\s*(?!and\b|or\b|but\b)[a-z]
 _WH_BEFORE = re.compile(r"\b(?:what|which|how|whose|where|why)\b", re.I)
 
 
+# The question's first question word ("which …" asks for things, whatever money noun it names)
+_FIRST_WH = re.compile(r"\b(what|which|how|who|whom|whose|when|where|why)\b", re.I)
+
+
 # "What did X tell the delegation, when it came to study …?": a when-clause after the question
 # word, its own subject after "when", sets the time and asks nothing ("…, and when was it held?"
 # still asks: an auxiliary follows)
@@ -169,12 +173,9 @@ def without_relative_who(q: str) -> str:
     return q[:m.start()] + q[m.end():] if m and _WH_BEFORE.search(q[:m.start()]) else q
 
 
-# "Which entry and vetting checks did the report want on investment projects?": a which-question
-# asks for things, whatever money noun it names (a figure is asked "how much", "what amount")
-_FIRST_WH = re.compile(r"\b(what|which|how|who|whom|whose|when|where|why)\b", re.I)
-
-
 def _which_first(q: str) -> bool:
+    """"Which entry and vetting checks did the report want on investment projects?" asks for
+    things, whatever money noun it names (a figure is asked "how much", "what amount")."""
     m = _FIRST_WH.search(q)
     return bool(m) and m.group(1).lower() == "which"
 

@@ -127,9 +127,10 @@ def known_speakers(cons: Constraints, hits: list[Hit], people: list[list[str]]) 
     if not people or cons.asks not in ("requirement", "fact", "list") or not _SAID_Q.search(cons.question):
         return set()
     from rag.retrieve import people as peoplemod
+    texts = _texts(hits)
     names = set(peoplemod.names_in({h.chunk.doc_id for h in hits})) or {
-        n for c in peoplemod.build(_texts(hits)).role_names.values() for n in c}
-    return names | _titled_speakers(_texts(hits)) | {
+        n for c in peoplemod.build(texts).role_names.values() for n in c}
+    return names | _titled_speakers(texts) | {
         n for g in people for n in (g if len(g) == 1 else g[1:])}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.constraints import Constraints
-from rag.answer.entities import ENTITY_ALTS
+from rag.answer.entities import ENTITY_ALTS, entity_missing
 from rag.answer.periods import sentence_stance
 from rag.answer.place_scope import _CLAUSE_SPLIT, _names_new_place, _other_level, _people_elsewhere, _short_place
 from rag.answer.quantities import AMOUNTS, CHANGE_Q, new_figure, quantities, states_value
@@ -19,10 +19,6 @@ from rag.answer.subjects import (_CLAUSE, _HOW_MUCH, MIN_SUBJECT, SCENE_SUBJECT,
 # Origin: eval/sets/{bundled,gov-reports}/tune.jsonl, extractive answers; see the note in
 # README "How well it works".
 MIN_NOVELTY = 0.3
-# A passage answers a question naming a programme, event or accident ("第十三届三国文化旅游周")
-# only if it holds this share of the name's bigrams. Origin: tune parts of both sets: every
-# answerable question's named thing has at least 0.67 of its bigrams in the passage answered from.
-ENTITY_SHARE = 0.6
 # Asked whether something is so ("Was X named a 国家食品安全示范城市?"), a sentence answers only
 # if it names the thing nearly as asked: "食品安全示范区通过省里验收" (6 of 9 bigrams) is another title.
 # Not tuned: no answerable whether-question of the tune parts names a programme or title; 0.8 lets
@@ -83,59 +79,6 @@ _WHEN = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|
                    r"农历[正冬腊一二三四五六七八九十]{1,2}月(?:初|十|廿|二十|三十)[一二三四五六七八九十]?")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|\b(?:what|which) year\b|\bin what year\b", re.I)
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
-
-
-# A count opening a label: "三个" of 三个不生产, "四大" of 四大工程, "两项" of 两项制度
-_NUMBERED_LABEL = re.compile(r"^[一二两三四五六七八九十]+[个大项条种类]?(\w{2,})$")
-# a count and one character: “三早” is "早发现、早防范、早处置", “五化” "工业化、信息化…"
-_SHORT_LABEL = re.compile(r"^[一二两三四五六七八九十]([^一二两三四五六七八九十个大项条种类])$")
-
-
-def _spelled_out(label: str, text: str) -> bool:
-    """A numbered label given by its items, each with the label's word: “三个重要” as
-    "重要阵地、重要平台、重要渠道" (as many times as the count says)."""
-    from rag.answer.numerals import cn_number
-    m = _NUMBERED_LABEL.match(label) or _SHORT_LABEL.match(label)
-    n = cn_number(re.match(r"[一二两三四五六七八九十]+", label).group(0)) if m else None
-    return bool(n) and n > 1 and text.count(m.group(1)) >= n
-
-
-def _quoted(name: str, question: str) -> bool:
-    """A word of two characters or more the question quotes."""
-    return len(name) >= 2 and any(f"{o}{name}{c}" in question for o, c in ("“”", "「」", "《》", '""'))
-
-
-# "第二次推进会和第三次推进会上…各自提出…": names asked about one by one, each in its own passage
-_ONE_BY_ONE = re.compile(r"分别|各自|\brespectively\b|\beach\b", re.I)
-
-
-def _entity_missing(cons: Constraints, text: str, share: float = ENTITY_SHARE) -> bool:
-    """Whether a named programme, event or accident of the question is not in the text (of
-    names asked about one by one, none is)."""
-    names = cons.entities
-    if len(names) > 1 and _ONE_BY_ONE.search(cons.question):
-        return all(_names_missing(cons, [n], text, share) for n in names)
-    return _names_missing(cons, names, text, share)
-
-
-def _names_missing(cons: Constraints, names_asked: list[str], text: str, share: float) -> bool:
-    have = bigrams(text)
-    for name in names_asked:
-        names = [a for a in name.split(ENTITY_ALTS) if _CJK.search(a)]
-        # a numbered label ("三个不生产", "四大工程") may be given by its items alone ("措施不落实
-        # 不生产、隐患不排除不生产…"): the label without its count is a name of it too
-        names += [m.group(1) for a in names if (m := _NUMBERED_LABEL.match(a))]
-        if any(_spelled_out(a, text) for a in names):
-            continue
-        alts = [bigrams(a) for a in names]
-        # a name of its own (…工程) has two bigrams at least; an English meeting's topic may be one
-        # word (文化), and a name the question quotes is one however short (“三农”)
-        short_ok = ENTITY_ALTS in name or not _CJK.search(cons.question)
-        alts = [nb for a, nb in zip(names, alts)
-                if len(nb) >= (1 if short_ok or _quoted(a, cons.question) else 2)]
-        if alts and all(len(nb & have) < share * len(nb) for nb in alts):
-            return True
-    return False
 
 
 # A question asking whether something is so: answered only by a sentence about that thing
@@ -410,7 +353,7 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # another city's "X市委书记…" does not say who leads this one
     elif cons.asks != "requirement" and cons.entities and _WHETHER.search(cons.question) \
-            and _entity_missing(cons, sentence, WHETHER_ENTITY_SHARE):
+            and entity_missing(cons, sentence, WHETHER_ENTITY_SHARE):
         misses.append("entity")             # "…项目最终是否已签约落地": a sentence on other projects says nothing of it
     elif subject and asks_whether(cons) and not _says_of(cons, subject, sentence):
         misses.append("value")              # "禁煤区是否实现了无燃煤": a sentence on something else says nothing of it
