@@ -141,6 +141,9 @@ class Answer:
     # question), "constraints" (no sentence meets what it fixes), "judgement" (the best one was
     # judged no answer, rag.answer.decline) or "answerer" (the model said the documents do not say)
     declined_by: str | None = None
+    # for a "constraints" decline, the checks that ruled out the sentence closest to answering
+    # (rag.answer.evidence.Decision.nearest_misses): "year", "place", "person", "entity", "value"…
+    declined_checks: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"question": self.question, "standalone_question": self.standalone_question,
@@ -148,4 +151,5 @@ class Answer:
                 "abstained": self.abstained, "llm": self.llm,
                 "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
                 "constraints": self.constraints, "why": self.why, "declined_by": self.declined_by,
+                **({"declined_checks": self.declined_checks} if self.declined_checks else {}),
                 **({"notice": self.notice} if self.notice else {})}

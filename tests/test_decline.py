@@ -75,6 +75,19 @@ def test_the_chain_declines_below_the_threshold(monkeypatch):
     assert not answered.abstained and answered.declined_by is None
 
 
+def test_a_constraint_decline_names_the_check_that_ruled_out_the_nearest_sentence():
+    """"2018年" asked, the passage is 2019's: declined by the constraint check, and the decline
+    says it was the year (the sentence closest to answering missed nothing else)."""
+    ask = lambda q: answer_question(q, lambda _q: [ROADS], ExtractiveAnswerer(Settings()))  # noqa: E731
+    wrong_year = ask("青山县2018年新建城市道路多少公里？")
+    assert wrong_year.abstained and wrong_year.declined_by == "constraints"
+    assert wrong_year.declined_checks == ["year"] and wrong_year.to_dict()["declined_checks"] == ["year"]
+    wrong_place = ask("白水县2019年新建城市道路多少公里？")
+    assert wrong_place.abstained and wrong_place.declined_checks == ["place"]
+    answered = ask(ASKED)
+    assert not answered.abstained and answered.declined_checks == [] and "declined_checks" not in answered.to_dict()
+
+
 @pytest.mark.parametrize("question,sentence,want", [
     # the people asked about are the scene, not the answer: the one who accompanied them is
     ("Who accompanied Yin Junying on 6 March?", "3月6日，市委书记尹俊营调研重点项目，副市长张冠军陪同调研。", "张冠军"),

@@ -104,10 +104,17 @@ def test_report_files(run):
     assert all((r["declined_by"] in steps) if r["abstained"] else r["declined_by"] is None for r in rows)
     by = report["configs"]["default"]["metrics"]["declined_by"]
     assert sum(by["unanswerable"].values()) + sum(by["answerable"].values()) == sum(r["abstained"] for r in rows)
+    # the constraint check's declines, by the checks that ruled out the nearest sentence
+    checks = report["configs"]["default"]["metrics"]["declined_by_check"]
+    for side in ("unanswerable", "answerable"):
+        assert sum(checks[side].values()) == by[side].get("constraints", 0)
+    assert all(r["declined_checks"] for r in rows if r["declined_by"] == "constraints")
+    assert all(r["declined_checks"] is None for r in rows if r["declined_by"] != "constraints")
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "| metric | " + " | ".join(run["configs"]) + " |" in md
     assert "hit@5 by question type" in md
     assert "declined, by the step that declined" in md      # the set's unanswerable questions are declined
+    assert ("constraint declines, by the checks" in md) == any(sum(side.values()) for side in checks.values())
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<svg" in html and html.count("<svg") >= 3
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)

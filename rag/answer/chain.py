@@ -157,14 +157,14 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
         timings = state["timings"]
         yield {"type": "hits", "standalone_question": sq, "hits": hits}
 
-        def finish(text, citations, abstained, used, notice=None, declined_by=None) -> dict:
+        def finish(text, citations, abstained, used, notice=None, declined_by=None, checks=()) -> dict:
             timings["total"] = _ms(state["t_start"])
             cons = state.get("constraints")
             return {"type": "answer", "answer": Answer(
                 question=q, standalone_question=sq, answer=text, citations=citations,
                 abstained=abstained, llm=used.name, timings_ms=timings, hits=hits, notice=notice,
                 constraints=cons.to_dict() if cons else None, why=state.get("why") or [],
-                declined_by=(declined_by or "answerer") if abstained else None)}
+                declined_by=(declined_by or "answerer") if abstained else None, declined_checks=list(checks))}
 
         cons = extract(sq)
         decision = check_evidence(cons, hits, passage_sentences)
@@ -194,7 +194,8 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
             state["why"] = why
             yield {"type": "token", "text": text}
             timings.update(generate=0.0, verify=0.0)
-            yield finish(text, [], True, answerer, declined_by=by)
+            yield finish(text, [], True, answerer, declined_by=by,
+                         checks=decision.nearest_misses() if by == "constraints" else ())
             return
 
         t0 = time.perf_counter()

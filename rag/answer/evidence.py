@@ -63,6 +63,17 @@ class Decision:
     def ok_sentences(self) -> set[tuple[int, int, int]]:
         return {(c.hit, c.start, c.end) for c in self.checks if c.ok}
 
+    def nearest_misses(self) -> list[str]:
+        """What ruled out the sentence that came closest to answering: the fewest kinds of miss,
+        the best-ranked passage and its earliest sentence first ("entity", or "person", "year").
+        Shown with a decline, and counted by `rag eval` so a set's declines can be told apart
+        by the check that made them."""
+        ruled_out = [c for c in self.checks if c.misses]
+        if not ruled_out:
+            return []
+        near = min(ruled_out, key=lambda c: (len(set(c.misses)), c.hit, c.start))
+        return sorted(set(near.misses))
+
     def soft_misses(self) -> dict[tuple[int, int, int], int]:
         """Sentences that fit but less well, with how many preferences they miss."""
         return {(c.hit, c.start, c.end): len(c.soft) for c in self.checks if c.ok and c.soft}

@@ -126,6 +126,15 @@ def to_markdown(report: dict) -> str:
                 return f"{d.get('unanswerable', {}).get(st, 0)} / {d.get('answerable', {}).get(st, 0)}"
             out += ["### declined, by the step that declined (unanswerable / answerable)", "",
                     _md(["step", *names], [[st] + [by(n, st) for n in names] for st in steps]), ""]
+        checks = list(dict.fromkeys(ch for n in names for side in (report["configs"][n]["metrics"].get(
+            "declined_by_check") or {}).values() for ch in side))
+        if checks:
+            def by_check(n, ch):
+                d = report["configs"][n]["metrics"].get("declined_by_check") or {}
+                return f"{d.get('unanswerable', {}).get(ch, 0)} / {d.get('answerable', {}).get(ch, 0)}"
+            out += ["### constraint declines, by the checks that ruled out the nearest sentence "
+                    "(unanswerable / answerable)", "",
+                    _md(["checks", *names], [[ch] + [by_check(n, ch) for n in names] for ch in checks]), ""]
     out += ["### What the metrics mean (docs/metrics.md)", "", _md(*definitions_table()), ""]
     return "\n".join(out)
 

@@ -236,7 +236,7 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
                                           hits[0].chunk.text if hits else "")
     row.update({key: None for key in ANSWER_KEYS})
     row.update(retrieve_ms=retrieve_ms, answer_ms=None, total_ms=retrieve_ms,
-               answer=None, citations=None, abstained=None, declined_by=None)
+               answer=None, citations=None, abstained=None, declined_by=None, declined_checks=None)
     if answers and hasattr(cfg, "answer"):
         t1 = time.perf_counter()
         ans = cfg.answer(q.question)
@@ -246,7 +246,8 @@ def evaluate_question(cfg, q: Question, answers: bool = True) -> dict:
         cited = [c.text for c in ans.citations]
         row.update(answer_ms=answer_ms, total_ms=retrieve_ms + answer_ms, answer=ans.answer,
                    citations=[c.id for c in ans.citations], abstained=bool(ans.abstained),
-                   declined_by=getattr(ans, "declined_by", None))
+                   declined_by=getattr(ans, "declined_by", None),
+                   declined_checks="+".join(getattr(ans, "declined_checks", None) or []) or None)
         row["abstention_correct"] = float(bool(ans.abstained) == q.unanswerable)
         row["faithfulness"] = M.faithfulness(_claims(ans), SUPPORT_THRESHOLD)
         if not q.unanswerable:
@@ -291,6 +292,12 @@ def summarize(rows: list[dict]) -> dict:
         metrics["declined_by"] = {side: dict(sorted(Counter(r.get("declined_by") or "answerer" for r in rows
                                                             if r["abstained"] and r["unanswerable"] == un).items()))
                                   for side, un in (("unanswerable", True), ("answerable", False))}
+        # of the constraint check's declines, which checks ruled out the nearest sentence
+        metrics["declined_by_check"] = {
+            side: dict(sorted(Counter(r.get("declined_checks") or "none" for r in rows
+                                      if r["abstained"] and r["unanswerable"] == un
+                                      and r.get("declined_by") == "constraints").items()))
+            for side, un in (("unanswerable", True), ("answerable", False))}
     metrics["latency_ms"] = _latency(rows)
     return {"metrics": metrics, "by_type": M.group_by(rows, "type", KEYS),
             "by_lang": M.group_by(rows, "lang", KEYS)}
