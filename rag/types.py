@@ -38,6 +38,7 @@ class Paragraph:
     page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) after the first
     table: object | None = None      # a rag.ingest.tables.Table: the paragraph is that table
     scene: str | None = None         # a later paragraph of a chronicle entry: the entry before it
+    lead_in: str | None = None       # the end of the paragraph before it in the same section
 
 
 @dataclass
@@ -68,6 +69,10 @@ class Chunk:
     # A later paragraph of a chronicle entry ("二要…三要…" after "23日…会议。…某某强调，一要…"):
     # the entry's text before it, which says where it happened and who is speaking
     scene: str | None = None
+    # The end of the paragraph before it in the same section, when it is no chronicle entry: a
+    # report's "实施两年新增4万亿元的投资计划。" before the paragraph that gives its shares. It
+    # names what the paragraph goes on about; it is not the paragraph's own text.
+    lead_in: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -197,3 +197,31 @@ def test_requirements_made_but_not_said_are_no_answer():
     said = hit("16日区长王某听取2020年项目谋划工作。王某对谋划工作提出具体要求：要抓早抓实，储备一批大项目。",
                years=[2019], date="2019-11-16", title="某区年鉴2020")
     assert decide("2019年11月16日区长王某听取项目谋划工作时，对谋划工作提出了哪些要求？", [said])[1].satisfied
+
+
+def test_people_asked_about_one_by_one_are_each_in_their_own_passage():
+    """"2月11日张某、6月25日李某先后到某中心调研，两人提出的第二点要求分别是什么": each visit is
+    its own entry naming one of them, and each answers."""
+    first = hit("是日区委书记张某到某市民之家调研。张某指出，一要提升硬件水平。二要在提升办事效率上下功夫。",
+                years=[2019], date="2019-02-11", title="某区年鉴2020")
+    second = hit("25日区长李某到某市民之家调研。李某指出，一要提升硬件水平。二要稳步推进“互联网+监管”。",
+                 years=[2019], date="2019-06-25", title="某区年鉴2020")
+    q = "2019年2月11日区委书记张某、6月25日区长李某先后到某市民之家调研，两人提出的第二点要求分别是什么？"
+    _, d = decide(q, [first, second])
+    assert {c.hit for c in d.checks if c.ok} == {0, 1}
+    assert not d.passage_misses[0] and not d.passage_misses[1]
+    # asked together, each passage must name both
+    _, d = decide("2019年区委书记张某和区长李某一起到某市民之家调研时提出了什么要求？", [first, second])
+    assert "person" in d.passage_misses[0] and "person" in d.passage_misses[1]
+
+
+def test_what_someone_attending_said_is_asked_with_other_verbs_too():
+    """"列席会议的某某就…讲了哪些意见": asked what she said, so the sentences another speaker is
+    credited with ("张某要求，…") are not hers."""
+    entry = hit("3月21日，市委书记张某主持召开市委常委（扩大）会议，对集体经济、社区建设等工作进行部署，"
+                "市人大常委会主任王某列席会议。张某要求，要发展壮大集体经济。要加强城市社区建设。",
+                years=[2020], date="2020-03-21", title="某市2020年3月大事记")
+    _, d = decide("2020年3月21日市委常委（扩大）会议上，列席会议的市人大常委会主任王某就集体经济讲了哪些意见？", [entry])
+    assert not d.satisfied
+    _, d = decide("2020年3月21日市委常委（扩大）会议上，市委书记张某就集体经济讲了哪些意见？", [entry])
+    assert d.satisfied

@@ -239,6 +239,41 @@ def test_a_later_paragraph_of_an_entry_keeps_its_scene():
     assert len(scene) <= 600
 
 
+def test_a_paragraph_keeps_the_end_of_the_one_before_it_as_its_lead_in():
+    """A report's paragraph often goes on about what the one before named ("实施两年新增4万亿元的
+    投资计划。" / "其中重大基础设施建设占23.6%…"): it keeps the end of that paragraph, within its
+    section; the first paragraph under a heading, a byline's next and chronicle entries do not."""
+    text = ("# 某省2011年政府工作报告\n\n## 一、过去五年的回顾\n\n促进投资快速增长。实施两年新增4万亿元的投资计划。\n\n"
+            "其中重大基础设施建设占23.6%，灾后恢复重建占14.8%。\n\n" + "各项改革深入推进，" * 30 + "成效明显。\n\n"
+            "改革红利持续释放。\n\n## 二、今年的工作\n\n今年要稳增长。\n\n# 大事记\n\n## 6月\n\n"
+            "8日 县委召开会议，部署防汛工作。\n\n9日 县长调研春播生产。\n")
+    paras = {p.text[:4]: p for p in parse_text(text, chronicle_year=2021) if not p.heading}
+    assert paras["促进投资"].lead_in is None                       # first under its heading
+    assert paras["其中重大"].lead_in == "促进投资快速增长。实施两年新增4万亿元的投资计划。"   # short: whole
+    long_before = paras["改革红利"].lead_in                        # long: its last sentence
+    assert long_before.endswith("成效明显。") and len(long_before) <= 150
+    assert paras["今年要稳"].lead_in is None                       # another section
+    assert paras["8日县委"].lead_in is None and paras["9日县长"].lead_in is None   # entries: events of their own
+
+
+def test_a_programme_named_in_the_paragraph_before_is_the_passages():
+    """"两年新增4万亿元投资计划中…各占多少比例": the shares stand in the paragraph after the one
+    naming the plan; with that paragraph's end as its lead-in, the passage is about the plan."""
+    from dataclasses import replace
+    from rag.answer.constraints import extract
+    from rag.answer.evidence import check
+    from rag.answer.extractive import passage_sentences
+    from rag.types import Chunk, Hit
+    text = "其中重大基础设施建设占23.6%，灾后恢复重建占14.8%。"
+    c = Chunk(id="d:p2", doc_id="d", doc_title="某省2011年政府工作报告", section="一、过去五年的回顾", date=None,
+              start=0, end=len(text), text=text, hash="h", years=[2009, 2010], stance="review", ref_year=2011)
+    q = extract("两年新增4万亿元投资计划中，重大基础设施建设和灾后恢复重建各占多少比例？")
+    assert "entity" in check(q, [Hit(c, 1.0, 1)], passage_sentences).passage_misses[0]
+    led = replace(c, lead_in="促进投资快速增长。实施两年新增4万亿元的投资计划。")
+    d = check(q, [Hit(led, 1.0, 1)], passage_sentences)
+    assert "entity" not in d.passage_misses[0] and d.satisfied
+
+
 def test_chronicle_year_from_metadata_and_title():
     text = "3月2日，市委书记主持召开市委常委会议。\n\n是日 市长调研复工复产工作。\n"
     dates = chronicle_dates(text, chronicle=True, chronicle_year=2020)

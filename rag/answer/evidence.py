@@ -137,7 +137,9 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
         asked = english_ordinals(cons.question) if cons.lang == "en" else set()
         if asked and not asked <= numbered_in(text):
             misses.append("entity")         # "the fifth session": not "第四次会议"
-    if entity_missing(cons, text):
+    # the programme may be named at the end of the paragraph before ("实施两年新增4万亿元的投资
+    # 计划。" / "…重大基础设施建设占23.6%"): what a paragraph goes on about
+    if entity_missing(cons, f"{c.lead_in}\n{text}" if c.lead_in else text):
         misses.append("entity")             # the programme, event or accident asked about is not here
     if "entity" not in misses and cons.lang == "en":
         where = f"{c.speaker or ''} {c.doc_title} {c.section} {c.text}"
@@ -209,14 +211,17 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
     checks: list[Check] = []
     pmiss: dict[int, list[str]] = {}
     texts = _named_texts(cons, hits)
+    # people asked about one by one ("2月11日张某、6月25日李某…分别提出了什么"): each in his own
+    # passage, so a passage need name one of them; otherwise it names all
+    each = any if len(people) > 1 and ASKED_APART.search(cons.question) else all
     for i, hit in enumerate(hits):
         pm = passage_misses(cons, hit)
         if texts and "document" not in pm and _in_another_text(hit.chunk.section, texts):
             pm.append("document")           # "…在区委经济工作会议上的讲话…": not the work report
         # a later paragraph of a chronicle entry ("二要…") speaks in its entry's scene
         scene = hit.chunk.scene or ""
-        if people and not all(names_one(g, f"{hit.chunk.speaker or ''} {scene} {hit.chunk.text}")
-                              for g in people):
+        where = f"{hit.chunk.speaker or ''} {scene} {hit.chunk.lead_in or ''} {hit.chunk.text}"
+        if people and not each(names_one(g, where) for g in people):
             pm.append("person")             # the question names someone the passage does not
         pmiss[i] = pm
         text = hit.chunk.text
@@ -261,8 +266,8 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
             elif others_only:
                 sm.append("person")         # an entry where only others speak ("…李某出席。…王某要求")
-            if titled and "person" not in pm and not all(names_one(g, sent) or names_one(g, actors)
-                                                         for g in titled):
+            if titled and "person" not in pm and not each(names_one(g, sent) or names_one(g, actors)
+                                                          for g in titled):
                 sm.append("person")
             if part_of_place and "place" not in sm and not _speaks_for(cons, sent, own):
                 sm.append("place")          # a district's "要对19家风险企业…" is not the city's

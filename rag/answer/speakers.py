@@ -107,7 +107,7 @@ def same_title(title: str, asked: set[str]) -> bool:
 
 # A question on what someone said or required ("李某提出了什么要求", "What did the district head
 # require"), and a passage's "NAME(同志)要求/强调/指出…": who said what follows.
-_SAID_Q = re.compile(r"要求|强调|指出|表示|提出|讲话|告诉|说了?什么|\b(?:requir|say|said|tell|told|stress|urg|demand|ask|"
+_SAID_Q = re.compile(r"要求|强调|指出|表示|提出|讲话|讲了|谈了|说了|意见|发言|告诉|说了?什么|\b(?:requir|say|said|tell|told|stress|urg|demand|ask|"
                      r"call(?:ed)? for|insist|instruct|point(?:ed)? out)", re.I)
 _SAID_AFTER = re.compile(r"(?:同志)?[^。；！？，]{0,12}?(?:要求|强调|指出|表示|提出)")
 

@@ -409,7 +409,7 @@ def _chunks_fingerprint(chunks) -> str:
     # flagged sentences, pages, kinds and OCR scores only when there are any: chunks without
     # them keep their old fingerprint (an index built before they existed is not rewritten)
     return hashlib.sha1("".join(f"{c.id}{c.hash}{c.years}{c.stance}{c.doc_period}{c.doc_place}{c.ref_year}{c.flagged or ''}"
-                                f"{_opt(c.page)}{c.kind or ''}{_opt(c.ocr_confidence)}{c.scene or ''}"
+                                f"{_opt(c.page)}{c.kind or ''}{_opt(c.ocr_confidence)}{c.scene or ''}{c.lead_in or ''}"
                                 for c in chunks)
                         .encode()).hexdigest()[:16]
 

@@ -94,7 +94,8 @@ def _chunk(p: Paragraph, doc_title: str, cid: str, part: int, start: int, text: 
         id=cid, doc_id=p.doc_id, doc_title=doc_title, section=section, date=p.date,
         start=start, end=start + len(text) if end is None else end, text=text,
         hash=hashlib.sha1(f"{doc_title}\x1f{section}\x1f{p.date}\x1f{text}".encode()).hexdigest()[:16],
-        para=p.index, part=part, speaker=p.speaker, scene=p.scene, **kw)
+        para=p.index, part=part, speaker=p.speaker, scene=p.scene,
+        lead_in=p.lead_in, **kw)
 
 
 def _table_chunks(p: Paragraph, doc_title: str, budget: int) -> list[Chunk]:

@@ -156,6 +156,22 @@ def _scene(text: str) -> str:
     return first + "…" + text[-(SCENE_CHARS - len(first) - 1):]
 
 
+# How much of the paragraph before a later one keeps as its lead-in: the whole of a short one
+# ("促进投资快速增长。…实施两年新增4万亿元的投资计划。"), else its last sentence, cut to this
+# length from its end. Not tuned: about two sentences of a report.
+LEAD_IN_CHARS = 150
+
+
+def _lead_in(text: str) -> str:
+    if len(text) <= LEAD_IN_CHARS:
+        return text
+    body = text.rstrip("。！？；")
+    end = text[len(body):]
+    last = _SENTENCE_END.split(body)[-1]
+    room = LEAD_IN_CHARS - len(end)
+    return (last if len(last) <= room else last[-room:]) + end
+
+
 def parse(lines: list[str], doc_id: str, year: int | None = None,
           chronicle_year: int | None = None, chronicle: bool = False,
           pages: list | None = None, tables: list | None = None) -> Parsed:
@@ -177,10 +193,15 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
 
     line_no = 0
 
-    def emit(text: str, heading: bool, date=None, speaker=None, table=None, scene=None) -> None:
+    prose: list = [None]        # the last prose paragraph, when no heading, entry or table came since
+
+    def emit(text: str, heading: bool, date=None, speaker=None, table=None, scene=None, entry_part=False) -> None:
         nonlocal pos
         if heading:
             entry.clear()
+        before = prose[0]
+        lead_in = (_lead_in(before.text) if before is not None and not entry_part and not heading
+                   and table is None and before.section == [lv.title for lv in stack] else None)
         if parts:
             pos += 1                         # the "\n" between paragraphs
         start = pos
@@ -191,7 +212,9 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
             doc_id=doc_id, index=len(out.paragraphs), start=start, end=pos, text=text,
             section=[lv.title for lv in stack], date=date, speaker=speaker, heading=heading,
             page=getattr(table, "page", None) or (where[0][1] if where else None),
-            page_breaks=list(where[1:]), table=table, scene=scene))
+            page_breaks=list(where[1:]), table=table, scene=scene, lead_in=lead_in))
+        # a chronicle entry is an event of its own: it neither leads into the next nor is led into
+        prose[0] = None if heading or table is not None or entry_part else out.paragraphs[-1]
 
     def push(kind: str, title: str) -> _Level:
         if kind.startswith("md"):
@@ -280,6 +303,7 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
             else:
                 emit(text, heading=False, date=section_attr("date"), speaker=section_attr("speaker"))
                 bylines.append((out.paragraphs[-1], target))
+                prose[0] = None             # a byline leads into nothing: it is about the whole text
             continue
         after_heading = False
 
@@ -327,7 +351,7 @@ def parse(lines: list[str], doc_id: str, year: int | None = None,
                 date = last_entry_date          # a later paragraph of the same entry
                 scene = _scene("".join(entry)) if entry else None
         date = date or section_attr("date")
-        emit(text, heading=False, date=date, speaker=section_attr("speaker"), scene=scene)
+        emit(text, heading=False, date=date, speaker=section_attr("speaker"), scene=scene, entry_part=chronicled)
         if found:
             entry[:] = [text]
             out.entries.append(out.paragraphs[-1].index)
