@@ -109,6 +109,12 @@ def test_a_text_dated_before_the_asked_period_ended_does_not_say_what_it_actuall
                 title="某市2020年3月大事记")
     assert not decide("How much of the ecological belt greening was actually finished by the end of "
                       "March 2020?", [entry])[1].satisfied
+    # said on the day the question names as when it was urged: the words, not what became of them
+    visit = hit("3月11日，市政协主席王某到某公司调研。王某指出，要进一步扩大自身生产规模。"
+                "要进一步加大对企业扶持力度，切实帮助企业解决实际问题，确保企业稳速发展。", years=[2020],
+                date="2020-03-11", title="某市2020年3月大事记")
+    assert not decide("Did the company actually expand its production scale in 2020, as Wang urged during "
+                      "his visit of 11 March 2020?", [visit])[1].satisfied
     done = hit("3月30日，生态带绿化已完成80%。", years=[2020], date="2020-03-30", title="某市2020年3月大事记")
     assert decide("How much of the ecological belt greening was actually finished by the end of "
                   "March 2020?", [done])[1].satisfied

@@ -155,7 +155,8 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
     end = (f"{cons.as_of}-31" if cons.as_of       # "到2020年底是否已…": the state at that month's end
            else f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
            else f"{max(asked)}-12-31")
-    return chunk.date < end and sentence_stance(sentence) != "record"
+    # said on the very day asked about ("as he urged on 11 March"): the words, not their outcome
+    return chunk.date <= end and sentence_stance(sentence) != "record"
 
 
 # "全年" (the whole year) of a text dated before its own year ended: the year before's, or an aim
