@@ -3,6 +3,7 @@ in the asked measure word), about the asked subject and thing, and more than the
 words; and the passage-level checks on documents and Latin-script terms it rests on (names and
 places: test_abstention_names.py)."""
 from abstention_util import decide, hit
+from rag.answer.constraints import extract
 
 from rag.answer.query import weak_evidence
 from rag.answer.quantities import quantities, states_value
@@ -452,3 +453,14 @@ def test_a_figure_given_for_a_list_of_other_things_is_not_the_asked_ones():
     assert decide("2016年全国粮食总产量达到多少？", [grain])[1].satisfied
 
 
+
+
+def test_the_reports_an_english_question_points_to_are_no_part_of_its_subject():
+    """"…, according to those years' reports": where to look, so a sentence need not say 报告."""
+    from rag.answer.subjects import subject_terms
+    q = ("How much debt did the central government plan to issue on behalf of local governments in 2010 "
+         "and in 2011, according to those years' reports?")
+    terms = subject_terms(extract(q))
+    assert "报告" not in terms and {"代发地方债", "代地方发债"} & terms
+    from rag.answer.constraints import frame_free
+    assert "reports" in frame_free(extract("How many reports did the audit office publish in 2011?"))

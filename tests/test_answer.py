@@ -190,6 +190,11 @@ def test_extractive_answers_farmland_from_the_right_passage(question, farmland_h
     # a clause that asks nothing stays with its neighbour: one question
     ("在3月4日的会议上，市长提出了什么要求？", ["在3月4日的会议上，市长提出了什么要求？"]),
     ("In 2019, what did the mayor require?", ["In 2019, what did the mayor require?"]),
+    # "which" with its own subject after it relates to the noun before it: one question
+    ("On what date were the eight-point rules adopted, which the 2015 report says were observed?",
+     ["On what date were the eight-point rules adopted, which the 2015 report says were observed?"]),
+    ("What did the 2015 report set as the GDP target, and which the 2016 report?",
+     ["What did the 2015 report set as the GDP target?", "which the 2016 report?"]),
 ])
 def test_question_parts_split_at_asking_clauses(question, parts):
     from rag.answer.extractive import question_parts

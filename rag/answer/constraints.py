@@ -240,7 +240,7 @@ def frame_free(cons: "Constraints", keep_target: bool = False) -> str:
     q = cons.question
     if cons.doc_ref is not None and cons.doc_ref.text:
         q = q.replace(cons.doc_ref.text, " ")
-    for rx in (_PLAN_EN, _PLAN_ZH, _TIME_FRAME, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME_WORDS):
+    for rx in (_PLAN_EN, _PLAN_ZH, _TIME_FRAME, _REPORTS_EN, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME_WORDS):
         if not (keep_target and rx is _TARGET):
             q = rx.sub(" ", q)
     return q
@@ -253,6 +253,13 @@ _TIME_FRAME = re.compile(r"\b(?:by|at|as of|until|up to) the end of\b|\b(?:over|
                          r"(?:five|\d+) years\b|\bthe (?:five|\d+) years\b|\b(?:reviewed|covered|summ?ed up|looked back on) (?:in|by)\b|"
                          r"截至|截止到?|(?:过去|近|今后|此前)(?:五|\d)年(?:来|间|中)?|(?:五|\d)年(?:来|间)", re.I)
 
+
+
+# The reports an English question points to without naming one ("according to those years'
+# reports", "in their respective reports"): where to look, not what it is about.
+_REPORTS_EN = re.compile(r"\b(?:according to|as stated in|as set out in|in|by)\s+(?:the|those|these|their|its|each|both)"
+                         r"(?:\s+(?:two|three|years?['’]?s?|year['’]s|respective|same|own))*\s+(?:work\s+)?reports?\b",
+                         re.I)
 
 
 # _OUTCOME's words one by one: its "did … fall" spans what the question is about ("did energy

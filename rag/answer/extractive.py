@@ -224,6 +224,10 @@ _ASKS = {"zh": re.compile(r"多少|什么|哪|谁|几|是否|吗|怎样|怎么|�
          "en": re.compile(r"\b(?:what|how|which|who|whom|when|where|whether|why)\b", re.I)}
 # Where one asking clause ends and the next begins: "…的任务是多少，实际搬迁了多少人",
 # "What was the target, and what was achieved".
+# "which"/"whom" followed by its clause's own subject ("…, which the report says…", "…, whom
+# he met…") relates to the noun before it; a question would invert ("which did the report…").
+_RELATIVE_CLAUSE = re.compile(r"(?:which|whom)\s+(?:the|a|an|this|these|those|his|her|its|their|he|she|it|"
+                              r"they|we|you)\b", re.I)
 _CLAUSE_BREAK = {"zh": re.compile(r"[，；,;]"),
                  "en": re.compile(r"[;,]\s*(?:and\s+)?(?=(?:(?:by|in|to|from|for|at|on)\s+)?"
                                   r"(?:what|how|which|who|whom|when|where|whether|why)\b)"
@@ -250,6 +254,8 @@ def _clauses(question: str, lang: str) -> list[str]:
     for m in _CLAUSE_BREAK[lang].finditer(question):
         if lead and m.start() < lead.end():
             continue                        # "When X happened, what…": the time of what is asked
+        if lang == "en" and "and" not in m.group(0).lower() and _RELATIVE_CLAUSE.match(question, m.end()):
+            continue                        # "…the rules, which the 2015 report says were…": no question
         if _asks_something(question[start:m.start()], lang):
             spans.append((start, m.start()))
             start = m.end()
