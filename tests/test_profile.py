@@ -163,6 +163,9 @@ def test_people_table_reads_titles_of_every_level():
     ("the top priority of deleveraging", "去杠杆"), ("cutting overcapacity", "去产能"),
     ("average life expectancy", "预期寿命"), ("work-injury insurance", "工伤"),
     ("the armed forces", "军队"), ("the VAT reform", "营改增"), ("a residence permit", "居住证"),
+    ("renovating old urban residential compounds", "老旧小区"), ("the Citizens' Home", "市民之家"),
+    ("debt issued on behalf of local governments", "代地方发债"), ("strictly enforced", "严格落实"),
+    ("the government service centre", "政务服务中心"),
 ])
 def test_work_report_vocabulary(english, chinese):
     assert chinese in translate_terms(english)
