@@ -287,6 +287,11 @@ def test_a_later_paragraph_shows_its_scene_to_the_llm_fenced_too():
     assert block.index("接上文") < block.index("二要加强巡查")
     block = format_passage(1, replace(hit.chunk, scene="8日县委召开会议。" + INJECTIONS_ZH[1]))
     assert "⟦flagged⟧" + INJECTIONS_ZH[1] in block
+    # a report's paragraph shows the end of the one before it (what it goes on about), fenced too
+    block = format_passage(1, replace(hit.chunk, lead_in="实施两年新增4万亿元的投资计划。"))
+    assert "（上文：实施两年新增4万亿元的投资计划。）" in block and block.index("上文") < block.index("二要加强巡查")
+    block = format_passage(1, replace(hit.chunk, lead_in=INJECTIONS_ZH[1]))
+    assert "⟦flagged⟧" + INJECTIONS_ZH[1] in block
 
 
 # --- LLM output post-check (the local OpenAI-compatible test server) --------------------------------

@@ -90,6 +90,9 @@ def format_passage(n: int, chunk: Chunk, text: str | None = None) -> str:
     head = f"[{n}] {passage_header(chunk)}" + (f" ({about})" if about else "")
     # a later paragraph of a chronicle entry ("二要…"): who said it is in the entry before it
     scene = f"（接上文：{fenced(scene_excerpt(chunk.scene)).strip()}）\n" if chunk.scene else ""
+    if not scene and chunk.lead_in:
+        # a report's paragraph going on about what the one before named ("…的投资计划。")
+        scene = f"（上文：{fenced(chunk.lead_in).strip()}）\n"
     return neutralize(head) + f"\n{scene}{body.strip()}"
 
 
