@@ -167,3 +167,15 @@ def test_a_relative_clause_asks_nothing_of_its_own():
     assert len(question_parts("After the province's symposium on 13 March 2020, which Qingshi followed at a branch "
                               "venue, what did the county head ask for?")) == 1
     assert len(question_parts("In 2014, which city hosted the summit, and what was its theme?")) == 2
+
+
+def test_the_entry_the_question_describes_is_quoted_not_a_busier_one_of_that_day():
+    """Two entries of one day: the question describes the second (a visit to the 市民之家) and
+    asks who went along, said in a sentence that shares few words with it; the first names more
+    leaders and ranks higher, but its passage is not the visit asked about."""
+    busy = hit("wd:p1", "11日节后第一个工作日，区委书记张某、区长李某、区政协主席周某等四大班子主要领导看望慰问"
+                        "四大班子领导干部，给大家送上新春的问候和祝福，勉励大家凝心聚力。", "2019-02-11", 0)
+    visit = hit("wd:p2", "是日区委书记张某到某区市民之家调研。区领导王某、赵某陪同。调研过程中，张某先后查看了"
+                         "税务、民政、人社等政务服务大厅运行情况，详细了解市民之家组织构建情况。", "2019-02-11", 1)
+    text = answer("2019年2月11日区委书记张某到某区市民之家调研时，哪两位区领导陪同？", [busy, visit])
+    assert "王某、赵某陪同" in text and "[2]" in text and "[1]" not in text

@@ -58,7 +58,7 @@ def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, fl
     passage's share and the retriever's rank), and which sentence that is."""
     from rag.answer.place_scope import place_words
     from rag.answer.subjects import subject_terms
-    from rag.answer.extractive import question_parts
+    from rag.answer.extractive import PASSAGE_WEIGHT, RANK_WEIGHT, question_parts
     # the words that name the document asked about ("the 2011 report") are checked apart
     # (rag.answer.evidence) and match every passage of it: no share of the question
     q = cons.question
@@ -72,7 +72,8 @@ def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, fl
     for i, s, e in ok:
         sent, passage = hits[i].chunk.text[s:e], match_text(hits[i].chunk)
         cs, cp = _coverage(cons, terms, groups, sent), _coverage(cons, terms, groups, passage)
-        scored.append((0.6 * cs + 0.25 * cp + 0.2 / (1 + i), (i, s, e), cs, cp))   # the extractive answerer's main terms
+        # the extractive answerer's main terms (rag.answer.extractive.select)
+        scored.append((0.6 * cs + PASSAGE_WEIGHT * cp + RANK_WEIGHT / (1 + i), (i, s, e), cs, cp))
     scored.sort(key=lambda x: -x[0])
     best, best_cov = (scored[0][1], scored[0][2:]) if scored else (None, (0.0, 0.0))
     # a question on several facts ("分别", two questions in one) is answered by two sentences
