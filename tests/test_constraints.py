@@ -162,6 +162,20 @@ def test_entities():
     # 计划 before a verb is "plans to", not a programme: no "棚户区改造计划" invented
     assert extract("2015年棚户区改造计划开工多少套？").entities == []
     assert "就业见习计划" in extract("青年就业见习计划覆盖多少人？").entities
+    # the topic a question sets before it asks is what its passages must be about
+    assert extract("关于巨灾保险，2014年和2015年政府工作报告分别提出了什么？").entities == ["巨灾保险"]
+    assert extract("关于农村土地确权工作，报告有什么要求？").entities == ["农村土地确权工作"]
+    assert extract("2015年关于棚户区改造的目标是多少？").entities == []     # "about", not a topic set apart
+
+
+def test_a_topic_set_apart_is_checked_in_each_report_asked():
+    """"关于巨灾保险，2014年和2015年…分别提出了什么": a passage of one of the reports on another
+    kind of insurance is not about the topic asked."""
+    from abstention_util import decide, hit
+    other = hit("统一城乡居民基本养老保险制度，企业退休人员基本养老金水平又提高10%。", years=[2014], stance="review",
+                period=[2014, 2015], title="2015年国务院政府工作报告", ref_year=2015)
+    _, d = decide("关于巨灾保险，2014年和2015年政府工作报告分别提出了什么？", [other])
+    assert "entity" in d.passage_misses[0]
 
 
 def test_lang_to_dict_and_describe():

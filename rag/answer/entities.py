@@ -28,6 +28,7 @@ _PLAN_VERB_AFTER = re.compile(r"开工|投资|完成|新增|新建|建设|实施
                               r"今年|当年|明年|年内|年底|再|将|要|到|在|于")
 _LEADING_TIME = re.compile(r"^(?:期间|时期|以来|年内|年度|全年|今年|去年|明年|当年|上半年|下半年|末)+")
 _LEADING_ADVERBS = re.compile(r"^(?:分别|各自|一共|总共|共|均|都|也|还|又|再|已经?|曾|主要|重点|具体|进一步|继续|同时|累计)+")
+_TOPIC_ZH = re.compile(r"(?:关于|对于|至于)([\u4e00-\u9fff“”]{2,12})[，,：:]")
 _ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由到、什么哪些多少几年月日万亿亩元个这那其该各今去要有")
 _LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
 _PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
@@ -64,6 +65,11 @@ def entities(q: str) -> list[str]:
         name = _LEADING_ADVERBS.sub("", _LEADING_TIME.sub("", name))
         if len(name) >= 2:
             out.append(name + m.group(0))
+    # the topic a question sets before it asks ("关于巨灾保险，两年的报告分别提出了什么？"): what
+    # its passages must be about, whatever word it ends in
+    topic = _TOPIC_ZH.match(q)
+    if topic and not any(topic.group(1) in o or o in topic.group(1) for o in out):
+        out.append(topic.group(1))
     out += [m.group(1) for m in _PROGRAMME_EN.finditer(q)]
     out += _meeting_topics_en(q)
     if len(re.findall(r"[A-Za-z]+", q)) >= 4:
