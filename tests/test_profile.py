@@ -166,6 +166,9 @@ def test_people_table_reads_titles_of_every_level():
     ("renovating old urban residential compounds", "老旧小区"), ("the Citizens' Home", "市民之家"),
     ("debt issued on behalf of local governments", "代地方发债"), ("strictly enforced", "严格落实"),
     ("the government service centre", "政务服务中心"),
+    ("the tax burden on enterprises", "税负"), ("fees charged to them", "收费"),
+    ("small and medium-sized cities and small towns", "中小城市"), ("small towns", "小城镇"),
+    ("three kinds of strong nation", "强国"), ("which functions", "功能"),
 ])
 def test_work_report_vocabulary(english, chinese):
     assert chinese in translate_terms(english)
