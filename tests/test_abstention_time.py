@@ -115,6 +115,14 @@ def test_a_text_dated_before_the_asked_period_ended_does_not_say_what_it_actuall
                 date="2020-03-11", title="某市2020年3月大事记")
     assert not decide("Did the company actually expand its production scale in 2020, as Wang urged during "
                       "his visit of 11 March 2020?", [visit])[1].satisfied
+    # a whole year asked: what a mid-year text records as done is last year's, or the year's so far
+    june = hit("组织职业技能培训23批1200余人次，完成新增就业8680人，累计发放就业补贴32.5万元。", years=[2019, 2020],
+               date="2020-06-14",
+               speaker="王某", ref_year=2020, title="某区年鉴2020")
+    assert not decide("How many new urban jobs did the district actually create in 2020?", [june])[1].satisfied
+    review = hit("2020年，组织职业技能培训30批，完成新增就业9100人，累计发放就业补贴40万元。", years=[2020],
+                 date="2021-01-06", speaker="王某", ref_year=2021, title="某区年鉴2021")
+    assert decide("How many new urban jobs did the district actually create in 2020?", [review])[1].satisfied
     done = hit("3月30日，生态带绿化已完成80%。", years=[2020], date="2020-03-30", title="某市2020年3月大事记")
     assert decide("How much of the ecological belt greening was actually finished by the end of "
                   "March 2020?", [done])[1].satisfied

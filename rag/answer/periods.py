@@ -144,6 +144,11 @@ def time_misses(cons: Constraints, chunk, misses: list[str], scope: set[int],
     return misses
 
 
+# A text dated before this month of the asked year cannot record the whole year's outcome; from
+# it on, a year-end summary may ("全年完成…" said in late December). Not tuned: the last month.
+YEAR_END_MONTH = 12
+
+
 def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str) -> bool:
     """An explicit outcome question ("实际开工了多少个", "actually finished by the end of March")
     is not answered by a dated text (a speech, an entry) from before the asked period ended,
@@ -155,8 +160,14 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
     end = (f"{cons.as_of}-31" if cons.as_of       # "到2020年底是否已…": the state at that month's end
            else f"{dated[-1].year}-{dated[-1].month:02d}-{dated[-1].day_to:02d}" if dated
            else f"{max(asked)}-12-31")
-    # said on the very day asked about ("as he urged on 11 March"): the words, not their outcome
-    return chunk.date <= end and sentence_stance(sentence) != "record"
+    if chunk.date > end:
+        return False
+    # said on the very day asked about ("as he urged on 11 March"): the words, not their outcome.
+    # What a text records as done answers, unless the question asks a whole year the text was
+    # written well before the end of: a June speech's "完成新增就业8680人" is last year's, or
+    # this year's so far, not what the year brought
+    whole_year = not dated and not cons.as_of and chunk.date < f"{max(asked)}-{YEAR_END_MONTH:02d}"
+    return whole_year or sentence_stance(sentence) != "record"
 
 
 # "全年" (the whole year) of a text dated before its own year ended: the year before's, or an aim
