@@ -61,6 +61,8 @@ def test_dates_reuse_parse_dates():
     ("How much highway investment was actually completed in 2016, against the 1.65 trillion yuan planned?",
      "outcome"),                                                      # the plan's figure is given, not asked
     ("2016年公路投资计划1.65万亿元，实际完成了多少？", "outcome"),
+    ("Did the main indicators actually turn positive in the first half of 2020, as the work report aimed?",
+     "outcome"),                                                      # the aim is the yardstick, not asked
     ("What was consumption's contribution to economic growth in 2015?", "outcome"),   # a noun's "to"
     ("What was the ratio of debt to GDP in 2015?", "outcome"),
     ("What was the investment to be made in 2016?", "target"),

@@ -274,7 +274,9 @@ _TARGET_GIVEN = re.compile(r"\d[\d.,]*\s*(?:%|[A-Za-z]+\s+){0,3}(?:planned|targe
                            r"(?:目标|计划|预期)[^，,。？?]{0,4}\d|"
                            # "是否实现了…的目标", "did it meet the target": the target is what was to be met
                            r"(?:实现|完成|达到|达成)了?[^，,。？?]{0,24}目标|\b(?:met|meet|achieved?|reached?|hit)\s+(?:the|its|their)\s+"
-                           r"(?:\w+\s+){0,3}(?:target|goal)s?\b", re.I)
+                           r"(?:\w+\s+){0,3}(?:target|goal)s?\b|"
+                           # "did it actually turn positive, as its work report aimed": the aim is the yardstick
+                           r"[,，]\s*as\s+(?:[\w'’-]+\s+){0,6}(?:aimed|planned|targeted|intended|promised|pledged|set out)\b", re.I)
 
 
 def asks_actual(q: str) -> bool:
