@@ -120,3 +120,12 @@ def test_meetings_asked_about_one_by_one_are_each_in_their_own_passage():
     assert decide(q, [second])[1].satisfied
     # asked together, both must be there
     assert not decide("某区干渠综合治理第二次推进会议和第三次推进会上，王某提出了什么要求？", [second])[1].satisfied
+
+
+def test_the_whole_of_a_city_asked_is_not_answered_by_its_districts_figure():
+    """"许昌全市…下降了多少": a district's report's "一般公共预算收入同比下降32%" is the district's."""
+    rep = hit("面对疫情影响，今年以来经济下行压力持续加大，一季度全区地方生产总值同比下降12%，1~4月份，规模以上工业增加值"
+              "同比下降3%，一般公共预算收入同比下降32%，困难和挑战前所未有。", years=[2020],
+              date="2020-06-14", speaker="王某", ref_year=2020, title="某区年鉴2020", place="河南省许昌市魏都区")
+    assert not decide("2020年1~4月许昌全市一般公共预算收入同比下降了多少？", [rep])[1].satisfied
+    assert decide("2020年1~4月魏都区一般公共预算收入同比下降了多少？", [rep])[1].satisfied

@@ -96,6 +96,8 @@ def test_doc_ref(question, ref):
     ("河南省许昌市长葛市2019年GDP", "河南省许昌市长葛市", "city"),
     ("魏都区2019年有哪些重点项目？", "魏都区", "district"),
     ("全市城区91个社区有多少人？", "全市", "city"),                   # 城区, 社区 name no place
+    ("2020年1~4月许昌全市一般公共预算收入下降了多少？", "许昌市", "city"),   # the whole of 许昌, suffix left out
+    ("2020年河南全省粮食产量是多少？", "河南省", "province"),
     ("市长对高标准农田建设提出了什么要求？", None, None),
     ("What was the GDP of Guangdong province in 2015?", "Guangdong province", "province"),
     ("How many new jobs were created in Shenzhen?", "Shenzhen", None),

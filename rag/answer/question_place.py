@@ -104,10 +104,22 @@ def _place_zh(q: str) -> tuple[str | None, str | None]:
     if chain:
         return "".join(chain), level
     for word, lvl in _WHOLE_AREA.items():
-        if word in q:
-            return word, lvl
+        at = q.find(word)
+        if at >= 0:
+            # "温州全市", "浙江全省": the whole of the place named before it, written without its suffix
+            named = next((q[k:at] + word[1] for k in range(max(0, at - 4), at - 1)
+                          if all(_is_cjk(ch) and ch not in _PLACE_STOP for ch in q[k:at])
+                          and word[1] in "省市县区" and _is_known(q[k:at] + word[1])
+                          and _knows_any()), None)
+            return (named, lvl) if named else (word, lvl)
     m = _NATIONAL_ZH.search(q)
     return (m.group(0), "national") if m else (None, None)
+
+
+def _knows_any() -> bool:
+    """Whether a national list of places is loaded (without it no bare name can be told a place)."""
+    from rag.profiles.zh_gov.documents import divisions
+    return bool(divisions())
 
 
 def _is_known(name: str) -> bool:

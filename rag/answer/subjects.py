@@ -33,6 +33,9 @@ def _written_subject(cons: Constraints, subject: set[str]) -> tuple[set[str], st
     return subject, cons.lang
 
 
+_TIME_NUMBER = re.compile(r"\d{1,4}\s*(?:[~～—\-至到]\s*\d{1,4}\s*)?(?:年|月份?|日|号|季度)")
+
+
 def _subject_after_figures(cons: Constraints, subject: set[str], sentence: str) -> bool:
     """Whether the sentence names what is asked about only after its last figure of the asked
     kind: a figure's subject comes before it or in its clause. Chinese questions only: an
@@ -44,7 +47,9 @@ def _subject_after_figures(cons: Constraints, subject: set[str], sentence: str) 
     end = 0
     several = len(_HOW_MUCH.findall(cons.question)) > 1        # "实施多少个项目、完成投资多少": any kind
     for m in _CLAUSE.finditer(sentence):
-        if any(several or cons.quantity_kind in (None, k) or k is None for _, k in quantities(m.group(0))):
+        # a time ("1~4月份", "2019年") is no figure: the clause after it may well name the subject
+        clause = _TIME_NUMBER.sub("", m.group(0))
+        if any(several or cons.quantity_kind in (None, k) or k is None for _, k in quantities(clause)):
             end = m.end()
     return 0 < end < len(sentence) and _about_subject(subject, sentence, lang) \
         and not _about_subject(subject, sentence[:end], lang)
