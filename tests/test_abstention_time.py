@@ -258,3 +258,23 @@ def test_a_whole_years_figure_does_not_answer_for_a_part_of_it():
                 date="2019-02-13", speaker="王某", title="某区年鉴2020")
     assert decide("How many times was it stressed that a good start in the first quarter of 2019 must be ensured?",
                   [start])[1].satisfied
+
+
+def test_a_month_asked_is_answered_by_a_month():
+    """"从几月份起逐月回落": "从8月份起" answers, though it gives no day; a sentence without a month
+    does not, nor does a month the question gives itself."""
+    rep = hit("居民消费价格指数涨幅从8月份起逐月回落，扭转了一度过快上涨势头。", years=[2011], stance="review",
+              period=[2011, 2012], title="2012年国务院政府工作报告", ref_year=2012)
+    assert decide("2011年，居民消费价格指数涨幅是从几月份起逐月回落的？", [rep])[1].satisfied
+    flat = hit("居民消费价格指数涨幅逐步回落，扭转了一度过快上涨势头。", years=[2011], stance="review",
+               period=[2011, 2012], title="2012年国务院政府工作报告", ref_year=2012)
+    assert not decide("2011年，居民消费价格指数涨幅是从几月份起逐月回落的？", [flat])[1].satisfied
+
+
+def test_which_years_asked_wants_years_written():
+    plan = hit("实施新一轮妇女儿童发展纲要，加强妇幼保健工作。", years=[2011], stance="plan", period=[2011, 2011],
+               title="2011年国务院政府工作报告", ref_year=2011)
+    assert not decide("新一轮妇女发展纲要和儿童发展纲要的实施期限是哪几年？", [plan])[1].satisfied
+    years = hit("实施2011—2020年妇女儿童发展纲要，加强妇幼保健工作。", years=[2011], stance="plan", period=[2011, 2011],
+                title="2011年国务院政府工作报告", ref_year=2011)
+    assert decide("新一轮妇女发展纲要和儿童发展纲要的实施期限是哪几年？", [years])[1].satisfied

@@ -436,6 +436,27 @@ def test_a_meeting_named_by_its_topic_is_a_name_to_find():
     assert entities("2020年3月27日某市脱贫攻坚工作周调度会上，市委书记张某提出了哪些要求？") == ["某市脱贫攻坚工作周调度会"]
 
 
+def test_a_meetings_kind_is_no_topic_in_english():
+    """"the 34th joint work-promotion meeting" (工作推进联席会) says what kind of meeting it is: no
+    topic its passage must hold; "the investment promotion conference" is about investment."""
+    assert extract("At the 34th joint work-promotion meeting of the industrial cluster on 14 March 2020, "
+                   "what did the secretary want?").entities == []
+    assert extract("What did the investment promotion conference decide?").entities == ["投资"]
+
+
+def test_a_later_english_part_keeps_the_first_parts_place():
+    from rag.answer.extractive import question_parts
+    parts = question_parts("At the meeting of Changge's industrial cluster in March 2020, how did the secretary want "
+                           "Party building to spread, and what standing was it meant to help keep?")
+    assert parts[1] == "what standing was it meant to help keep in Changge in 2020?"
+
+
+@pytest.mark.parametrize("question", ["2011年物价涨幅是从几月份起逐月回落的？", "新一轮妇女发展纲要的实施期限是哪几年？",
+                                      "In which years does the new outline apply?"])
+def test_a_month_or_years_asked_is_a_date(question):
+    assert extract(question).asks == "date"
+
+
 def test_the_year_a_figure_is_compared_with_is_not_asked():
     assert extract("2019年全区立案数、结案数较2018年同比分别增长了多少？").years == [2019]
     assert extract("How much higher was GDP in 2019 than in 2018?").years == [2019]

@@ -87,7 +87,9 @@ _MEETING_ON_EN = re.compile(r"\b(?:meeting|conference|teleconference|symposium|f
                             r"((?:(?!(?:held|was|were|in|at|of|on|by|chaired|convened|called|and|where|when)\b)"
                             r"[a-z][a-z'’-]*\s*){1,6})", re.I)
 # What kind of meeting it is, not its topic.
-_MEETING_KIND_EN = re.compile(r"\b(?:special|morning|evening|working|work|regular|joint|plenary|standing|executive|"
+_MEETING_KIND_EN = re.compile(r"\b(?:work[- ]promotion|promotion|progress|advancement|coordination|scheduling|"
+                              r"deployment|mobili[sz]ation|on-site|observation|"
+                              r"special|morning|evening|working|work|regular|joint|plenary|standing|executive|"
                               r"enlarged|expanded|video|televised|emergency|routine|weekly|monthly|general|annual|"
                               r"provincial|municipal|national|county|district|city|party)\b", re.I)
 

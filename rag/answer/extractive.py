@@ -112,7 +112,13 @@ def _carry(parts: list[str]) -> list[str]:
             prefix += subject.replace(first.place, "") if first.place else subject
         if first.lang == "zh" and first.place and not c.place and first.place not in p:
             prefix = first.place + prefix
-        suffix = "".join(f" in {y}" for y in first.years if not c.years) if first.lang == "en" else ""
+        suffix = ""
+        if first.lang == "en":
+            # the first part's place and years ("…of Pingyang's … in 2020, how did he…, and what
+            # standing was it meant to keep?": Pingyang's)
+            if first.place and not c.place and first.place.lower() not in p.lower():
+                suffix += f" in {first.place}"
+            suffix += "".join(f" in {y}" for y in first.years if not c.years)
         out.append(prefix + p[:-1] + suffix + p[-1])
     return out
 

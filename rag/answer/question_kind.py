@@ -37,10 +37,10 @@ _PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪
                        r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
                        r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
                        r"chairman|chairwoman|chair|director|head|deputy|commissioner|member)s?\b", re.I)
-_DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|几月|几号|几日|日期|"
+_DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|哪几年|哪些年份?|几月|几号|几日|日期|"
                      # "when" as the question word, not a clause's ("What post did he hold when he…")
                      r"(?:^|[,;:]\s*|\b(?:and|by|until|since|from)\s+)when\b|"
-                     r"\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b",
+                     r"\bwhat (?:date|day|year|month)s?\b|\bwhich (?:date|day|year|month)s?\b|\bon what date\b",
                      re.I)
 _REQ_Q = re.compile(r"要求|强调|部署|指出|\brequir\w*|\bdemand\w*|\bcall(?:s|ed)? for\b|\binstruct\w*|\burge[sd]?\b|"
                     r"\bstress(?:ed|es)?\b|\bemphasi[sz]\w*|\bask(?:s|ed)? (?:for|to)\b", re.I)

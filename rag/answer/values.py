@@ -77,7 +77,7 @@ _WHEN = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|
                    r"提前[一二两三四五六七八九十半\d]{1,2}(?:个)?(?:年|月|季度|天)|"
                    r"[一二两三四五六七八九十\d]{1,3}(?:个月|天|日|周|年)(?:内|以内|之内)|限期|"
                    r"农历[正冬腊一二三四五六七八九十]{1,2}月(?:初|十|廿|二十|三十)[一二三四五六七八九十]?")
-_ASKS_YEAR = re.compile(r"哪一?年|几几年|\b(?:what|which) year\b|\bin what year\b", re.I)
+_ASKS_YEAR = re.compile(r"哪一?年|哪几年|哪些年份?|几几年|\b(?:what|which) years?\b|\bin what year\b", re.I)
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 
 
@@ -298,6 +298,15 @@ def _new_names(question: str, sentence: str) -> bool:
     return bool(found) and _short_place(found[0]) not in question
 
 
+# A question for a month alone ("从几月份起逐月回落", "in which month"): "8月份" answers it.
+_ASKS_MONTH = re.compile(r"几月份?(?!几)|哪个月|哪一个?月|\b(?:which|what) month\b", re.I)
+_MONTH = re.compile(r"(?<![\d年])\d{1,2}月份?|(?<![年\d])[一二三四五六七八九十]{1,2}月份")
+
+
+def _new_month(cons: Constraints, sentence: str) -> bool:
+    return any(m.group(0) not in cons.question for m in _MONTH.finditer(sentence))
+
+
 def _new_date(cons: Constraints, sentence: str) -> bool:
     """Whether the sentence gives a date the question does not already give."""
     from rag.answer.query import _HAS_DATE
@@ -377,7 +386,8 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
         if not any(m.group(0).replace(" ", "") not in cons.question.replace(" ", "")
                    for m in _YEAR_IN.finditer(sentence)):
             misses.append("value")          # "哪一年开始担任…": a day ("3月27日") without its year is no answer
-    elif cons.asks == "date" and not (_new_date(cons, sentence) or _WHEN.search(sentence)):
+    elif cons.asks == "date" and not (_new_date(cons, sentence) or _WHEN.search(sentence)
+                                      or (_ASKS_MONTH.search(cons.question) and _new_month(cons, sentence))):
         misses.append("value")              # no date, or only the question's own ("3月18日…什么时候落地")
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
