@@ -169,6 +169,8 @@ def test_people_table_reads_titles_of_every_level():
     ("the tax burden on enterprises", "税负"), ("fees charged to them", "收费"),
     ("small and medium-sized cities and small towns", "中小城市"), ("small towns", "小城镇"),
     ("three kinds of strong nation", "强国"), ("which functions", "功能"),
+    ("leaving some room for reforms", "留有空间"), ("Chinese equipment going global", "走出去"),
+    ("resource products", "资源性产品"), ("a regional development pattern", "格局"),
 ])
 def test_work_report_vocabulary(english, chinese):
     assert chinese in translate_terms(english)
