@@ -179,3 +179,11 @@ def test_the_entry_the_question_describes_is_quoted_not_a_busier_one_of_that_day
                          "税务、民政、人社等政务服务大厅运行情况，详细了解市民之家组织构建情况。", "2019-02-11", 1)
     text = answer("2019年2月11日区委书记张某到某区市民之家调研时，哪两位区领导陪同？", [busy, visit])
     assert "王某、赵某陪同" in text and "[2]" in text and "[1]" not in text
+
+
+def test_a_part_with_its_own_day_and_place_borrows_only_the_year():
+    """"2019年8月2日和11月19日某区两次召开…会上分别由什么人作…发言": the second part is a question
+    of its own (its day, its place), not one asking the first part's subject again."""
+    parts = answer_parts("2019年8月2日和11月19日青石区两次召开全区领导干部会议，会上分别由什么人作典型发言和表态发言？")
+    assert parts == ["2019年8月2日青石区两次召开全区领导干部会议，会上由什么人作典型发言和表态发言？",
+                     "2019年11月19日青石区两次召开全区领导干部会议，会上由什么人作典型发言和表态发言？"]

@@ -105,9 +105,10 @@ def _carry(parts: list[str]) -> list[str]:
         own = _COMPARED.sub(" ", _SOURCE.sub(" ", CHANGE_Q.sub(" ", frame_free(c))))
         if c.unit:
             own = own.replace(c.unit, " ")     # "完成了多少户": a unit is no subject
-        if first.lang == "zh" and not zh_segments(own):
+        if first.lang == "zh" and not c.dates and not c.place and not zh_segments(own):
             # a part that names nothing but what it asks ("实际增长了多少？", "增长多少？") asks it
-            # of the first part's subject ("…广义货币M2的预期增长目标是多少？")
+            # of the first part's subject ("…广义货币M2的预期增长目标是多少？"); one with a day and
+            # place of its own ("11月19日某区…会上由什么人作…发言？") is a question of its own
             subject = _asked_subject(first, keep_target=first.period_kind == "target" and not asks_actual(p))
             prefix += subject.replace(first.place, "") if first.place else subject
         if first.lang == "zh" and first.place and not c.place and first.place not in p:
