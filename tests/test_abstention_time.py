@@ -278,3 +278,14 @@ def test_which_years_asked_wants_years_written():
     years = hit("实施2011—2020年妇女儿童发展纲要，加强妇幼保健工作。", years=[2011], stance="plan", period=[2011, 2011],
                 title="2011年国务院政府工作报告", ref_year=2011)
     assert decide("新一轮妇女发展纲要和儿童发展纲要的实施期限是哪几年？", [years])[1].satisfied
+
+
+def test_a_part_of_the_year_asked_is_recorded_before_the_year_ends():
+    """"上半年实际增长了多少": a July text's record of the first half answers it (the half is over),
+    as a text dated by its year alone may; only a whole year asked waits for the year's end."""
+    july = hit("上半年，全区地区生产总值累计完成120亿元，增长5.2%。", years=[2020], date="2020-07-20",
+               speaker="王某", ref_year=2020, title="某区年鉴2021")
+    assert decide("2020年上半年某区地区生产总值实际增长了多少？", [july])[1].satisfied
+    undated = hit("全区地区生产总值累计完成260亿元，增长6.1%。", years=[2020], date="2020",
+                  speaker="王某", ref_year=2020, title="某区年鉴2021")
+    assert decide("2020年某区地区生产总值实际增长了多少？", [undated])[1].satisfied

@@ -166,8 +166,19 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
     # What a text records as done answers, unless the question asks a whole year the text was
     # written well before the end of: a June speech's "完成新增就业8680人" is last year's, or
     # this year's so far, not what the year brought
-    whole_year = not dated and not cons.as_of and chunk.date < f"{max(asked)}-{YEAR_END_MONTH:02d}"
-    return whole_year or sentence_stance(sentence) != "record"
+    return _whole_year_early(cons, chunk, asked) or sentence_stance(sentence) != "record"
+
+
+def _whole_year_early(cons: Constraints, chunk, asked: set[int]) -> bool:
+    """Whether the question asks a whole year (no day, month or part of it) and the text is dated
+    by its month before that year's last one."""
+    if cons.dates or cons.as_of or len(chunk.date or "") < 7:
+        return False                # a text dated by its year alone: when in it, unknown
+    from rag.ingest.profile import document_rules
+    rules = document_rules()
+    if hasattr(rules, "part_of_year") and rules.part_of_year(cons.question):
+        return False                # "上半年", "1~4月": a part of the year is over before its end
+    return chunk.date < f"{max(asked)}-{YEAR_END_MONTH:02d}"
 
 
 # "全年" (the whole year) of a text dated before its own year ended: the year before's, or an aim
