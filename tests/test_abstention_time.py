@@ -286,6 +286,9 @@ def test_a_part_of_the_year_asked_is_recorded_before_the_year_ends():
     july = hit("上半年，全区地区生产总值累计完成120亿元，增长5.2%。", years=[2020], date="2020-07-20",
                speaker="王某", ref_year=2020, title="某区年鉴2021")
     assert decide("2020年上半年某区地区生产总值实际增长了多少？", [july])[1].satisfied
+    june = hit("今年以来，全区地区生产总值累计完成98亿元，增长3.1%。", years=[2020], date="2020-06-14",
+               speaker="王某", ref_year=2020, title="某区年鉴2020")
+    assert not decide("2020年上半年某区地区生产总值实际增长了多少？", [june])[1].satisfied   # the half not over
     undated = hit("全区地区生产总值累计完成260亿元，增长6.1%。", years=[2020], date="2020",
                   speaker="王某", ref_year=2020, title="某区年鉴2021")
     assert decide("2020年某区地区生产总值实际增长了多少？", [undated])[1].satisfied

@@ -170,15 +170,23 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
 
 
 def _whole_year_early(cons: Constraints, chunk, asked: set[int]) -> bool:
-    """Whether the question asks a whole year (no day, month or part of it) and the text is dated
-    by its month before that year's last one."""
+    """Whether the question asks a whole year or a whole part of one (no day or month) and the
+    text is dated by its month before that span was over: before the year's last month, or on or
+    before the last day of the part ("上半年" asked, a 14 June speech)."""
     if cons.dates or cons.as_of or len(chunk.date or "") < 7:
         return False                # a text dated by its year alone: when in it, unknown
     from rag.ingest.profile import document_rules
     rules = document_rules()
-    if hasattr(rules, "part_of_year") and rules.part_of_year(cons.question):
-        return False                # "上半年", "1~4月": a part of the year is over before its end
+    parts = rules.part_of_year(cons.question) if hasattr(rules, "part_of_year") else set()
+    if parts - {"year"}:
+        last = max(_PART_END.get(p) or int(re.search(r"(\d+)$", p).group(1)) for p in parts - {"year"})
+        return chunk.date <= f"{max(asked)}-{last:02d}-31"
     return chunk.date < f"{max(asked)}-{YEAR_END_MONTH:02d}"
+
+
+# The last month of a part of the year as rag's domain profile names it (part_of_year); "M1-4"
+# (1~4月) ends on its own last month.
+_PART_END = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-3": 9, "H1": 6, "H2": 12}
 
 
 # "全年" (the whole year) of a text dated before its own year ended: the year before's, or an aim
