@@ -166,10 +166,10 @@ def said_before_the_end(cons: Constraints, chunk, asked: set[int], sentence: str
     # What a text records as done answers, unless the question asks a whole year the text was
     # written well before the end of: a June speech's "完成新增就业8680人" is last year's, or
     # this year's so far, not what the year brought
-    return _whole_year_early(cons, chunk, asked) or sentence_stance(sentence) != "record"
+    return _span_not_over(cons, chunk, asked) or sentence_stance(sentence) != "record"
 
 
-def _whole_year_early(cons: Constraints, chunk, asked: set[int]) -> bool:
+def _span_not_over(cons: Constraints, chunk, asked: set[int]) -> bool:
     """Whether the question asks a whole year or a whole part of one (no day or month) and the
     text is dated by its month before that span was over: before the year's last month, or on or
     before the last day of the part ("上半年" asked, a 14 June speech)."""

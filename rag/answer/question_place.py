@@ -106,20 +106,23 @@ def _place_zh(q: str) -> tuple[str | None, str | None]:
     for word, lvl in _WHOLE_AREA.items():
         at = q.find(word)
         if at >= 0:
-            # "温州全市", "浙江全省": the whole of the place named before it, written without its suffix
-            named = next((q[k:at] + word[1] for k in range(max(0, at - 4), at - 1)
-                          if all(_is_cjk(ch) and ch not in _PLACE_STOP for ch in q[k:at])
-                          and word[1] in "省市县区" and _is_known(q[k:at] + word[1])
-                          and _knows_any()), None)
-            return (named, lvl) if named else (word, lvl)
+            return _named_whole(q, at, word[1]) or word, lvl
     m = _NATIONAL_ZH.search(q)
     return (m.group(0), "national") if m else (None, None)
 
 
-def _knows_any() -> bool:
-    """Whether a national list of places is loaded (without it no bare name can be told a place)."""
+def _named_whole(q: str, at: int, suffix: str) -> str | None:
+    """"温州全市", "浙江全省": the place named, without its suffix, just before 全市/全省 at `at`,
+    when the national list knows it with that suffix (with no list loaded, none can be told)."""
     from rag.profiles.zh_gov.documents import divisions
-    return bool(divisions())
+    known = divisions()
+    if not known or suffix not in "省市县区":
+        return None
+    for k in range(max(0, at - 4), at - 1):         # the longest name first
+        name = q[k:at]
+        if all(_is_cjk(ch) and ch not in _PLACE_STOP for ch in name) and name + suffix in known:
+            return name + suffix
+    return None
 
 
 def _is_known(name: str) -> bool:
