@@ -63,7 +63,8 @@ def collect(set_path: Path, index: str, corpus: Path | None) -> list[dict]:
     from rag.answer import decline, decline_weights
     from rag.answer.constraints import extract
     from rag.answer.evidence import check
-    from rag.answer.extractive import passage_sentences, question_parts
+    from rag.answer.extractive import passage_sentences
+    from rag.answer.parts import question_parts
     from rag.answer.query import weak_evidence
     from rag.api import RAG
     from rag.eval.runner import load_set

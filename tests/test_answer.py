@@ -197,7 +197,7 @@ def test_extractive_answers_farmland_from_the_right_passage(question, farmland_h
      ["What did the 2015 report set as the GDP target?", "which the 2016 report?"]),
 ])
 def test_question_parts_split_at_asking_clauses(question, parts):
-    from rag.answer.extractive import question_parts
+    from rag.answer.parts import question_parts
     assert question_parts(question) == parts
 
 

@@ -291,7 +291,7 @@ def test_which_ones_is_not_how_many(question, asks):
 def test_a_leading_when_clause_sets_the_time_and_asks_nothing():
     """"When the secretary inspected the road on 3 March 2020, which works…" asks which works;
     "When did the park open, and how much…" asks when, and how much."""
-    from rag.answer.extractive import question_parts
+    from rag.answer.parts import question_parts
     q = "When the county's Party secretary inspected the link road on 3 March 2020, which works did he say could run in parallel?"
     assert extract(q).asks != "date" and question_parts(q) == [q]
     assert len(question_parts("When did the park open, and how much did it cost?")) == 2
@@ -445,7 +445,7 @@ def test_a_meetings_kind_is_no_topic_in_english():
 
 
 def test_a_later_english_part_keeps_the_first_parts_place():
-    from rag.answer.extractive import question_parts
+    from rag.answer.parts import question_parts
     parts = question_parts("At the meeting of Changge's industrial cluster in March 2020, how did the secretary want "
                            "Party building to spread, and what standing was it meant to help keep?")
     assert parts[1] == "what standing was it meant to help keep in Changge in 2020?"
@@ -464,7 +464,7 @@ def test_the_year_a_figure_is_compared_with_is_not_asked():
 
 
 def test_a_relative_who_clause_asks_no_person():
-    from rag.answer.extractive import question_parts
+    from rag.answer.parts import question_parts
     q = "On 17 October 2019 the Party secretary inspected the site. What post did Zhou Xiaoyan, who went with him, hold?"
     assert extract(q).asks != "person"
     assert question_parts(q) == [q]                     # one question, not "who went with him"

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from rag.answer.constraints import extract
 from rag.answer.enumeration import ordinal, requirement_run, run_near, runs
-from rag.answer.extractive import ExtractiveAnswerer, answer_parts, question_parts
+from rag.answer.extractive import ExtractiveAnswerer
+from rag.answer.parts import answer_parts, question_parts
 from rag.settings import Settings
 from rag.types import Chunk, Hit
 

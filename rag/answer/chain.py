@@ -27,7 +27,8 @@ from rag.answer.decline import reason as decline_reason
 from rag.answer.constraints import extract
 from rag.answer.evidence import check as check_evidence
 from rag.answer.evidence import reasons as evidence_reasons
-from rag.answer.extractive import ExtractiveAnswerer, answer_parts, passage_sentences
+from rag.answer.extractive import ExtractiveAnswerer, passage_sentences
+from rag.answer.parts import answer_parts
 from rag.answer.query import MIN_EVIDENCE, detect_lang, weak_evidence
 from rag.answer.verify import verify_answer
 from rag.types import Answer, Hit

@@ -58,7 +58,8 @@ def features(cons: Constraints, hits: list[Hit], decision) -> tuple[dict[str, fl
     passage's share and the retriever's rank), and which sentence that is."""
     from rag.answer.place_scope import place_words
     from rag.answer.subjects import subject_terms
-    from rag.answer.extractive import PASSAGE_WEIGHT, RANK_WEIGHT, question_parts
+    from rag.answer.extractive import PASSAGE_WEIGHT, RANK_WEIGHT
+    from rag.answer.parts import question_parts
     # the words that name the document asked about ("the 2011 report") are checked apart
     # (rag.answer.evidence) and match every passage of it: no share of the question
     q = cons.question

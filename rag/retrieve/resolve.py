@@ -76,7 +76,7 @@ class Resolver:
         res = Resolution(years=list(cons.years),
                          stance={"outcome": "review", "target": "plan"}.get(cons.period_kind or ""))
         refs = [cons.doc_ref] if cons.doc_ref is not None else []
-        from rag.answer.extractive import answer_parts, joined_years
+        from rag.answer.parts import answer_parts, joined_years
         parts = answer_parts(question)
         if len(parts) > 1:
             # "2015年和2016年政府工作报告分别…", "the 2015 and 2016 reports": each part names one

@@ -329,7 +329,7 @@ class Retriever:
         # A question in parts ("2015年和2016年的报告分别…", "…目标是多少？实际增长了多少？"):
         # the best passage for each part leads too, so that one part's passages do not fill
         # the top and leave the other unanswered.
-        from rag.answer.extractive import answer_parts
+        from rag.answer.parts import answer_parts
         parts = answer_parts(question)
         if len(parts) > 1:
             for part in parts:
