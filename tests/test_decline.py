@@ -88,6 +88,17 @@ def test_a_constraint_decline_names_the_check_that_ruled_out_the_nearest_sentenc
     assert not answered.abstained and answered.declined_checks == [] and "declined_checks" not in answered.to_dict()
 
 
+def test_a_value_decline_names_the_value_check_that_made_it():
+    """A value miss says which of the value checks made it, so a set's declines by the value
+    check can be told apart: money asked of a passage giving kilometres is a figure of another
+    kind; the official asked for, of a passage naming nobody, is no person."""
+    ask = lambda q: answer_question(q, lambda _q: [ROADS], ExtractiveAnswerer(Settings()))  # noqa: E731
+    money = ask("青山县2019年新建城市道路花了多少钱？")
+    assert money.abstained and money.declined_checks == ["value:kind"]
+    who = ask("2019年青山县哪位领导负责新建城市道路？")
+    assert who.abstained and who.declined_checks == ["value:no-person"]
+
+
 @pytest.mark.parametrize("question,sentence,want", [
     # the people asked about are the scene, not the answer: the one who accompanied them is
     ("Who accompanied Yin Junying on 6 March?", "3月6日，市委书记尹俊营调研重点项目，副市长张冠军陪同调研。", "张冠军"),

@@ -43,6 +43,7 @@ class Check:
     end: int
     misses: list[str] = field(default_factory=list)     # "year", "period", "place", "value", "restates"
     soft: list[str] = field(default_factory=list)       # fits, but less well: "period" (a plan for an outcome)
+    why: list[str] = field(default_factory=list)        # which value check made a "value" miss ("subject")
 
     @property
     def ok(self) -> bool:
@@ -72,7 +73,8 @@ class Decision:
         if not ruled_out:
             return []
         near = min(ruled_out, key=lambda c: (len(set(c.misses)), c.hit, c.start))
-        return sorted(set(near.misses))
+        # a value miss says which value check made it: "value:subject" (a figure of something else)
+        return sorted({f"value:{near.why[0]}" if m == "value" and near.why else m for m in near.misses})
 
     def soft_misses(self) -> dict[tuple[int, int, int], int]:
         """Sentences that fit but less well, with how many preferences they miss."""
@@ -255,12 +257,14 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                        and credits_only_others(scene + text, speakers, asked_people))
         for j, (s, e) in enumerate(spans):
             sent = text[s:e]
+            why: list[str] = []
             sm = sentence_misses(cons, sent, qb, subject, ptext, ptext[:ptext.find(sent)] if sent in ptext else ptext,
-                                 phrases)
+                                 phrases, why)
             if follow_up >= 0 and e > follow_up:
                 sm.append("person")         # "省里在会上提出了哪些要求": "会后，某区长强调…" is not it
             elif follow_up >= 0 and not _REQUIRES.search(sent):
                 sm.append("value")          # before it, "是日…收听收看…会议" requires nothing
+                why.append("nothing-required")
             if speakers and "person" not in pm and not said_by_them(scene + text[:e], speakers, asked_people,
                                                                        credited=asked_people != people):
                 sm.append("person")         # "What did 李某 require": 张某要求… is someone else's
@@ -275,8 +279,10 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 sm.append("place")          # a county-level city's "全市341个行政村" is not its prefecture's
             if entry_day and j == 0 and "value" in sm:
                 sm.remove("value")          # a dated entry's day is its opening event's: "on what day…"
+                why.clear()
             if cons.asks == "date" and "value" not in sm and other_event(cons.question, sent):
                 sm.append("value")          # "什么时候完工": the day of a visit to the site is not it
+                why.append("other-event")
             if instruction_at(hit.chunk, s, e):     # hook (issue 12): planted instructions are data
                 sm.append("instruction")
             misses = list(pm)
@@ -292,7 +298,7 @@ def check(cons: Constraints, hits: list[Hit], sentences) -> Decision:
                 misses, soft = misses + soft, []    # "最终是否已签约落地": a plan says nothing of it
             elif soft and planned and hit.chunk.stance == "review" and "period" not in misses:
                 misses, soft = misses + soft, []    # "what did the 2014 report plan": not its review of 2013
-            checks.append(Check(i, s, e, misses + sm, soft))
+            checks.append(Check(i, s, e, misses + sm, soft, why))
     return Decision(cons, checks, pmiss, people)
 
 

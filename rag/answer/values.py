@@ -313,67 +313,74 @@ def _new_date(cons: Constraints, sentence: str) -> bool:
     return any(not _in_question(m.group(0), cons) for m in _HAS_DATE.finditer(sentence))
 
 
+def _no_value(misses: list[str], why: list[str] | None, check: str) -> None:
+    misses.append("value")
+    if why is not None:
+        why.append(check)
+
+
 def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozenset,
                     subject: set[str] | None = None, passage: str | None = None,
-                    before: str | None = None, phrases: tuple = ()) -> list[str]:
+                    before: str | None = None, phrases: tuple = (), why: list[str] | None = None) -> list[str]:
     """What a sentence fails on its own: the kind of value asked for, or it only restates.
-    `before`: its passage up to it (a thing counted is named before its count)."""
+    `before`: its passage up to it (a thing counted is named before its count). `why` receives,
+    for a "value" miss, which value check made it ("subject": a figure, but of something else)."""
     misses = []
     if cons.asks == "quantity" and _ORDINAL_Q.search(cons.question):
         if not _ordinals(sentence):
-            misses.append("value")          # "第几届第几次全会" is answered by "第十四届…第八次", not a count
+            _no_value(misses, why, "ordinal")  # "第几届第几次全会" is answered by "第十四届…第八次", not a count
     elif cons.asks == "quantity":
         measured = (_MONEY_MEASURE.findall(cons.question) if cons.lang == "zh" else
                     [w for rx, words in _MONEY_MEASURE_EN if rx.search(cons.question) for w in words])
         counted = bool(cons.unit) and cons.quantity_kind == "count" and bool(_CJK.search(cons.unit))
         written = _written_subject(cons, subject or set())
         if not states_value(sentence, cons.quantity_kind, bool(CHANGE_Q.search(cons.question)), counted):
-            misses.append("value")
+            _no_value(misses, why, "kind")
         elif counted and cons.unit != "个" and not any(q.endswith((cons.unit, "个")) for q, _ in quantities(sentence)):
-            misses.append("value")          # 几家 (firms) is not answered by 17起 (cases)
+            _no_value(misses, why, "unit")  # 几家 (firms) is not answered by 17起 (cases)
         elif (noun := _counted_noun(cons)) and noun not in sentence and noun not in (before or ""):
-            misses.append("value")          # "多少个督查组": a count of bills is not one of inspection teams
+            _no_value(misses, why, "counted")  # "多少个督查组": a count of bills is not one of inspection teams
         elif measured and not any(m in sentence for m in measured):
-            misses.append("value")          # 利润 asked: 完成投资31亿元 is money, but not a profit
+            _no_value(misses, why, "measure")  # 利润 asked: 完成投资31亿元 is money, but not a profit
         elif _HOW_MUCH.search(cons.question) and not any(new_figure(q, cons.question)
                                                          for q, _ in quantities(sentence)):
-            misses.append("value")          # only the question's own figure ("19家风险企业…化解了几家")
+            _no_value(misses, why, "own-figure")  # only the question's own figure ("19家风险企业…化解了几家")
         elif subject and not _about_subject(written[0], sentence, written[1]) and not (
                 passage and term_coverage(written[0], sentence) >= MIN_SUBJECT / 2
                 and term_coverage(written[0], passage) >= SCENE_SUBJECT):
-            misses.append("value")          # a figure, but of something else (GDP for grain)
+            _no_value(misses, why, "subject")  # a figure, but of something else (GDP for grain)
         elif subject and _measured_elsewhere(cons, passage):
-            misses.append("value")          # "how many violations …": 4个拟观摩项目调研 counts something else
+            _no_value(misses, why, "counts-other")  # "how many violations …": 4个拟观摩项目调研 counts something else
         elif phrases and _one_word_of_many(phrases, sentence) and not (
                 passage and term_coverage(subject, passage) >= SCENE_SUBJECT):
-            misses.append("value")          # "share of state capital … social security fund": 比例 alone is not it
+            _no_value(misses, why, "part-of-subject")  # "share of state capital … social security fund": 比例 alone is not it
         elif _INCREMENT_Q.search(cons.question) and _stock_only(cons, sentence):
-            misses.append("value")          # "how many km of new expressways": "通车里程达11.2万公里" is the total
+            _no_value(misses, why, "total")  # "how many km of new expressways": "通车里程达11.2万公里" is the total
         elif subject and _subject_after_figures(cons, subject, sentence):
-            misses.append("value")          # "完成投资62.7亿元，…，某产业园3个项目加快建设": not the park's
+            _no_value(misses, why, "subject-after")  # "完成投资62.7亿元，…，某产业园3个项目加快建设": not the park's
         elif subject and figure_of_siblings(cons, sentence):
-            misses.append("value")          # 氮氧化物 asked: "二氧化硫、化学需氧量排放量都要减少2%" is theirs
+            _no_value(misses, why, "siblings")  # 氮氧化物 asked: "二氧化硫、化学需氧量排放量都要减少2%" is theirs
     elif cons.asks == "place" and not _names_new_place(cons, sentence):
-        misses.append("value")              # "Which city hosted…": a sentence naming no place is no answer
+        _no_value(misses, why, "no-place")  # "Which city hosted…": a sentence naming no place is no answer
     elif cons.asks == "person" and not _names_person(cons, sentence):
-        misses.append("value")
+        _no_value(misses, why, "no-person")
     elif cons.asks == "person" and _ACCOMPANY_Q.search(cons.question) and not _ACCOMPANY.search(sentence):
-        misses.append("value")              # "有谁陪同": the sentence naming the visitor alone is not it
+        _no_value(misses, why, "no-companion")  # "有谁陪同": the sentence naming the visitor alone is not it
     elif cons.asks == "person" and _people_elsewhere(cons, sentence):
         misses.append("place")              # another city's "X市委书记…" does not say who leads this one
     elif cons.asks != "requirement" and cons.entities and _WHETHER.search(cons.question) \
             and entity_missing(cons, sentence, WHETHER_ENTITY_SHARE):
         misses.append("entity")             # "…项目最终是否已签约落地": a sentence on other projects says nothing of it
     elif subject and asks_whether(cons) and not _says_of(cons, subject, sentence):
-        misses.append("value")              # "禁煤区是否实现了无燃煤": a sentence on something else says nothing of it
+        _no_value(misses, why, "not-of-subject")  # "禁煤区是否实现了无燃煤": a sentence on something else says nothing of it
     elif cons.asks == "requirement" and _SCENE.search(sentence) and not _DIRECTIVE.search(sentence):
-        misses.append("value")              # "…全体会议召开，市领导…出席会议": held, but nothing required
+        _no_value(misses, why, "nothing-required")  # "…全体会议召开，市领导…出席会议": held, but nothing required
     elif cons.asks == "requirement" and _REQUIRED_UNSAID.search(sentence):
-        misses.append("value")              # "…并对谋划工作提出具体要求。": requirements made, none said
+        _no_value(misses, why, "requirements-unsaid")  # "…并对谋划工作提出具体要求。": requirements made, none said
     attribute = _ATTRIBUTE_Q.search(cons.question)
     if attribute and not any(a and a.lower() in sentence.lower() for a in _ATTRIBUTE_WORDS.get(
             (attribute.group(1) or attribute.group(2) or "").lower(), (attribute.group(1),))):
-        misses.append("value")              # "世博会的主题是什么": a sentence on the Expo that names no theme
+        _no_value(misses, why, "attribute")  # "世博会的主题是什么": a sentence on the Expo that names no theme
     if _other_level(cons, sentence):
         misses.append("place")              # "全区生产总值…" does not answer for the city
     if cons.asks == "quantity" and _other_part_of_year(cons, sentence):
@@ -385,10 +392,10 @@ def sentence_misses(cons: Constraints, sentence: str, question_bigrams: frozense
     elif cons.asks == "date" and _ASKS_YEAR.search(cons.question):
         if not any(m.group(0).replace(" ", "") not in cons.question.replace(" ", "")
                    for m in _YEAR_IN.finditer(sentence)):
-            misses.append("value")          # "哪一年开始担任…": a day ("3月27日") without its year is no answer
+            _no_value(misses, why, "no-year")  # "哪一年开始担任…": a day ("3月27日") without its year is no answer
     elif cons.asks == "date" and not (_new_date(cons, sentence) or _WHEN.search(sentence)
                                       or (_ASKS_MONTH.search(cons.question) and _new_month(cons, sentence))):
-        misses.append("value")              # no date, or only the question's own ("3月18日…什么时候落地")
+        _no_value(misses, why, "no-date")  # no date, or only the question's own ("3月18日…什么时候落地")
     own = bigrams(sentence)
     if own and len(own - question_bigrams) < MIN_NOVELTY * len(own) and not any(
             new_figure(q, cons.question) for q, _ in quantities(sentence)) \
