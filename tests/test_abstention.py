@@ -62,6 +62,7 @@ def test_quantities_know_their_kind():
     assert quantities("实际使用外资1196亿美元") == [("1196亿美元", "money")]
     assert quantities("2016年3月5日") == []
     assert quantities("会议听取十二宗拟出让地块遗留问题") == [("十二宗", "count")]     # land parcels, cases
+    assert quantities("占国际市场份额提高2个多百分点") == [("2个多百分点", "percent")]   # a share, not 2个
     assert states_value("增长6.5%－7%", "percent") and not states_value("28个省份", "money")
 
 

@@ -12,7 +12,7 @@ MEASURE_WORDS = "个|项|家|所|座|处|条|户|批|次|辆|台|位|套|件|间
 MEASURE_WORD_NOT = {"部": "门署分委长队"}
 # Units by kind of quantity; a number with no unit ("农村贫困人口减少1240万") fits any kind.
 _UNITS = [
-    ("percent", r"%|％|个百分点|百分点|成(?![为本果绩立员])"),
+    ("percent", r"%|％|个多?百分点|百分点|成(?![为本果绩立员])"),   # 2个多百分点: a share, not 2个
     ("money", r"元|美元|欧元|日元|港元"),
     ("people", r"人次|人|名"),
     ("area", r"亩|公顷|平方公里|平方米|平方千米"),
