@@ -402,6 +402,20 @@ def test_a_fraction_is_a_share():
     assert decide("2014年专项转移支付项目计划减少多少？", [plan])[1].satisfied
 
 
+def test_the_state_a_subject_reached_answers_what_progress_it_made():
+    """"…各取得了什么进展": "基层医疗卫生服务体系基本建成" and "…均等化取得新进展" name the
+    asked subjects and the state each reached; most of their words are the question's, but
+    they are no restatement. A sentence adding nothing to the subject still is."""
+    from rag.answer.values import fills_slot
+    q = "2011年，基层医疗卫生服务体系建设和基本公共卫生服务均等化各取得了什么进展？"
+    assert fills_slot(q, "基层医疗卫生服务体系基本建成。")
+    assert fills_slot(q, "基本公共卫生服务均等化取得新进展。")
+    assert not fills_slot(q, "基层医疗卫生服务体系建设取得了进展。")
+    review = [hit(s, years=[2011], stance="review", period=(2011, 2011), title="2012年国务院政府工作报告")
+              for s in ("基层医疗卫生服务体系基本建成。", "基本公共卫生服务均等化取得新进展。")]
+    assert {c.hit for c in decide(q, review)[1].checks if c.ok} == {0, 1}
+
+
 def test_a_blank_opening_or_closing_the_question_is_filled_by_new_words():
     from rag.answer.values import fills_slot
     assert fills_slot("2016年，什么在经济增长中发挥了主要拉动作用？", "消费在经济增长中发挥主要拉动作用。")

@@ -259,6 +259,10 @@ _SLOT = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪些|哪种|�
 _SLOT_OPENS = re.compile(r"(?:^|[，,；;：:])\s*(?:什么|哪些|谁)([\u4e00-\u9fff]{2,6})")
 _SLOT_CLOSES = re.compile(r"([\u4e00-\u9fff]{2,6})(?:是|为)?(?:什么|哪里|哪儿|哪些|谁)\s*[？?]?\s*$")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?、]")
+# A question on how something stands ("…取得了什么进展", "成效如何"): the subject named, what is
+# new is the state it reached ("基层医疗卫生服务体系基本建成"), however short beside the subject.
+_ASKS_STATE = re.compile(r"(?:什么|哪些|何种?)(?:新的?)?(?:进展|成效|成果|变化|结果)|"
+                         r"(?:进展|成效|结果|情况|进度)(?:如何|怎样|怎么样)")
 
 
 def fills_slot(question: str, sentence: str) -> bool:
@@ -266,7 +270,8 @@ def fills_slot(question: str, sentence: str) -> bool:
     with something new between ("实行以备案制为主的…" for "实行以什么为主的…"), so it answers
     even though most of its words are the question's."""
     for m in _SLOT.finditer(question):
-        left, right = m.group(1)[-2:], m.group(2)[:2]
+        # a verb's aspect ("取得了什么进展") is no word of the blank's side: "取得新进展" fills it
+        left, right = m.group(1).rstrip("了过着")[-2:], m.group(2)[:2]
         i = sentence.find(left)
         # the right side's last place within reach: a blank filled with several items
         # ("甲产业集聚区、乙产业集聚区") repeats it after each
@@ -284,6 +289,11 @@ def fills_slot(question: str, sentence: str) -> bool:
         end = _CLAUSE_MARK.search(sentence, i + 2)
         filled = sentence[i + 2:end.start() if end else len(sentence)]
         return 0 < len(filled) <= 20 and filled not in question
+    if _ASKS_STATE.search(question):
+        last = [c for c in _CLAUSE_MARK.split(sentence) if c.strip()]
+        end = last[-1].strip() if last else ""
+        # the clause ends in a state the question does not write ("…基本建成")
+        return len(end) >= 4 and not (bigrams(end[-2:]) & bigrams(question))
     return False
 
 
