@@ -225,3 +225,24 @@ def test_what_someone_attending_said_is_asked_with_other_verbs_too():
     assert not d.satisfied
     _, d = decide("2020年3月21日市委常委（扩大）会议上，市委书记张某就集体经济讲了哪些意见？", [entry])
     assert d.satisfied
+
+
+def test_days_asked_about_one_by_one_each_answer_from_their_own_entry():
+    """"3月3日…调研脱贫攻坚和3月5日调研农口项目时，对春季绿化分别提出了什么要求": the 农口项目
+    belongs to the 5th's part of the question, so the 3rd's entry need not name it; both entries
+    answer, and the extractive answer quotes from each, however the 3rd's sentence scores."""
+    from rag.answer.extractive import ExtractiveAnswerer
+    from rag.settings import Settings
+    third = hit("3月3日，市长孙某到东镇调研脱贫攻坚工作。孙某指出，要抓住春季有利时机加快绿化，选取本地树种。",
+                years=[2020], date="2020-03-03", title="某市2020年3月大事记")
+    fifth = hit("3月5日，市长孙某调研农口项目复工开工情况。孙某指出，农口项目要按照工程进度建设，"
+                "要抢抓有利时机进行春季绿化，及时补填补种。",
+                years=[2020], date="2020-03-05", title="某市2020年3月大事记")
+    q = "市长孙某2020年3月3日到东镇调研脱贫攻坚和3月5日调研农口项目时，对春季绿化分别提出了什么要求？"
+    _, d = decide(q, [fifth, third])
+    assert "entity" not in d.passage_misses[1] and {c.hit for c in d.checks if c.ok} == {0, 1}
+    picked = ExtractiveAnswerer(Settings()).select(q, [fifth, third], "zh")
+    assert {p.rank for p in picked} == {0, 1}
+    # asked about one day, the entry must name what that day's part names
+    _, d = decide("市长孙某2020年3月3日调研农口项目时对春季绿化提出了什么要求？", [third])
+    assert "entity" in d.passage_misses[0]

@@ -97,6 +97,14 @@ def test_chinese_date_question_finds_that_day(corpus_api):
     assert r.hits[0].chunk.date == "2019-01-22" and r.hits[0].chunk.doc_id == WEIDU
 
 
+def test_days_asked_apart_each_lead(corpus_api):
+    """Two speeches asked about one by one ("2月13日…和12月30日…的讲话中…分别"): the later
+    speech's paragraphs outscore the earlier's, and each day's best passage is in the top."""
+    r = corpus_api.retrieve("张书杰在2019年2月13日全区领导干部会议和12月30日区委全会上的讲话中，"
+                            "对征地拆迁等工作分别提出了什么要求？", k=5)
+    assert {"2019-02-13", "2019-12-30"} <= set(dates_of(r))
+
+
 def test_english_date_question_finds_that_day(corpus_api):
     r = corpus_api.retrieve("What happened in Weidu on 28 January 2019?", k=5)
     assert [d.describe() for d in r.info.dates] == ["2019-01-28"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.constraints import Constraints, asks_actual, frame_free, is_period, is_text_title, named_texts
 from rag.answer.entities import ASKED_APART, ENTITY_ALTS, entity_missing
-from rag.answer.periods import (asked_years, other_day, other_event, own_day, plan_for_outcome,
+from rag.answer.periods import (asked_years, of_another_day, other_day, other_event, own_day, plan_for_outcome,
                                  said_before_the_end, sentence_scopes, span_for_year, time_misses,
                                  whole_year_not_over, years_of)
 from rag.answer.place_scope import (_CLAUSE_SPLIT, _chinese_place, _own_place, _own_scope, _part_of_asked_place,
@@ -141,7 +141,8 @@ def passage_misses(cons: Constraints, hit: Hit) -> list[str]:
             misses.append("entity")         # "the fifth session": not "第四次会议"
     # the programme may be named at the end of the paragraph before ("实施两年新增4万亿元的投资
     # 计划。" / "…重大基础设施建设占23.6%"): what a paragraph goes on about
-    if entity_missing(cons, f"{c.lead_in}\n{text}" if c.lead_in else text):
+    if entity_missing(cons, f"{c.lead_in}\n{text}" if c.lead_in else text) \
+            and not of_another_day(cons, c, cons.entities):
         misses.append("entity")             # the programme, event or accident asked about is not here
     if "entity" not in misses and cons.lang == "en":
         where = f"{c.speaker or ''} {c.doc_title} {c.section} {c.text}"

@@ -14,7 +14,7 @@ from rag.answer.base import ABSTAIN, Answerer
 from rag.answer.constraints import Constraints, extract
 from rag.answer.enumeration import requirement_run, run_near
 from rag.answer.parts import answer_parts
-from rag.answer.periods import asked_years, own_day
+from rag.answer.periods import asked_years, days_asked_apart, own_day
 from rag.answer.place_scope import place_words
 from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, answer_kind, asks_several,
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
@@ -210,6 +210,14 @@ class ExtractiveAnswerer(Answerer):
             if c.rank not in passages and len(passages) >= max_passages:
                 continue
             picked.append(c)
+        # days asked about one by one: each answered from its own entry, however its sentence
+        # scores beside the other day's ("3月3日…和3月5日…分别提出了什么要求")
+        for day in days_asked_apart(cons):
+            def on_day(c: _Sentence) -> bool:
+                date = top[c.rank].chunk.date
+                return bool(date) and len(date) == 10 and day.matches(date)
+            if not any(on_day(p) for p in picked) and (c := next((c for c in cands if on_day(c)), None)):
+                picked.append(c)
         return self._after_scene(picked, cands, top, cons)
 
     @staticmethod

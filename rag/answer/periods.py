@@ -42,6 +42,38 @@ def other_day(cons: Constraints, hit: Hit) -> bool:
                    for y, m, day in text_dates(c.text) for d in specs)
 
 
+def days_asked_apart(cons: Constraints) -> list:
+    """The days a question asks about one by one ("3月3日…和3月5日…分别提出了什么要求"), each
+    written with its day; empty for a question on one day or on several taken together."""
+    from rag.answer.entities import ASKED_APART
+    from rag.retrieve.dates import event_dates
+    if not ASKED_APART.search(cons.question):
+        return []
+    specs = [d for d in event_dates(cons.question) if _EXPLICIT_DAY.search(d.text) and d.text in cons.question]
+    return specs if len(specs) > 1 else []
+
+
+def of_another_day(cons: Constraints, chunk, names: list[str]) -> bool:
+    """Whether a question asking about several days one by one ("3月3日…调研…和3月5日调研农口
+    项目时，分别…") names these things in another day's part than the passage's: the 3月3日
+    entry need not name the 5th's 农口项目. A name belongs to the nearest day written before it."""
+    from rag.answer.entities import ENTITY_ALTS
+    q = cons.question
+    specs = days_asked_apart(cons)
+    if not specs or not chunk.date or len(chunk.date) != 10:
+        return False
+    mine = [d for d in specs if d.matches(chunk.date)]
+    if not mine:
+        return False
+    at = sorted((q.find(d.text), d) for d in specs)
+    for name in names:
+        i = q.find(name.split(ENTITY_ALTS)[0])
+        before = [d for j, d in at if j < i]
+        if i < 0 or not before or before[-1] in mine:
+            return False
+    return True
+
+
 def sentence_stance(sentence: str) -> str | None:
     """"plan" or "record" as the domain profile reads a sentence; None without such a reading."""
     from rag.ingest.profile import document_rules

@@ -240,9 +240,7 @@ class Retriever:
         if info.dates:
             dated = np.zeros(n, bool)
             for spec in info.dates:
-                dated |= ((self._month == spec.month) & (self._day >= spec.day_from)
-                          & (self._day <= spec.day_to)
-                          & ((self._year == spec.year) if spec.year else True))
+                dated |= self._on_day(spec)
             fused = fused + DATE_BOOST * dated
         years = self.resolver.year_scores(info.resolution)
         if years is not None:
@@ -281,7 +279,14 @@ class Retriever:
         order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i])]
         named = info.resolution.docs
         if len(named) > 1 and order:
-            order = self._each_document_leads(order, fused, named, k)
+            order = _each_leads(order, fused, [self._docs == d for d in named], k)
+        elif len(info.dates) > 1 and order:
+            # days asked about one by one ("3月3日…和3月5日…分别"): each day's best entry or speech
+            from rag.answer.constraints import extract
+            from rag.answer.periods import days_asked_apart
+            days = days_asked_apart(extract(question))
+            if days:
+                order = _each_leads(order, fused, [self._on_day(d) for d in days], k)
         if self.reranker and order:
             scores = self.reranker.rerank(question, [self.index.chunks[i].text for i in order])
             order = [i for _, i in sorted(zip(scores, order), key=lambda x: -x[0])]
@@ -297,19 +302,9 @@ class Retriever:
         timings = _durations(t)
         return Retrieval(question, hits, info, timings)
 
-    def _each_document_leads(self, order: list[int], fused: np.ndarray, named: list[str], k: int) -> list[int]:
-        """A question naming several documents ("2014年政府工作报告…？2015年政府工作报告…？")
-        gets the best passage of each first (the best of all stays first), so that one document's
-        passages do not fill the top and leave the other's part unanswered."""
-        best = []
-        for d in named:
-            rows = np.flatnonzero((self._docs == d) & np.isfinite(fused))
-            if len(rows):
-                best.append(int(rows[np.argmax(fused[rows])]))
-        if len(best) < 2 or len(best) > k:
-            return order
-        best.sort(key=lambda i: -fused[i])
-        return best + [i for i in order if i not in best]
+    def _on_day(self, spec) -> np.ndarray:
+        return ((self._month == spec.month) & (self._day >= spec.day_from) & (self._day <= spec.day_to)
+                & ((self._year == spec.year) if spec.year else True))
 
     def _boost_satisfying(self, question: str, fused: np.ndarray) -> None:
         """Leading candidates holding a sentence that satisfies the question's constraints
@@ -366,6 +361,21 @@ class Retriever:
 # shortest clause naming who did what.
 ENTRY_MIN_CHARS = 10
 _DATE_LEAD = re.compile(r"^\W*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}(?:日|—\d{1,2}日)?|是日|同日|当日)?\W*")
+
+
+def _each_leads(order: list[int], fused: np.ndarray, groups: list[np.ndarray], k: int) -> list[int]:
+    """A question on several documents ("2014年政府工作报告…？2015年政府工作报告…？") or days
+    asked apart gets the best passage of each group first (the best of all stays first), so that
+    one group's passages do not fill the top and leave the other's part unanswered."""
+    best = []
+    for group in groups:
+        rows = np.flatnonzero(group & np.isfinite(fused))
+        if len(rows):
+            best.append(int(rows[np.argmax(fused[rows])]))
+    if len(best) < 2 or len(best) > k:
+        return order
+    best.sort(key=lambda i: -fused[i])
+    return best + [i for i in order if i not in best]
 
 
 def _dated_entry(chunk) -> bool:
