@@ -357,6 +357,27 @@ def test_what_happened_to_a_figure_asks_an_event():
     assert extract("What was central government revenue in 2013?").asks == "quantity"
 
 
+def test_a_figure_noun_in_the_topic_does_not_make_a_question_ask_a_figure():
+    """What was said or done about something ("what did the report say about residents' overseas
+    investment"), a thing of some kind ("健全什么样的薪酬制度", with 收入 in the topic) or how far a
+    reform had gone asks no figure; "what did the report say the growth target was" still does."""
+    assert extract("What did the 2015 report say China had done about the Asian Infrastructure "
+                   "Investment Bank?").asks != "quantity"
+    assert extract("What did the 2012 report say about residents' overseas investment?").asks != "quantity"
+    assert extract("2014年深化收入分配体制改革，要为医务人员等行业健全什么样的薪酬制度？").asks != "quantity"
+    assert extract("According to the 2013 report, how far had collective forest tenure reform "
+                   "progressed?").asks != "quantity"
+    assert extract("What did the report say the GDP growth target was?").asks == "quantity"
+    assert extract("2019年城镇居民人均可支配收入达到什么水平？").asks == "quantity"
+
+
+def test_a_share_asked_outranks_the_unit_the_scene_names():
+    c = extract("Of the two-year 4 trillion yuan investment plan, what share went to affordable housing?")
+    assert (c.asks, c.quantity_kind) == ("quantity", "percent")
+    assert extract("To what level was the average years of schooling of the working-age population to "
+                   "rise?").quantity_kind == "duration"        # not people, for "population"
+
+
 def test_a_firms_pinyin_name_is_no_place_and_what_kinds_asks_a_list():
     c = extract("According to Weidu's 2020 report, how many enterprises, Wanli Jiaoke and Aibiaihe among them, "
                 "were picked as reserve candidates for a listing?")

@@ -173,6 +173,7 @@ def test_people_table_reads_titles_of_every_level():
     ("resource products", "资源性产品"), ("a regional development pattern", "格局"),
     ("officials who failed to act", "为官不为"), ("idle and negligent", "懒政"), ("idle and negligent", "怠政"),
     ("whose work was ineffective", "不力"), ("the newly started projects", "新建项目"), ("a work ledger", "台账"),
+    ("collective forest tenure reform", "集体林权"),
 ])
 def test_work_report_vocabulary(english, chinese):
     assert chinese in translate_terms(english)

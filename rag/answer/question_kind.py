@@ -15,7 +15,9 @@ _QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条�
 # "What is the daily processing capacity, in tonnes, of …": a unit the answer is to be given in
 _IN_UNIT_EN = r"\bin (?:(?:trillion|billion|million|thousand|100 million)\s+)?(?:yuan|rmb|us dollars|dollars|" \
               r"percent|mu|hectares|square kilomet(?:er|re)s|kilomet(?:er|re)s|km|tons|tonnes|meters|metres)\b"
-_QTY_EN = re.compile(_IN_UNIT_EN + r"|\bhow (?:many|much|long|large|big|far|fast)\b|\bby how much\b|"
+_QTY_EN = re.compile(_IN_UNIT_EN + r"|\bhow (?:many|much|long|large|big|fast)\b|\bby how much\b|"
+                     # "how far had the reform progressed" asks how it stands, not a distance
+                     r"\bhow far\b(?![^?]*\b(?:progress\w*|advanc\w*|come|gone|got|go)\b)|"
                      r"\bwhat (?:percentage|percent|share|proportion|number|amount|rate|ratio|total|size|value|sum)\b",
                      re.I)
 _QTY_NOUN = re.compile(r"生产总值|GDP|总产值|产值|增加值|收入|投资额|增长目标|预期目标|\brevenue\b|\boutput\b|\binvestment\b|"
@@ -28,7 +30,16 @@ _QTY_WHAT_EN = re.compile(r"\bwhat\b(?:\s+[\w'-]+){0,6}?\s+(?:ratio|rate|output|
 _WHAT_HAPPENED = re.compile(r"\bwhat happened\b|\bwhat became of\b|发生了什么|出现了?什么(?:情况|变化|问题)", re.I)
 # "What should serve as the lever for … investment": what is to be done or used, not a figure,
 # whatever money noun follows (a figure is asked "how much", "what amount", "what was the …")
-_WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b", re.I)
+_WHAT_ACTS = re.compile(r"\bwhat\s+(?:should|must|shall|will|would|could|can|is to|are to)\b|"
+                        # "What did the 2015 report say about the Asian Infrastructure Investment Bank",
+                        # "… say China had done about …": what was said or done, whatever noun follows
+                        r"\bwhat\s+(?:did|does|do|has|have|had)\b[^?]*?\b(?:say|said|done|do|doing)\s+"
+                        r"(?:about|on|regarding|concerning|with)\b", re.I)
+# "健全什么样的薪酬制度", "完善什么机制": a thing of some kind, asked by the noun after the question
+# word, whatever figure noun the question names elsewhere (收入分配体制改革); a level (什么水平)
+# or a target is a figure still
+_WHAT_THING_ZH = re.compile(r"(?:什么样的?|什么|哪种|哪类)([\u4e00-\u9fff]{2,6})")
+_FIGURE_WORDS_ZH = re.compile(r"水平|程度|规模|幅度|标准|目标|数|额|量|率|值|比")
 # "who"/"whom"/"whose" as the question word, not a relative one after a noun ("the line whose
 # construction he wanted sped up", "the official who chaired it")
 _PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|"
@@ -75,7 +86,7 @@ _KIND_WORDS = [
     # a stretch of time before a length: "多长时间" is no distance
     ("duration", re.compile(r"年限|期限|多长时间|多久|多少天|几天|多少个?月|几个月|多少年|几年(?!级)|"
                             r"\bhow long (?:before|after|ago|did|does|do|will|would|had|has|have)\b|"
-                            r"\bhow many (?:days|weeks|months|years)\b", re.I)),
+                            r"\bhow many (?:days|weeks|months|years)\b|\byears of (?:schooling|education)\b", re.I)),
     ("percent", re.compile(r"百分|比例|比重|占比|之比|增速|(?<!效)率|增幅|增长|覆盖面|percentage|percent|\brate\b|ratio|share|"
                            r"proportion|coverage|growth|\bgrow\b|\bgrew\b", re.I)),
     ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|增加值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
@@ -102,7 +113,15 @@ def _unit(q: str, lang: str) -> str | None:
     return m.group(1) if m else None
 
 
+# "Of the 4 trillion yuan plan, what share went to …", "…占比多少": a share, whatever unit
+# the scene names
+_ASKS_SHARE = re.compile(r"\bwhat (?:share|percentage|proportion|percent)\b|占比|比重是?多少|百分之几|多少比例|比例是?多少",
+                         re.I)
+
+
 def _quantity_kind(q: str, unit: str | None) -> str | None:
+    if _ASKS_SHARE.search(q) and not (unit and re.search(r"百分点|percentage point", unit, re.I)):
+        return "percent"
     if unit:
         u = unit.lower()
         for kind, rx in _KIND_OF_UNIT:
@@ -195,7 +214,10 @@ def _asks(q: str) -> str:
         return "person"
     if _DATE_Q.search(q):
         return "date"
-    if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) and not _which_first(q) or _QTY_WHAT_EN.search(q)) \
+    things = [m.group(1) for m in _WHAT_THING_ZH.finditer(q) if not m.group(1).startswith(("是", "为"))]
+    asks_thing = bool(things) and not any(_QTY_NOUN.search(t) or _FIGURE_WORDS_ZH.search(t) for t in things)
+    if (_QTY_NOUN.search(q) and not _WHAT_ACTS.search(q) and not _which_first(q) and not asks_thing
+            or _QTY_WHAT_EN.search(q)) \
             and not _LIST_Q.search(q) and not _REQ_Q.search(q) and not _WHAT_HAPPENED.search(q):
         return "quantity"
     if _REQ_Q.search(q):
