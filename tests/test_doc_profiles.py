@@ -150,6 +150,9 @@ def test_section_years_and_five_year_plans():
     ("How many new urban jobs were actually created in 2012?", [2012], "review", None),
     ("By how much was central poverty-relief funding to grow in 2017?", [2017], "plan", None),
     ("2013年拟安排的财政赤字是多少？比上年预算增加多少？", [2013], "plan", None),
+    # one part asks the target, the other what was achieved: neither stance is preferred
+    ("What was the GDP growth target for 2014, and what growth was actually achieved?", [2014], None, None),
+    ("2016年广义货币M2的预期增长目标和实际增长分别是多少？", [2016], None, None),
     ("二〇一九年平阳县召开了哪些会议？", [2019], None, None),
     ("市长对高标准农田建设提出了什么要求？", [], None, None),
 ])
@@ -322,6 +325,14 @@ def test_a_speech_looking_back_early_in_its_year_speaks_of_the_year_before(tmp_p
 ])
 def test_text_stance(text, want):
     assert rules.text_stance(text) == want
+
+
+def test_a_result_measured_against_its_target_is_a_record():
+    """"增长11.3%，低于13%左右的预期目标": the target's words (预期, 左右) plan nothing here."""
+    assert rules.sentence_stance("稳健的货币政策灵活适度，广义货币M2增长11.3%，低于13%左右的预期目标。") == "record"
+    assert rules.sentence_stance("全年经济增长7.4%，实现了预期目标。") == "record"
+    assert rules.sentence_stance("今年广义货币M2预期增长13%左右。") == "plan"
+    assert rules.sentence_stance("力争超额完成年度计划。") == "plan"
 
 
 def test_a_question_naming_two_reports_gets_a_passage_of_each_first(tmp_path):

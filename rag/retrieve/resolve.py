@@ -84,6 +84,10 @@ class Resolver:
             joined = joined_years(question)
             refs += [r for r in (extract(p).doc_ref for p in parts)
                      if r is not None and (r.text in question or r.year in joined)]
+            # "…的目标是多少？实际增长了多少？": one part asks the plan, another the record, so
+            # neither stance is preferred
+            if {"target", "outcome"} <= {extract(p).period_kind for p in parts}:
+                res.stance = None
         for ref in refs:
             found = []
             for d, p in self.profiles.items():

@@ -348,10 +348,19 @@ SCOPE_LEVEL = {"全国": "national", "全省": "省", "全市": "市", "全县":
 _SCOPE = re.compile("|".join(SCOPE_LEVEL))
 
 
+# A result measured against its target ("M2增长11.3%，低于13%左右的预期目标", "超额完成年度计划"):
+# a record, whose target words plan nothing
+_AGAINST_TARGET = re.compile(r"(?:低于|高于|超过|超出|好于|快于|慢于|完成|达到|实现)了?[^。，；,;]{0,12}?"
+                             r"(?:预期目标|目标任务|目标|计划|预期)")
+
+
 def sentence_stance(sentence: str) -> str | None:
     """"plan" for a sentence that sets a target, "record" for one that reports what
     happened, None when it says neither or both."""
-    plan, record = bool(_PLAN_CUE.search(sentence)), bool(_RECORD_CUE.search(sentence))
+    against = _AGAINST_TARGET.search(sentence) and not re.search(r"确保|力争|争取|要(?![求点素害闻])", sentence)
+    if against:
+        sentence = _AGAINST_TARGET.sub("", sentence)
+    plan, record = bool(_PLAN_CUE.search(sentence)), bool(against or _RECORD_CUE.search(sentence))
     if plan and not record:
         return "plan"
     if record and not plan:
