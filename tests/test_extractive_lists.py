@@ -69,6 +69,17 @@ def test_requirement_question_quotes_following_requirements():
     assert "5月底前" in got and "6月底前" in got
 
 
+def test_an_english_later_part_naming_only_what_it_asks_carries_the_first_parts_subject():
+    """"…, and what growth was actually achieved?", "…, and how much did it actually fall that
+    year?" ask of the first part's subject; a part with a subject of its own is left alone."""
+    assert answer_parts("What was the GDP growth target for 2014, and what growth was actually achieved?")[1] \
+        == "what growth was actually achieved (GDP growth) in 2014?"
+    assert "(energy consumption per unit of GDP)" in answer_parts(
+        "What was the 2016 target for energy consumption per unit of GDP, and how much did it actually fall?")[1]
+    assert answer_parts("What was the grain output target for 2014, and how many new urban jobs were created?")[1] \
+        == "how many new urban jobs were created in 2014?"
+
+
 def test_parts_per_date_and_per_item():
     assert answer_parts("2018年和2019年青石县粮食产量分别是多少？") == [
         "2018年青石县粮食产量是多少？", "2019年青石县粮食产量是多少？"]

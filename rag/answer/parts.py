@@ -56,6 +56,10 @@ def _carry(parts: list[str]) -> list[str]:
             prefix = first.place + prefix
         suffix = ""
         if first.lang == "en":
+            # a part naming nothing but what it asks ("and what growth was actually achieved?",
+            # "how much did it actually fall that year?") asks it of the first part's subject
+            if not _names_own_subject(c) and (subject := _english_subject(first)):
+                suffix += f" ({subject})"
             # the first part's place and years ("…of Pingyang's … in 2020, how did he…, and what
             # standing was it meant to keep?": Pingyang's)
             if first.place and not c.place and first.place.lower() not in p.lower():
@@ -63,6 +67,35 @@ def _carry(parts: list[str]) -> list[str]:
             suffix += "".join(f" in {y}" for y in first.years if not c.years)
         out.append(prefix + p[:-1] + suffix + p[-1])
     return out
+
+
+# What an English part may say besides its subject: the figure asked, a change, a pronoun for
+# the first part's subject, the time ("that year"), a plan or report that frames it.
+_GENERIC_EN = re.compile(r"\b(?:rate|ratio|share|growth|amount|number|figure|level|total|target|goal|ceiling|cap|"
+                         r"percentage|percent|points?|cut|cuts|much|many|actually|actual|achieved|reached|came|come|"
+                         r"in|out|below|above|china|chinese|national|nationwide|country|"
+                         r"year|years|five|th|st|nd|rd|plan|report|reports|reviewed|aim|aimed|set|"
+                         r"they|them|it|its|their|that|same|each|\d+)\b", re.I)
+
+
+def _names_own_subject(c: Constraints) -> bool:
+    """Whether an English part names what it asks about, beyond its frame, figure and pronouns."""
+    from rag.profiles import get_profile
+    from rag.profiles.phrases import words
+    stop = get_profile().question_stop_en
+    text = CHANGE_Q.sub(" ", frame_free(c))
+    places = {w.lower() for w in words(c.place or "")}
+    return any(w not in stop and w not in places and not _GENERIC_EN.fullmatch(w) for w in words(text))
+
+
+def _english_subject(first: Constraints) -> str:
+    """The first English part's subject as written: its glossary phrases outside its frame
+    ("What was the GDP growth target for 2014?" -> "GDP growth")."""
+    from rag.profiles import get_profile
+    from rag.profiles.phrases import words
+    text = frame_free(first)
+    toks = words(text, keep_case=True)
+    return " ".join(" ".join(toks[a:b]) for a, b, _ in get_profile().glossary().spans(text))
 
 
 # what links a subject to its question word: "注册商标有多少件", "目标是多少"
