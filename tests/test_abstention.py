@@ -9,6 +9,7 @@ test_abstention_values.py.
 """
 from abstention_util import decide, hit
 
+from rag.answer.constraints import extract
 from rag.answer.evidence import reasons
 from rag.answer.query import latin_anchors, weak_evidence
 from rag.answer.quantities import quantities, states_value
@@ -63,6 +64,10 @@ def test_quantities_know_their_kind():
     assert quantities("2016年3月5日") == []
     assert quantities("会议听取十二宗拟出让地块遗留问题") == [("十二宗", "count")]     # land parcels, cases
     assert quantities("占国际市场份额提高2个多百分点") == [("2个多百分点", "percent")]   # a share, not 2个
+    # a change as a multiple answers "增长了多少" / "几倍" as a share does
+    assert quantities("城乡居民收入比2010年翻一番") == [("翻一番", "percent")]
+    assert quantities("进出口总额增长一倍，出口增长1.5倍") == [("一倍", "percent"), ("1.5倍", "percent")]
+    assert states_value("进出口总额增长3倍", extract("2019年进出口总额增长了几倍？").quantity_kind, True)
     assert states_value("增长6.5%－7%", "percent") and not states_value("28个省份", "money")
 
 

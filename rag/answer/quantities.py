@@ -12,7 +12,8 @@ MEASURE_WORDS = "个|项|家|所|座|处|条|户|批|次|辆|台|位|套|件|间
 MEASURE_WORD_NOT = {"部": "门署分委长队"}
 # Units by kind of quantity; a number with no unit ("农村贫困人口减少1240万") fits any kind.
 _UNITS = [
-    ("percent", r"%|％|个多?百分点|百分点|成(?![为本果绩立员])"),   # 2个多百分点: a share, not 2个
+    # 2个多百分点: a share, not 2个; "增长3倍" a change as a multiple, as a share is
+    ("percent", r"%|％|个多?百分点|百分点|倍|成(?![为本果绩立员])"),
     ("money", r"元|美元|欧元|日元|港元"),
     ("people", r"人次|人|名"),
     ("area", r"亩|公顷|平方公里|平方米|平方千米"),
@@ -20,7 +21,7 @@ _UNITS = [
     ("weight", r"吨|斤|千克|公斤"),
     ("duration", r"个月|小时|天|周"),
     ("rank", r"个位次|位次|名次"),                  # "下降63个位次": a place in a ranking, not a count
-    ("count", rf"{MEASURE_WORDS}|倍|种|只|头|宗|例"),   # in a text "3种" is a count; a question's 哪几种 asks for a list
+    ("count", rf"{MEASURE_WORDS}|种|只|头|宗|例"),   # in a text "3种" is a count; a question's 哪几种 asks for a list
     ("time", r"年|月|日|岁"),
 ]
 _RANKED = {"位列", "排名", "排在", "名列", "位居", "居第", "列第"}
@@ -41,7 +42,9 @@ _UNIT_NEEDED = {"money", "percent", "area", "length", "weight", "duration"}
 
 # A fraction is a share: "三分之一", "1/3", "一半" (a date written with slashes, 2019/3/5, is none)
 _FRACTION = re.compile(rf"(?:{_CN_NUM}|\d+(?:\.\d+)?)分之(?:{_CN_NUM}|\d+(?:\.\d+)?)|"
-                       r"(?<![\d/.])\d{1,3}/\d{1,3}(?![\d/])|一半|半数|过半")
+                       r"(?<![\d/.])\d{1,3}/\d{1,3}(?![\d/])|一半|半数|过半|"
+                       # doubling: "翻一番", "翻两番", "增长一倍" (一 before 倍 is no article)
+                       r"翻[一两二三四]?番|一倍")
 
 
 # A count of kinds named with 大 ("十大重点产业", "三大攻坚战"); not a Party congress ("党的十九大",

@@ -71,7 +71,7 @@ _UNIT_EN = re.compile(rf"\b({_UNIT_EN_WORDS})(?!\w)", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+(?:new\s+|more\s+|of\s+the\s+)?([a-z]+)", re.I)
 
 _KIND_OF_UNIT = [   # first match wins; tested against the unit as written, lower-cased
-    ("percent", re.compile(r"百分点|%|percent|rate|ratio")),
+    ("percent", re.compile(r"百分点|%|倍|percent|rate|ratio")),
     ("money", re.compile(r"元|钱|yuan|rmb|dollar|usd")),
     ("people", re.compile(r"人|名|people|person|jobs|workers|residents")),
     ("area", re.compile(r"亩|平方|公顷|hectare|square|^mu$")),
