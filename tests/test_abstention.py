@@ -242,3 +242,16 @@ def test_a_level_that_sets_a_condition_or_a_comparison_is_not_the_figures_scope(
     province = hit("全省粮食总产量达到1300亿斤。", years=[2019], stance="review", period=(2019, 2019),
                    title="某区年鉴2020", place="河南省许昌市魏都区")
     assert not decide("魏都区2019年粮食总产量是多少？", [province])[1].satisfied
+
+
+def test_a_level_named_as_where_one_ranks_is_not_the_sentences_scope():
+    """"…为市产业集聚区保持全省先进注入新活力", "位居全省第一": the place spoken of is the one
+    that ranks, not the province it ranks in."""
+    entry = hit("3月14日，某市产业集聚区工作推进联席会召开。要通过点上辐射、线上延伸、面上联动，把非公企业党建工作"
+                "作为重要引擎，为市产业集聚区保持全省先进注入新活力。", years=[2020], date="2020-03-14",
+                title="平阳县2020年3月大事记", place="浙江省温州市平阳县")
+    _, d = decide("2020年3月14日平阳县产业集聚区联席会议上，对非公企业党建工作提出了什么要求？", [entry])
+    assert d.satisfied and all("place" not in c.misses for c in d.checks)
+    province = hit("全省生产总值增长7%。", years=[2019], stance="review", period=(2019, 2019),
+                   title="平阳年鉴2020", place="浙江省温州市平阳县")
+    assert not decide("平阳县2019年生产总值增长多少？", [province])[1].satisfied

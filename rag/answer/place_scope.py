@@ -68,12 +68,16 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     # a county-level city's own texts say 全市: the name's suffix counts as its level too
     names = {asked} | _suffix_levels(place or "")
     names |= rules.sentence_levels(cons.question)     # "全市…会上，介绍某区经验…": both levels asked
-    levels = rules.sentence_levels(_figure_scope(cons, sentence))
+    levels = rules.sentence_levels(_RANKED_AMONG.sub("", _figure_scope(cons, sentence)))
     if not levels or levels & names:
         return False
     return not (place and _short_place(place) in sentence)
 
 
+# A level named as where one ranks ("保持全省先进", "位居全市第一", "全省排名第3") is not the
+# sentence's scope: the ranked place is the one spoken of.
+_RANKED_AMONG = re.compile(r"(?:全|本)[省市县区](?:范围内|内)?(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+名?|"
+                           r"领先|先进|排名|排位|位次|首位|末位|倒数)")
 # A level named as what a figure is compared with ("比全市平均高1.05万元") is not its scope.
 _COMPARED = re.compile(r"(?:比|较|高于|低于|超过|快于|慢于)(?:全|本)[省市县区镇乡]")
 
