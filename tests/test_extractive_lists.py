@@ -199,3 +199,13 @@ def test_a_part_with_its_own_day_and_place_borrows_only_the_year():
     parts = answer_parts("2019年8月2日和11月19日青石区两次召开全区领导干部会议，会上分别由什么人作典型发言和表态发言？")
     assert parts == ["2019年8月2日青石区两次召开全区领导干部会议，会上由什么人作典型发言和表态发言？",
                      "2019年11月19日青石区两次召开全区领导干部会议，会上由什么人作典型发言和表态发言？"]
+
+
+def test_a_prohibition_is_a_requirement():
+    """"坚决杜绝“数字脱贫”" answers what was required as "确保…" would: of two sentences on the
+    asked thing, the one that forbids is preferred to the one that only reports."""
+    text = ("5月6日，某市委书记王青山来某县调研脱贫攻坚工作。核查贫困户收益工作已在各乡镇开展。"
+            "核查贫困户收益时，坚决杜绝“算账脱贫”“数字脱贫”。")
+    picked = ExtractiveAnswerer(Settings()).select("王青山对核查贫困户收益提出了什么要求？", [hit("qs:p3", text)], "zh")
+    order = [p.pos for p in picked if p.pos]
+    assert order and order[0] == 2

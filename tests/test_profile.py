@@ -174,6 +174,8 @@ def test_people_table_reads_titles_of_every_level():
     ("officials who failed to act", "为官不为"), ("idle and negligent", "懒政"), ("idle and negligent", "怠政"),
     ("whose work was ineffective", "不力"), ("the newly started projects", "新建项目"), ("a work ledger", "台账"),
     ("collective forest tenure reform", "集体林权"),
+    ("must be firmly ruled out", "杜绝"), ("when checking poor households' income", "核查"),
+    ("when checking poor households' income", "收益"),
 ])
 def test_work_report_vocabulary(english, chinese):
     assert chinese in translate_terms(english)

@@ -18,7 +18,8 @@ from rag.textsim import is_cjk, normalize, question_lang, units
 _ZH_REQUIREMENT_Q = re.compile(r"要求|部署|强调|任务|目标|期限|时限|截止|时间节点|什么时候|何时|安排")
 _EN_REQUIREMENT_Q = re.compile(r"\b(requir\w*|demand\w*|ask\w*|order\w*|instruct\w*|deadline\w*|"
                                r"target\w*|goal\w*|task\w*|by when|when)\b", re.I)
-REQUIREMENT_WORDS = re.compile(r"要求|确保|必须|务必|力争|争取|底前|月前|日前|年底|之前|前完成|截至|限期")
+REQUIREMENT_WORDS = re.compile(r"要求|确保|必须|务必|力争|争取|底前|月前|日前|年底|之前|前完成|截至|限期|"
+                               r"杜绝|严禁|禁止|不得")     # a prohibition is a requirement too
 
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
