@@ -374,6 +374,8 @@ def test_a_figure_noun_in_the_topic_does_not_make_a_question_ask_a_figure():
 def test_a_share_asked_outranks_the_unit_the_scene_names():
     c = extract("Of the two-year 4 trillion yuan investment plan, what share went to affordable housing?")
     assert (c.asks, c.quantity_kind) == ("quantity", "percent")
+    assert extract("How much was invested in phase II of the industrial park?").quantity_kind == "money"
+    assert extract("How much did the county spend on roads?").quantity_kind == "money"
     assert extract("To what level was the average years of schooling of the working-age population to "
                    "rise?").quantity_kind == "duration"        # not people, for "population"
 
