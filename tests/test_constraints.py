@@ -376,6 +376,7 @@ def test_a_share_asked_outranks_the_unit_the_scene_names():
     assert (c.asks, c.quantity_kind) == ("quantity", "percent")
     assert extract("How much was invested in phase II of the industrial park?").quantity_kind == "money"
     assert extract("How much did the county spend on roads?").quantity_kind == "money"
+    assert extract("How much government debt did the district repay in 2019?").quantity_kind == "money"
     assert extract("To what level was the average years of schooling of the working-age population to "
                    "rise?").quantity_kind == "duration"        # not people, for "population"
 

@@ -90,7 +90,7 @@ _KIND_WORDS = [
     ("percent", re.compile(r"百分|比例|比重|占比|之比|增速|(?<!效)率|增幅|增长|覆盖面|percentage|percent|\brate\b|ratio|share|"
                            r"proportion|coverage|growth|\bgrow\b|\bgrew\b", re.I)),
     ("money", re.compile(r"多少钱|资金|投资|预算|收入|财政|生产总值|产值|增加值|利润|利税|税收|营业额|销售额|总额|金额|经费|GDP|"
-                         r"money|budget|invest\w*|fund|spend|spent|cost|revenue|income|output value|value[- ]added|added value|"
+                         r"money|budget|invest\w*|fund|spend|spent|cost|debts?\b|loans?\b|bonds?\b|revenue|income|output value|value[- ]added|added value|"
                          r"profits?\b|\btax|sales",
                          re.I)),
     ("people", re.compile(r"就业|人口|人数|jobs|people|persons|population|employ", re.I)),
