@@ -58,8 +58,9 @@ def _carry(parts: list[str]) -> list[str]:
         if first.lang == "en":
             # a part naming nothing but what it asks ("and what growth was actually achieved?",
             # "how much did it actually fall that year?") asks it of the first part's subject
-            if not _names_own_subject(c) and (subject := _english_subject(first)):
-                suffix += f" ({subject})"
+            subject = "" if _names_own_subject(c) else _english_subject(first)
+            if subject and not all(w.lower() in p.lower() for w in subject.split()):
+                suffix += f" ({subject})"       # not when the part says it already ("what growth")
             # the first part's place and years ("…of Pingyang's … in 2020, how did he…, and what
             # standing was it meant to keep?": Pingyang's)
             if first.place and not c.place and first.place.lower() not in p.lower():
