@@ -303,6 +303,7 @@ class Retriever:
         return Retrieval(question, hits, info, timings)
 
     def _on_day(self, spec) -> np.ndarray:
+        """The passages dated on a day (or range of days) a question gives."""
         return ((self._month == spec.month) & (self._day >= spec.day_from) & (self._day <= spec.day_to)
                 & ((self._year == spec.year) if spec.year else True))
 
