@@ -212,12 +212,11 @@ class ExtractiveAnswerer(Answerer):
             picked.append(c)
         # days asked about one by one: each answered from its own entry, however its sentence
         # scores beside the other day's ("3月3日…和3月5日…分别提出了什么要求")
-        for day in days_asked_apart(cons):
-            def on_day(c: _Sentence) -> bool:
-                date = top[c.rank].chunk.date
-                return bool(date) and len(date) == 10 and day.matches(date)
-            if not any(on_day(p) for p in picked) and (c := next((c for c in cands if on_day(c)), None)):
-                picked.append(c)
+        for day in days_asked_apart(cons.question):
+            on_day = [c for c in cands if len(top[c.rank].chunk.date or "") == 10
+                      and day.matches(top[c.rank].chunk.date)]
+            if on_day and not any(p in on_day for p in picked):
+                picked.append(on_day[0])
         return self._after_scene(picked, cands, top, cons)
 
     @staticmethod

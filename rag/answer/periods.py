@@ -42,14 +42,14 @@ def other_day(cons: Constraints, hit: Hit) -> bool:
                    for y, m, day in text_dates(c.text) for d in specs)
 
 
-def days_asked_apart(cons: Constraints) -> list:
+def days_asked_apart(question: str) -> list:
     """The days a question asks about one by one ("3月3日…和3月5日…分别提出了什么要求"), each
     written with its day; empty for a question on one day or on several taken together."""
     from rag.answer.entities import ASKED_APART
     from rag.retrieve.dates import event_dates
-    if not ASKED_APART.search(cons.question):
+    if not ASKED_APART.search(question):
         return []
-    specs = [d for d in event_dates(cons.question) if _EXPLICIT_DAY.search(d.text) and d.text in cons.question]
+    specs = [d for d in event_dates(question) if _EXPLICIT_DAY.search(d.text) and d.text in question]
     return specs if len(specs) > 1 else []
 
 
@@ -59,7 +59,7 @@ def of_another_day(cons: Constraints, chunk, names: list[str]) -> bool:
     entry need not name the 5th's 农口项目. A name belongs to the nearest day written before it."""
     from rag.answer.entities import ENTITY_ALTS
     q = cons.question
-    specs = days_asked_apart(cons)
+    specs = days_asked_apart(q)
     if not specs or not chunk.date or len(chunk.date) != 10:
         return False
     mine = [d for d in specs if d.matches(chunk.date)]

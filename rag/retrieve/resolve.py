@@ -82,11 +82,12 @@ class Resolver:
             # "2015年和2016年政府工作报告分别…", "the 2015 and 2016 reports": each part names one
             # (as written, or by a year joined to another; not a year a part only carried over)
             joined = joined_years(question)
-            refs += [r for r in (extract(p).doc_ref for p in parts)
-                     if r is not None and (r.text in question or r.year in joined)]
+            asked = [extract(p) for p in parts]
+            refs += [c.doc_ref for c in asked
+                     if c.doc_ref is not None and (c.doc_ref.text in question or c.doc_ref.year in joined)]
             # "…的目标是多少？实际增长了多少？": one part asks the plan, another the record, so
             # neither stance is preferred
-            if {"target", "outcome"} <= {extract(p).period_kind for p in parts}:
+            if {"target", "outcome"} <= {c.period_kind for c in asked}:
                 res.stance = None
         for ref in refs:
             found = []

@@ -282,9 +282,8 @@ class Retriever:
             order = _each_leads(order, fused, [self._docs == d for d in named], k)
         elif len(info.dates) > 1 and order:
             # days asked about one by one ("3月3日…和3月5日…分别"): each day's best entry or speech
-            from rag.answer.constraints import extract
             from rag.answer.periods import days_asked_apart
-            days = days_asked_apart(extract(question))
+            days = days_asked_apart(question)
             if days:
                 order = _each_leads(order, fused, [self._on_day(d) for d in days], k)
         if self.reranker and order:
