@@ -478,3 +478,13 @@ def test_the_reports_an_english_question_points_to_are_no_part_of_its_subject():
     assert "报告" not in terms and {"代发地方债", "代地方发债"} & terms
     from rag.answer.constraints import frame_free
     assert "reports" in frame_free(extract("How many reports did the audit office publish in 2011?"))
+
+
+def test_the_four_leading_bodies_are_no_count():
+    # 四大班子 (Party committee, congress, government, CPPCC) is a name, like 十九大: no figure
+    # for "how many trees were planted"
+    assert quantities("区四大班子领导来到河堤，参加义务植树活动。") == []
+    entry = hit("28日某区开展春季义务植树活动。区四大班子领导来到河堤，参加义务植树活动。",
+                date="2019-02-28", title="某区年鉴2020")
+    assert not decide("How many trees were planted at the district's voluntary tree-planting on 28 February 2019?",
+                      [entry])[1].satisfied

@@ -50,7 +50,7 @@ _FRACTION = re.compile(rf"(?:{_CN_NUM}|\d+(?:\.\d+)?)分之(?:{_CN_NUM}|\d+(?:\.
 # A count of kinds named with 大 ("十大重点产业", "三大攻坚战"); not a Party congress ("党的十九大",
 # "二十大精神") nor 一大 ("一大批": many)
 _BIG_COUNT = re.compile(r"(?<![第\d零〇一二两三四五六七八九十百])([二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})大"
-                        r"(?=[\u4e00-\u9fff])(?!以来|精神|报告|代表|召开|胜利|提出|开幕|闭幕|期间|和|、)")
+                        r"(?=[\u4e00-\u9fff])(?!以来|精神|报告|代表|召开|胜利|提出|开幕|闭幕|期间|班子|和|、)")
 
 
 def quantities(text: str) -> list[tuple[str, str | None]]:
