@@ -501,3 +501,12 @@ def test_a_which_question_asks_things_whatever_money_noun_it_names():
                    "projects?").asks != "quantity"
     assert extract("What was the investment in railways in 2012?").asks == "quantity"
     assert extract("How much investment went into railways in 2012?").asks == "quantity"
+
+
+def test_a_place_before_an_office_says_whose_officials_not_where():
+    # "Wenzhou city leaders" are the officials of Wenzhou; the visit, and the question, is in Pingyang
+    c = extract("Which Wenzhou city leaders accompanied the provincial group to Pingyang on 3 May 2019?")
+    assert (c.place, c.level) == ("平阳县", "county")
+    assert c.asks == "person"
+    # with no other place named, the officials' place is the question's
+    assert extract("What did the Wenzhou city leaders require on 3 May 2019?").place == "Wenzhou city"

@@ -47,7 +47,7 @@ _PERSON_Q = re.compile(r"谁|哪几?位|哪几名|何人|哪个人|什么人|哪
                        r"\b(?:to|for|by|with|from|of)\s+whom\b|"
                        r"\bwhich (?:officials?|leaders?|persons?|people)\b|\bname of the\b|"
                        r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:premier|president|mayor|governor|secretary|minister|"
-                       r"chairman|chairwoman|chair|director|head|deputy|commissioner|member)s?\b", re.I)
+                       r"chairman|chairwoman|chair|director|head|deputy|commissioner|member|official|leader|cadre)s?\b", re.I)
 _DATE_Q = re.compile(r"哪天|哪一天|哪日|何时|什么时候|什么时间|哪年|哪一年|哪几年|哪些年份?|几月|几号|几日|日期|"
                      # "when" as the question word, not a clause's ("What post did he hold when he…")
                      r"(?:^|[,;:]\s*|\b(?:and|by|until|since|from)\s+)when\b|"

@@ -171,18 +171,31 @@ def _known_start(q: str, j: int, end: int) -> int:
     return j
 
 
+# A place before an office ("Xuchang city leaders", "Pingyang county's Party secretary") says whose
+# officials they are, not where the question is: another place named decides that.
+_OFFICIALS_EN = re.compile(r"(?:'s|’s)?\s+(?:(?:vice|deputy|executive)\s+)?(?:leaders?|leadership|officials?|cadres?|"
+                           r"mayor|governor|party\s+secretary|secretary|head|chief)\b", re.I)
+
+
 def _place_en(q: str) -> tuple[str | None, str | None]:
+    whose = None
     for m in _PLACE_EN.finditer(q):
         # a capitalised word opening the question is no part of the name ("Has Gaoxin district …")
         words = m.group(1).split()
         while words and (words[0] in _NOT_PLACE_EN or words[0].lower() in _QUESTION_LEAD_EN):
             words.pop(0)
         if words:
-            return " ".join(words) + q[m.end(1):m.end()], _EN_LEVEL[m.group(2).lower()]
+            found = " ".join(words) + q[m.end(1):m.end()], _EN_LEVEL[m.group(2).lower()]
+            if not _OFFICIALS_EN.match(q, m.end()):
+                return found
+            whose = whose or (found, q[:m.start()] + q[m.end():])
     for rx in (_PLACE_EN_IN, _PLACE_EN_POSS):
         for m in rx.finditer(q):
             name = m.group(1)
             if name.split()[0] not in _NOT_PLACE_EN:
                 return name, None
+    if whose:
+        other = _known_place(whose[1], "en")
+        return other if other[0] else whose[0]
     m = _NATIONAL_EN.search(q)
     return (m.group(0), "national") if m else (None, None)
