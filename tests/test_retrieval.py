@@ -326,3 +326,11 @@ def test_words_that_named_the_document_are_not_searched_for(corpus_api, q, named
     assert info.resolution.docs and info.resolution.doc_text == named
     if info.lang == "en":           # "chronicle" would add 大事记, in every entry's section
         assert "大事记" not in info.terms and {"耕地", "农田"} & set(info.terms)
+
+
+def test_a_phrase_the_question_quotes_brings_its_passage_up(corpus_api):
+    # the speech's other paragraphs match its date, title and speaker as well; the one that
+    # says the quoted heading is what the question is about
+    q = "张书杰2019年12月30日在区委十四届八次全会第一次全体会议上讲“四要突出创新驱动”时，提出了什么要求？"
+    hits = corpus_api.retrieve(q, k=5).hits
+    assert "四要突出创新驱动" in hits[0].chunk.text, [h.chunk.id for h in hits]

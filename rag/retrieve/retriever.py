@@ -45,6 +45,11 @@ PLACE_BOOST = 0.5
 # hit@1 0.814 -> 0.832 on eval/sets/bundled.jsonl, hit@5 unchanged; 1.0 starts to cost hit@5.
 NAME_BOOST = 0.5
 SECTION_BOOST = 0.5
+# Passages holding a phrase the question quotes. Origin: tune parts of both sets with batch 35,
+# extractive: 0 -> 2.0 bundled hit@1 0.944 -> 0.946, citation precision 0.951 -> 0.953, false
+# abstentions 4 -> 3 of 447, gov-reports unchanged (0.5 changed nothing; 3.0 cost gov-reports
+# hit@1 0.922 -> 0.919 and one more false abstention).
+QUOTED_BOOST = 2.0
 # A question naming a year (see rag.retrieve.resolve): passages about that year gain
 # YEAR_BOOST (half for a passage that only its document's period places there); passages of
 # documents whose period leaves the year out lose YEAR_PENALTY; an outcome question's passages
@@ -259,6 +264,13 @@ class Retriever:
             chunks = self.index.chunks
             named = [i for i in top if any(nm in chunks[i].text for nm in info.names)]
             fused[named] += NAME_BOOST
+        quoted = _quoted_phrases(question) if QUOTED_BOOST else []
+        if quoted:
+            # a phrase the question quotes ("讲“四要突出创新驱动”时…") is said in few passages:
+            # those hold what is asked about, however their siblings match the scene
+            top = np.argsort(-np.where(mask, fused, -np.inf))[:BOOST_DEPTH]
+            chunks = self.index.chunks
+            fused[[i for i in top if any(p in chunks[i].text for p in quoted)]] += QUOTED_BOOST
         if SECTION_BOOST:
             rows = [i for t, idx in self._sections.items() if t in question for i in idx]
             if rows and len(rows) < n:
@@ -376,6 +388,16 @@ def _each_leads(order: list[int], fused: np.ndarray, groups: list[np.ndarray], k
         return order
     best.sort(key=lambda i: -fused[i])
     return best + [i for i in order if i not in best]
+
+
+# Chinese a question quotes (“…”, 「…」) or, in an English question, gives in brackets
+# ("the 'two squares and three halls' (两场三馆)")
+_QUOTED_ZH = re.compile(r"[“「]([\u4e00-\u9fff0-9、，]{2,30})[”」]|[（(]([\u4e00-\u9fff]{2,30})[）)]")
+
+
+def _quoted_phrases(question: str) -> list[str]:
+    """Chinese phrases the question quotes, as written."""
+    return [m.group(1) or m.group(2) for m in _QUOTED_ZH.finditer(question)]
 
 
 def _dated_entry(chunk) -> bool:
