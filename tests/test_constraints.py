@@ -510,3 +510,19 @@ def test_a_place_before_an_office_says_whose_officials_not_where():
     assert c.asks == "person"
     # with no other place named, the officials' place is the question's
     assert extract("What did the Wenzhou city leaders require on 3 May 2019?").place == "Wenzhou city"
+
+
+@pytest.mark.parametrize("question, years", [
+    ("According to the 2016 report, what had fiscal policy done in the previous year?", [2015]),
+    ("2017年政府工作报告回顾上年工作时，说医保取得了什么进展？", [2016]),
+    ("2016年政府工作报告说，去年积极的财政政策做了什么？", [2015]),
+    ("2016年政府工作报告说，前年粮食产量是多少？", [2014]),
+])
+def test_a_year_back_from_a_named_report_is_the_year_it_reviews(question, years):
+    c = extract(question)
+    assert (c.years, c.period_kind) == (years, "outcome")
+
+
+def test_a_year_back_without_a_named_document_stays_relative():
+    c = extract("去年积极的财政政策做了什么？")
+    assert c.years == [] and c.relative_years == ["去年"]

@@ -333,6 +333,16 @@ def _as_of(qa: str) -> str | None:
     return None
 
 
+_BACK = re.compile(r"(去年|(?<![比较同])上一?年(?!度)|\b(?:last|the previous|the past) year\b)|(前年)", re.I)
+
+
+def _years_back(relative: list[str]) -> int | None:
+    """How many years before a document's own a relative year is ("去年", "the previous
+    year": 1; "前年": 2); None when none of them looks back, or they disagree."""
+    backs = {1 if m.group(1) else 2 for r in relative for m in [_BACK.fullmatch(r)] if m}
+    return backs.pop() if len(backs) == 1 else None
+
+
 # A year a figure is compared with: "较2018年", "比2018年", "compared with 2018", "than in 2018"
 _BASE_YEAR = re.compile(r"(?:较|比|同比|相比|对比)\s*((?:19|20)\d{2})\s*年|"
                         r"\b(?:compared (?:with|to)|than(?: in)?|relative to|versus|vs\.?)\s+((?:19|20)\d{2})\b", re.I)
@@ -371,6 +381,13 @@ def extract(question: str) -> Constraints:
         # "In the 2020 government work report, what was GDP in 2019?": 2020 names the
         # document, 2019 is the year asked about
         c.years = [y for y in c.years if y != c.doc_ref.year]
+    back = _years_back(c.relative_years)
+    if c.doc_ref is not None and back and not c.years:
+        # "the 2016 report … what had been done the previous year", "2017年报告说，去年…": the
+        # year before the document's, and what happened in it (the report's review)
+        c.years = [c.doc_ref.year - back]
+        if c.period_kind is None or c.period_implied:
+            c.period_kind, c.period_implied = "outcome", False
     place, level = _place_zh(q) if lang == "zh" else (None, None)
     if place is None:
         place, level = _place_en(q)
