@@ -526,3 +526,11 @@ def test_a_year_back_from_a_named_report_is_the_year_it_reviews(question, years)
 def test_a_year_back_without_a_named_document_stays_relative():
     c = extract("去年积极的财政政策做了什么？")
     assert c.years == [] and c.relative_years == ["去年"]
+
+
+def test_a_report_named_twice_is_still_only_a_document():
+    # a compound question's part ("the 2015 report and the 2016 report each…" read for 2015)
+    # names its report twice; its year is the document's, not a year its plans must be about
+    c = extract("What did the 2015 report and the 2015 report each call for regarding the Winter Olympics?")
+    assert c.doc_ref.year == 2015 and c.years == []
+    assert extract("In the 2020 government work report, what was GDP in 2020?").years == [2020]

@@ -301,6 +301,12 @@ def _period_kind(q: str) -> str | None:
     return "outcome?" if _OUTCOME_WEAK.search(q) or _OUTCOME_BARE.search(q) else None
 
 
+def _without_doc_refs(q: str) -> str:
+    for rx in (_DOC_ZH, _DOC_ZH_AFTER, _DOC_EN, _DOC_EN_AFTER):
+        q = rx.sub(" ", q)
+    return q
+
+
 def _doc_ref(q: str) -> DocRef | None:
     found: list[tuple[int, DocRef]] = []
     for m in _DOC_ZH.finditer(q):
@@ -377,9 +383,10 @@ def extract(question: str) -> Constraints:
         # 2018 (its own growth over 2017) does not answer
         base = {int(m.group(1) or m.group(2)) for m in _BASE_YEAR.finditer(qa)}
         c.years = [y for y in c.years if y not in base or len(re.findall(str(y), qa)) > 1] or c.years
-    if c.doc_ref is not None and qa.count(str(c.doc_ref.year)) == 1:
+    if c.doc_ref is not None and str(c.doc_ref.year) not in _without_doc_refs(qa):
         # "In the 2020 government work report, what was GDP in 2019?": 2020 names the
-        # document, 2019 is the year asked about
+        # document, 2019 is the year asked about (also when the document is named twice,
+        # "the 2015 report and the 2015 report": a compound question's part)
         c.years = [y for y in c.years if y != c.doc_ref.year]
     back = _years_back(c.relative_years)
     if c.doc_ref is not None and back and not c.years:
