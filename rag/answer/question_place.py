@@ -171,7 +171,7 @@ def _known_start(q: str, j: int, end: int) -> int:
     return j
 
 
-# A place before an office ("Xuchang city leaders", "Pingyang county's Party secretary") says whose
+# A place before an office ("Wenzhou city leaders", "Pingyang county's Party secretary") says whose
 # officials they are, not where the question is: another place named decides that.
 _OFFICIALS_EN = re.compile(r"(?:'s|’s)?\s+(?:(?:vice|deputy|executive)\s+)?(?:leaders?|leadership|officials?|cadres?|"
                            r"mayor|governor|party\s+secretary|secretary|head|chief)\b", re.I)
