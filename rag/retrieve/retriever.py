@@ -17,6 +17,7 @@ from rag.index.store import LoadedIndex
 from rag.retrieve import dates as datesmod
 from rag.retrieve import people as peoplemod
 from rag.retrieve import places as placesmod
+from rag.textsim import quoted_phrases
 from rag.types import Hit
 
 CANDIDATES = 100            # depth of the approximate (HNSW) dense ranking
@@ -264,7 +265,7 @@ class Retriever:
             chunks = self.index.chunks
             named = [i for i in top if any(nm in chunks[i].text for nm in info.names)]
             fused[named] += NAME_BOOST
-        quoted = _quoted_phrases(question) if QUOTED_BOOST else []
+        quoted = quoted_phrases(question) if QUOTED_BOOST else []
         if quoted:
             # a phrase the question quotes ("讲“四要突出创新驱动”时…") is said in few passages:
             # those hold what is asked about, however their siblings match the scene
@@ -388,16 +389,6 @@ def _each_leads(order: list[int], fused: np.ndarray, groups: list[np.ndarray], k
         return order
     best.sort(key=lambda i: -fused[i])
     return best + [i for i in order if i not in best]
-
-
-# Chinese a question quotes (“…”, 「…」) or, in an English question, gives in brackets
-# ("the 'two squares and three halls' (两场三馆)")
-_QUOTED_ZH = re.compile(r"[“「]([\u4e00-\u9fff0-9、，]{2,30})[”」]|[（(]([\u4e00-\u9fff]{2,30})[）)]")
-
-
-def _quoted_phrases(question: str) -> list[str]:
-    """Chinese phrases the question quotes, as written."""
-    return [m.group(1) or m.group(2) for m in _QUOTED_ZH.finditer(question)]
 
 
 def _dated_entry(chunk) -> bool:
