@@ -403,3 +403,11 @@ def test_who_gave_a_named_report_is_answered_by_its_byline(settings):
     ans = answer_question("2017年政府工作报告提到的全省科技创新大会是在哪一天开幕的？", lambda _: hits,
                           get_answerer("extractive", settings))
     assert "2017年3月5日" not in ans.answer.split("\n")[0]
+def test_days_asked_apart_each_answered_by_its_own_entry_are_not_declined(corpus_api):
+    # each day's entry says the quoted phrase; no sentence shares the whole two-scene question,
+    # which the calibrated decision alone would decline
+    q = "市长张忠民3月3日在坡胡镇机械铸造产业园、3月5日在董村镇金属表面处理园都提到了“远景规划”，分别提了什么要求？"
+    ans = corpus_api.ask(q)
+    assert not ans.abstained, ans.why
+    assert "远景规划" in ans.answer
+    assert {c.date for c in ans.citations} >= {"2020-03-03", "2020-03-05"}

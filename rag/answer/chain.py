@@ -53,6 +53,22 @@ def _part_answers(part: str, hits, embedder) -> bool:
     return decision.satisfied and not judge_evidence(cons, hits, decision, embedder).decline
 
 
+def _each_day_answers(cons, hits, decision) -> bool:
+    """Whether a question on days asked about one by one ("3月3日…、3月5日…时都讲到了“X”，
+    分别…") finds, for each day, a candidate in that day's entry that holds every name the
+    question gives: each half is answered, though no sentence shares the whole question."""
+    from rag.answer.periods import days_asked_apart
+    days = days_asked_apart(cons.question)
+    if not days or not cons.entities:
+        return False
+    ok = decision.ok_sentences()
+    for day in days:
+        on_day = {i for i, _, _ in ok if len(hits[i].chunk.date or "") == 10 and day.matches(hits[i].chunk.date)}
+        if not any(all(e in hits[i].chunk.text for e in cons.entities) for i in on_day):
+            return False
+    return True
+
+
 def _ms(t0: float) -> float:
     return (time.perf_counter() - t0) * 1000
 
@@ -184,6 +200,8 @@ def build_chain(retrieve: Retriever, answerer: Answerer, min_evidence: float = M
             if declined is not None and len(parts) > 1 and any(
                     _part_answers(p, hits, answerer.settings.embedder) for p in parts):
                 declined = None     # one sentence rarely holds both halves; one half is an answer
+            if declined is not None and _each_day_answers(cons, hits, decision):
+                declined = None
         if not answerable or declined is not None:
             text = ABSTAIN[lang]
             if declined is not None:
