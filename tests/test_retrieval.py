@@ -334,3 +334,10 @@ def test_a_phrase_the_question_quotes_brings_its_passage_up(corpus_api):
     q = "张书杰2019年12月30日在区委十四届八次全会第一次全体会议上讲“四要突出创新驱动”时，提出了什么要求？"
     hits = corpus_api.retrieve(q, k=5).hits
     assert "四要突出创新驱动" in hits[0].chunk.text, [h.chunk.id for h in hits]
+
+
+def test_quoted_phrases_are_quotes_or_an_english_questions_bracketed_chinese():
+    from rag.textsim import quoted_phrases
+    assert quoted_phrases("3月14日市委常委（扩大）会议提出了哪些“统一”？") == ["统一"]   # （扩大） is part of a name
+    assert quoted_phrases("Which city leaders looked at the 'two squares and three halls' (两场三馆) "
+                          "on 20 May 2019?") == ["两场三馆"]
