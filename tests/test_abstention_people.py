@@ -246,3 +246,16 @@ def test_days_asked_about_one_by_one_each_answer_from_their_own_entry():
     # asked about one day, the entry must name what that day's part names
     _, d = decide("市长孙某2020年3月3日调研农口项目时对春季绿化提出了什么要求？", [third])
     assert "entity" in d.passage_misses[0]
+
+
+def test_who_first_proposed_an_idea_needs_someone_named():
+    """"Who first put forward…" is not answered by the text carrying the idea on ("我们要践行…"),
+    only by a sentence naming who proposed it."""
+    ours = hit("我们要践行“绿水青山就是金山银山”理念，推进生态文明建设。", years=[2017], stance="plan",
+               period=(2016, 2017), title="2017年某省政府工作报告")
+    assert not decide("谁最早提出了“绿水青山就是金山银山”理念？", [ours])[1].satisfied
+    assert not decide("Who first put forward the idea that lucid waters and lush mountains are "
+                      "invaluable assets (绿水青山就是金山银山)?", [ours])[1].satisfied
+    named = hit("2005年，时任浙江省委书记习近平在安吉首次提出“绿水青山就是金山银山”的理念。", years=[2005],
+                title="某县年鉴2006")
+    assert decide("谁最早提出了“绿水青山就是金山银山”理念？", [named])[1].satisfied

@@ -221,7 +221,7 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
         return any(same_title(m.group(0), titles) and (person_names(sentence[m.start():m.end() + 4])
                                              or person_names(sentence[max(0, m.start() - 8):m.start()]))
                    for m in get_profile().roles.title_regex.finditer(sentence))
-    if not _WHICH_PERSON.search(cons.question):
+    if not (_WHICH_PERSON.search(cons.question) or _ORIGINATOR_Q.search(cons.question)):
         return True
     # someone the question does not name already ("王某到…现场办公，哪些领导一同前往": not 王某)
     from rag.answer.facts import person_names
@@ -233,6 +233,10 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
     return has_answer_kind(sentence, "who") and not person_names(sentence)
 
 
+# Who first proposed something ("谁最早提出…", "Who first put forward…"): someone named, not the
+# text's own "we" carrying the idea on ("我们将秉持…理念")
+_ORIGINATOR_Q = re.compile(r"(?:最早|最先|首先|首次|率先)(?:提出|倡导|倡议|发起)|\bwho\s+(?:first|originally)\s+"
+                           r"(?:put forward|proposed|raised|came up with|advanced|initiated|coined|suggested)\b", re.I)
 _WHICH_PERSON = re.compile(r"哪几?位|哪几名|何人|哪个人|什么人|哪些(?:人|领导|同志)|\bwhich (?:officials?|leaders?|persons?|people)\b",
                            re.I)
 
