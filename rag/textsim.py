@@ -205,18 +205,3 @@ def char_f1(pred: str, gold: str) -> float:
     precision = common / sum(p.values())
     recall = common / sum(g.values())
     return 2 * precision * recall / (precision + recall)
-
-
-# Chinese a question quotes (“…”, 「…」) or, in an English question, gives in brackets
-# ("the 'two squares and three halls' (两场三馆)"; in a Chinese one brackets are part of a name:
-# "市委常委（扩大）会议")
-_QUOTED_ZH = re.compile(r"[“「]([\u4e00-\u9fff0-9、，]{2,30})[”」]")
-_BRACKETED_ZH = re.compile(r"[（(]([\u4e00-\u9fff]{2,30})[）)]")
-
-
-def quoted_phrases(question: str) -> list[str]:
-    """Chinese phrases the question quotes, as written."""
-    found = [m.group(1) for m in _QUOTED_ZH.finditer(question)]
-    if question_lang(question) == "en":
-        found += [m.group(1) for m in _BRACKETED_ZH.finditer(question)]
-    return found

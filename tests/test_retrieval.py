@@ -337,7 +337,7 @@ def test_a_phrase_the_question_quotes_brings_its_passage_up(corpus_api):
 
 
 def test_quoted_phrases_are_quotes_or_an_english_questions_bracketed_chinese():
-    from rag.textsim import quoted_phrases
+    from rag.answer.entities import quoted_phrases
     assert quoted_phrases("3月14日市委常委（扩大）会议提出了哪些“统一”？") == ["统一"]   # （扩大） is part of a name
     assert quoted_phrases("Which city leaders looked at the 'two squares and three halls' (两场三馆) "
                           "on 20 May 2019?") == ["两场三馆"]

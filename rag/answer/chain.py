@@ -57,16 +57,12 @@ def _each_day_answers(cons, hits, decision) -> bool:
     """Whether a question on days asked about one by one ("3月3日…、3月5日…时都讲到了“X”，
     分别…") finds, for each day, a candidate in that day's entry that holds every name the
     question gives: each half is answered, though no sentence shares the whole question."""
-    from rag.answer.periods import days_asked_apart
+    from rag.answer.periods import dated_on, days_asked_apart
     days = days_asked_apart(cons.question)
     if not days or not cons.entities:
         return False
-    ok = decision.ok_sentences()
-    for day in days:
-        on_day = {i for i, _, _ in ok if len(hits[i].chunk.date or "") == 10 and day.matches(hits[i].chunk.date)}
-        if not any(all(e in hits[i].chunk.text for e in cons.entities) for i in on_day):
-            return False
-    return True
+    held = {i for i, _, _ in decision.ok_sentences() if all(e in hits[i].chunk.text for e in cons.entities)}
+    return all(any(dated_on(day, hits[i].chunk) for i in held) for day in days)
 
 
 def _ms(t0: float) -> float:

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.query import bigrams
-from rag.textsim import is_han
+from rag.textsim import is_han, question_lang
 
 if TYPE_CHECKING:
     from rag.answer.constraints import Constraints
@@ -33,6 +33,22 @@ _ENTITY_STOP = set("的了在是对和与及等于为把将被从向给让由到
 _LEADING_VERBS = ("实施", "推进", "开展", "发行", "启动", "落实", "加快", "加强", "深化", "推动", "提出", "安排")
 _PROGRAMME_EN = re.compile(r"\b((?:[A-Z][\w-]*\s+(?:(?:and|of|for|the)\s+)?){1,5}"
                            r"(?:Project|Programme|Program|Plan|Initiative|Campaign|Action|Policy|Reform|Bonds?))\b")
+
+
+# A quoted phrase as retrieval and the extractive answer look for it: Chinese words in “…” or
+# 「…」 (a 《title》 names a document or section, checked apart), or, in an English question,
+# Chinese in brackets ("the 'two squares and three halls' (两场三馆)"; in a Chinese question
+# brackets are part of a name: "市委常委（扩大）会议")
+_CHINESE_PHRASE = re.compile(r"[\u4e00-\u9fff0-9、，]{2,30}")
+_BRACKETED_ZH = re.compile(r"[（(]([\u4e00-\u9fff]{2,30})[）)]")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """Chinese phrases the question quotes, as written."""
+    found = [p for m in _QUOTED.finditer(question) if (p := m.group(2) or m.group(3)) and _CHINESE_PHRASE.fullmatch(p)]
+    if question_lang(question) == "en":
+        found += [m.group(1) for m in _BRACKETED_ZH.finditer(question)]
+    return found
 
 
 def entities(q: str) -> list[str]:

@@ -12,9 +12,10 @@ from typing import Iterator
 from rag.answer import evidence as constraint_check
 from rag.answer.base import ABSTAIN, Answerer
 from rag.answer.constraints import Constraints, extract
+from rag.answer.entities import quoted_phrases
 from rag.answer.enumeration import requirement_run, run_near
 from rag.answer.parts import answer_parts
-from rag.answer.periods import asked_years, days_asked_apart, own_day
+from rag.answer.periods import asked_years, dated_on, days_asked_apart, own_day
 from rag.answer.place_scope import place_words
 from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, answer_kind, asks_several,
                               asks_for_requirements, chinese_terms, detect_lang, english_terms,
@@ -23,7 +24,6 @@ from rag.answer.query import (MIN_EVIDENCE, MIN_EVIDENCE_EN, REQUIREMENT_WORDS, 
 from rag.answer.subjects import EXPRESSION_SHARE, SCENE_SUBJECT
 from rag.answer.values import value_clause
 from rag.ingest.instructions import safe_title
-from rag.textsim import quoted_phrases
 from rag.types import Hit
 
 TOP_PASSAGES = 5        # passages considered
@@ -220,8 +220,7 @@ class ExtractiveAnswerer(Answerer):
         # days asked about one by one: each answered from its own entry, however its sentence
         # scores beside the other day's ("3月3日…和3月5日…分别提出了什么要求")
         for day in days_asked_apart(cons.question):
-            on_day = [c for c in cands if len(top[c.rank].chunk.date or "") == 10
-                      and day.matches(top[c.rank].chunk.date)]
+            on_day = [c for c in cands if dated_on(day, top[c.rank].chunk)]
             if on_day and not any(p in on_day for p in picked):
                 picked.append(on_day[0])
         return self._after_scene(picked, cands, top, cons)

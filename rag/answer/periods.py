@@ -26,6 +26,12 @@ def years_of(hit: Hit) -> set[int] | None:
 _EXPLICIT_DAY = re.compile(r"\d\s*[日号]|[A-Za-z]\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]|\d-\d{1,2}-\d", re.I)
 
 
+def dated_on(day, chunk) -> bool:
+    """Whether a passage is dated to the day (or days) a question's date gives: a dated entry's
+    own day, written in full (2019-03-05), not a month's or a year's heading."""
+    return bool(chunk.date) and len(chunk.date) == 10 and day.matches(chunk.date)
+
+
 def other_day(cons: Constraints, hit: Hit) -> bool:
     """Whether the question dates its event to a day and the passage is neither dated then
     nor writes that date ("3月10日…" for a question about 8月8日)."""
@@ -34,7 +40,7 @@ def other_day(cons: Constraints, hit: Hit) -> bool:
     if not specs:
         return False
     c = hit.chunk
-    if c.date and len(c.date) == 10 and any(d.matches(c.date) for d in specs):
+    if any(dated_on(d, c) for d in specs):
         return False
     from rag.answer.facts import text_dates
     return not any(m == d.month and day is not None and d.day_from <= day <= d.day_to
@@ -60,9 +66,7 @@ def of_another_day(cons: Constraints, chunk, names: list[str]) -> bool:
     from rag.answer.entities import ENTITY_ALTS
     q = cons.question
     specs = days_asked_apart(q)
-    if not specs or not chunk.date or len(chunk.date) != 10:
-        return False
-    mine = [d for d in specs if d.matches(chunk.date)]
+    mine = [d for d in specs if dated_on(d, chunk)]
     if not mine:
         return False
     at = sorted((q.find(d.text), d) for d in specs)

@@ -17,7 +17,6 @@ from rag.index.store import LoadedIndex
 from rag.retrieve import dates as datesmod
 from rag.retrieve import people as peoplemod
 from rag.retrieve import places as placesmod
-from rag.textsim import quoted_phrases
 from rag.types import Hit
 
 CANDIDATES = 100            # depth of the approximate (HNSW) dense ranking
@@ -61,7 +60,7 @@ QUOTED_BOOST = 2.0
 YEAR_BOOST = 1.0
 YEAR_PENALTY = 2.0
 STANCE_BOOST = 1.0
-BOOST_DEPTH = 300           # candidates the name boost looks at (it cannot lift more than 0.5)
+BOOST_DEPTH = 300           # leading candidates the name and quoted-phrase boosts look at
 RERANK_DEPTH = 20
 # Candidates among the leading SATISFY_POOL that hold a sentence satisfying the question's
 # constraints gain SATISFY_BOOST. Origin: eval/tune_retrieval.py on the tune parts of both
@@ -260,18 +259,12 @@ class Retriever:
         if info.places and len(info.places) < len(self.places):
             fused = fused + PLACE_BOOST * np.isin(self._docs, info.places)
         if NAME_BOOST and info.roles and info.names:
-            # a substring test per passage: only over the leading candidates, not the index
-            top = np.argsort(-np.where(mask, fused, -np.inf))[:BOOST_DEPTH]
-            chunks = self.index.chunks
-            named = [i for i in top if any(nm in chunks[i].text for nm in info.names)]
-            fused[named] += NAME_BOOST
-        quoted = quoted_phrases(question) if QUOTED_BOOST else []
-        if quoted:
+            self._boost_holding(fused, mask, info.names, NAME_BOOST)
+        if QUOTED_BOOST:
             # a phrase the question quotes ("讲“四要突出创新驱动”时…") is said in few passages:
             # those hold what is asked about, however their siblings match the scene
-            top = np.argsort(-np.where(mask, fused, -np.inf))[:BOOST_DEPTH]
-            chunks = self.index.chunks
-            fused[[i for i in top if any(p in chunks[i].text for p in quoted)]] += QUOTED_BOOST
+            from rag.answer.entities import quoted_phrases
+            self._boost_holding(fused, mask, quoted_phrases(question), QUOTED_BOOST)
         if SECTION_BOOST:
             rows = [i for t, idx in self._sections.items() if t in question for i in idx]
             if rows and len(rows) < n:
@@ -313,6 +306,15 @@ class Retriever:
         t["end"] = time.perf_counter()
         timings = _durations(t)
         return Retrieval(question, hits, info, timings)
+
+    def _boost_holding(self, fused: np.ndarray, mask: np.ndarray, words: list[str], boost: float) -> None:
+        """Leading candidates whose text holds one of the words gain `boost`: a substring test
+        per passage, so only over the BOOST_DEPTH leading candidates, not the index."""
+        if not words:
+            return
+        top = np.argsort(-np.where(mask, fused, -np.inf))[:BOOST_DEPTH]
+        chunks = self.index.chunks
+        fused[[i for i in top if any(w in chunks[i].text for w in words)]] += boost
 
     def _on_day(self, spec) -> np.ndarray:
         """The passages dated on a day (or range of days) a question gives."""
