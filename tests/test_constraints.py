@@ -224,6 +224,10 @@ def test_a_name_the_national_list_does_not_know_is_read_by_words():
     assert extract("尹某调研时要求高速沿线镇村怎么做？").place is None
     assert extract("会议要求三镇四办对返乡人员做好哪些工作？").place is None
     assert extract("3月9日座谈会上市长提出了什么要求？").place is None
+    # "房地产|市场", "国际|市场份额", "重点|区域": a word the suffix opens that is no office
+    assert extract("2013年加强房地产市场调控，要健全什么机制？").place is None
+    assert extract("2015年我国出口占国际市场份额比上年提高了多少？").place == "我国"
+    assert extract("重点区域的细颗粒物浓度要下降多少？").place is None
 
 
 def test_what_was_in_a_year_asks_for_the_record():

@@ -131,6 +131,9 @@ def _is_known(name: str) -> bool:
     return not known or name in known
 
 
+# Words a place suffix opens that are no office of a place ("房地产|市场", "重点|区域", "县域经济"):
+# the word before them is no place name. Offices (市委, 市政协, 区长) are the other words it opens.
+_SUFFIX_WORDS = frozenset("市场 市值 市价 区域 区间 区别 区分 区块 县域 省份 镇定".split())
 _NUMERAL_START = re.compile(r"[\d一二三四五六七八九十两几多各全本该每上下]")
 
 
@@ -147,6 +150,8 @@ def _word_start(q: str, i: int, end: int) -> int | None:
     if at[1] == i:                                   # the suffix opens a word: the name before it
         if at[2] > end and q[end] in "省市县区镇乡村":
             return None                              # "镇村", "省市": towns and villages, no name
+        if q[i:i + 2] in _SUFFIX_WORDS:
+            return None                              # "房地产|市场调控": a market, no city
         before = next((w for w in words if w[2] == i), None)
         start = before[1] if before else None
     elif at[2] == end:
