@@ -259,3 +259,18 @@ def test_who_first_proposed_an_idea_needs_someone_named():
     named = hit("2005年，时任浙江省委书记习近平在安吉首次提出“绿水青山就是金山银山”的理念。", years=[2005],
                 title="某县年鉴2006")
     assert decide("谁最早提出了“绿水青山就是金山银山”理念？", [named])[1].satisfied
+
+
+def test_who_was_put_to_a_post_is_named_before_it():
+    """"推选李某、王某为副团长": the holders stand before the post; "传达了市委书记王某的指示":
+    a name followed by 的 is a name."""
+    plenary = hit("是日某区代表团召开全体会议。会议推选张某为代表团团长，推选李某、纪某某为副团长，推选申某某为秘书长。",
+                  years=[2019], date="2019-03-24", title="某区年鉴2020")
+    _, d = decide("2019年3月24日某区代表团全体会议推选哪位同志为秘书长？", [plenary])
+    ok = [plenary.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert any("申某某为秘书长" in s for s in ok)
+    petition = hit("1日区委书记张某召开专题会议研究信访积案化解工作。会议传达学习了市委书记胡某某的指示精神，对信访问题突出的街道进行了约谈。",
+                   years=[2019], date="2019-07-01", title="某区年鉴2020")
+    _, d = decide("2019年7月1日区委书记张某召开的专题会议传达学习了哪位领导的指示精神？", [petition])
+    ok = [petition.chunk.text[c.start:c.end] for c in d.checks if c.ok]
+    assert any("胡某某" in s for s in ok)

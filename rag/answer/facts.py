@@ -178,6 +178,20 @@ def person_names(text: str) -> list[str]:
     return _names(text)
 
 
+# Names put to a post, written before it: "会议推选李某、王某为副团长", "选举张某为主任"
+_APPOINTED = re.compile(r"(?:推选|选举|推举|任命|提名|聘任|增补)((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3})为$")
+
+
+def appointed_names(before: str) -> list[str]:
+    """The names a text ending right before a title puts to that post ("…推选李某、王某为")."""
+    m = _APPOINTED.search(before)
+    if not m:
+        return []
+    prof = get_profile()
+    names = m.group(1).split("、")
+    return names if all(_name_at(n + "为", 0, prof) == n for n in names) else []
+
+
 def claim_facts(claim: str) -> list[Fact]:
     """The numbers, dates and person names a claim states. Small counts ("两项", "3个") are
     left out: an answer counting the items a passage lists states them in its own words."""

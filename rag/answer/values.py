@@ -215,11 +215,13 @@ def _names_person(cons: Constraints, sentence: str) -> bool:
     "to whom" with no title may be answered by anyone or anything ("企业处于主体地位")."""
     titles = asked_titles(cons)
     if titles:
-        from rag.answer.facts import person_names
+        from rag.answer.facts import appointed_names, person_names
         from rag.profiles import get_profile
-        # the holder after the title ("副市长王某某") or before it ("以胡锦涛同志为总书记")
+        # the holder after the title ("副市长王某某") or before it ("以胡锦涛同志为总书记",
+        # "推选李某、王某为副团长")
         return any(same_title(m.group(0), titles) and (person_names(sentence[m.start():m.end() + 4])
-                                             or person_names(sentence[max(0, m.start() - 8):m.start()]))
+                                             or person_names(sentence[max(0, m.start() - 8):m.start()])
+                                             or appointed_names(sentence[max(0, m.start() - 24):m.start()]))
                    for m in get_profile().roles.title_regex.finditer(sentence))
     if not (_WHICH_PERSON.search(cons.question) or _ORIGINATOR_Q.search(cons.question)):
         return True

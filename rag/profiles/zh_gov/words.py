@@ -49,7 +49,7 @@ level levels report reports state country national local people thing things way
 
 # Characters that follow a name in these texts (verbs, particles); a 3-character candidate
 # ending in one of them is really a 2-character name.
-AFTER_NAME = frozenset("调主出到在参带陪会听率一对和等就先指表要说同与及赴视走慰深实检考作讲致宣接看前代为是也现向已")
+AFTER_NAME = frozenset("调主出到在参带陪会听率一对和等就先指表要说同与及赴视走慰深实检考作讲致宣接看前代为是也现向已的召")
 # Common Chinese surnames: a candidate name must start with one ("议事", "专题" do not).
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
