@@ -255,3 +255,23 @@ def test_a_level_named_as_where_one_ranks_is_not_the_sentences_scope():
     province = hit("全省生产总值增长7%。", years=[2019], stance="review", period=(2019, 2019),
                    title="平阳年鉴2020", place="浙江省温州市平阳县")
     assert not decide("平阳县2019年生产总值增长多少？", [province])[1].satisfied
+
+
+def test_a_higher_level_acting_on_the_place_is_not_the_sentences_scope():
+    """The honour a province gives, the province's meeting a district carries out and the
+    people the centre addresses name a level that is not whose the sentence is."""
+    report = hit("34起上级交办问题楼盘全部化解，荣获全省问题楼盘化解先进单位。认真落实全省卫生健康大会要求，"
+                 "绷紧疫情防控这根弦。", years=[2019], stance="review", period=(2019, 2019),
+                 title="平阳年鉴2020", place="浙江省温州市平阳县")
+    for q in ("平阳县2019年在问题楼盘化解方面获得了什么荣誉？", "平阳县在疫情防控常态化方面要落实什么会议的要求？"):
+        _, d = decide(q, [report])
+        assert any(c.ok for c in d.checks), q
+    pledge = hit("4月2日，某市纪委书记到平阳县调研脱贫攻坚工作。她指出，2020年农村贫困人口全部脱贫是党中央向全国人民"
+                 "作出的郑重承诺，没有任何退路和弹性。", years=[2020], date="2020-04-02",
+                 title="平阳县2020年4月大事记", place="浙江省温州市平阳县")
+    _, d = decide("2020年4月2日在平阳县调研脱贫攻坚时，纪委书记说全部脱贫的承诺没有什么？", [pledge])
+    assert any("退路" in pledge.chunk.text[c.start:c.end] for c in d.checks if c.ok)
+    # the level still decides when it is the sentence's own
+    province = hit("全省问题楼盘化解率达到95%。", years=[2019], stance="review", period=(2019, 2019),
+                   title="平阳年鉴2020", place="浙江省温州市平阳县")
+    assert not decide("平阳县2019年问题楼盘化解率是多少？", [province])[1].satisfied

@@ -68,7 +68,7 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
     # a county-level city's own texts say 全市: the name's suffix counts as its level too
     names = {asked} | _suffix_levels(place or "")
     names |= rules.sentence_levels(cons.question)     # "全市…会上，介绍某区经验…": both levels asked
-    levels = rules.sentence_levels(_RANKED_AMONG.sub("", _figure_scope(cons, sentence)))
+    levels = rules.sentence_levels(_FROM_ABOVE.sub("", _RANKED_AMONG.sub("", _figure_scope(cons, sentence))))
     if not levels or levels & names:
         return False
     return not (place and _short_place(place) in sentence)
@@ -78,6 +78,13 @@ def _other_level(cons: Constraints, sentence: str) -> bool:
 # sentence's scope: the ranked place is the one spoken of.
 _RANKED_AMONG = re.compile(r"(?:全|本)[省市县区](?:范围内|内)?(?:第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+名?|"
                            r"领先|先进|排名|排位|位次|首位|末位|倒数)")
+# A higher level acting on the place spoken of is not the sentence's scope: the honour it gives
+# ("荣获全省问题楼盘化解先进单位"), the meeting whose requirements are carried out ("认真落实全省
+# 卫生健康大会要求") and the people addressed ("党中央向全国人民作出的郑重承诺").
+_FROM_ABOVE = re.compile(r"(?:荣获|获得|获评|评为|授予|命名为|入选)[^，。；]{0,4}?(?:全|国家级|省级|市级)[国省市县区]?"
+                         r"[^，。；]{0,24}?(?:先进|示范|模范|标兵|称号|荣誉|奖)|"
+                         r"(?:落实|贯彻|传达|学习|按照|根据)(?:落实|贯彻)?(?:好|了)?全[国省市][^，。；]{0,16}?(?:会议|大会|会)"
+                         r"(?:精神|要求|部署)?|(?:向|对|号召|动员|带领|团结|依靠)全[国省市县区](?:各族)?人民")
 # A level named as what a figure is compared with ("比全市平均高1.05万元") is not its scope.
 _COMPARED = re.compile(r"(?:比|较|高于|低于|超过|快于|慢于)(?:全|本)[省市县区镇乡]")
 
