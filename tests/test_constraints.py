@@ -538,3 +538,15 @@ def test_a_report_named_twice_is_still_only_a_document():
     c = extract("What did the 2015 report and the 2015 report each call for regarding the Winter Olympics?")
     assert c.doc_ref.year == 2015 and c.years == []
     assert extract("In the 2020 government work report, what was GDP in 2020?").years == [2020]
+
+
+def test_how_many_kinds_is_a_count_and_later_whether_asks_the_outcome():
+    # "几大类"/"多少种" ask how many kinds, whatever money noun (财政) is near; "哪几类" asks which
+    c = extract("2015年政府工作报告要求改革中央财政科技计划管理方式，当年实际把中央财政科技计划整合成了几大类？")
+    assert (c.asks, c.quantity_kind) == ("quantity", "count")
+    assert extract("哪几类企业可以享受减税？").asks == "list"
+    from rag.answer.quantities import quantities
+    assert quantities("将中央财政科技计划整合为五类") == [("五类", "count")]
+    # "后来是否…建成投产": what happened after the requirement, not the requirement again
+    c = extract("2020年3月21日某书记要求某项目早建成早投产，该项目后来是否在2020年建成投产？")
+    assert c.period_kind == "outcome"

@@ -26,7 +26,7 @@ _REL_YEAR = re.compile(r"今年|去年|前年|明年|后年|本年度|本年|(?<
                        r"\b(?:this|last|next|the previous|the following|the past) year\b", re.I)
 
 # 最后 before a count names whom, not when ("最后多少无电人口": the last N people, not "in the end")
-_OUTCOME_STRONG = re.compile(r"实际|最终|最后(?![多几一两\d的])|是否已经?|是否[^？?，,。；;]{1,30}?了(?!解|结)|^\s*(?:has|have)\b[^?]*\bbeen\b|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
+_OUTCOME_STRONG = re.compile(r"实际|最终|最后(?![多几一两\d的])|后来|是否已经?|是否[^？?，,。；;]{1,30}?了(?!解|结)|^\s*(?:has|have)\b[^?]*\bbeen\b|\balready\b|\bactual(?:ly)?\b|\bachieved?\b|\bin fact\b|\bin the end\b|"
                              r"\bultimately\b|\bfinally\b", re.I)
 # "what goal did he want truly achieved", "aimed to achieve": an aim, not what was achieved
 _WANTED = re.compile(r"\b(?:wants?|wanted|aims?|aimed|hopes?|hoped|seeks?|sought|intends?|intended|plans?|planned|"

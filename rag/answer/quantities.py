@@ -21,7 +21,7 @@ _UNITS = [
     ("weight", r"吨|斤|千克|公斤"),
     ("duration", r"个月|小时|天|周"),
     ("rank", r"个位次|位次|名次"),                  # "下降63个位次": a place in a ranking, not a count
-    ("count", rf"{MEASURE_WORDS}|种|只|头|宗|例"),   # in a text "3种" is a count; a question's 哪几种 asks for a list
+    ("count", rf"{MEASURE_WORDS}|种|类|只|头|宗|例"),   # in a text "3种" is a count; a question's 哪几种 asks for a list
     ("time", r"年|月|日|岁"),
 ]
 _RANKED = {"位列", "排名", "排在", "名列", "位居", "居第", "列第"}

@@ -10,7 +10,7 @@ from rag.answer.quantities import MEASURE_WORD_NOT, MEASURE_WORDS
 # who/when, so "Who set the GDP target?" asks for a person.
 # "哪几个“在党”", "哪几项" ask which ones (a list), not how many.
 # 多重 asks a weight ("有多重"), not "多重困难和压力" (multiple difficulties)
-_QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户])|多大|多长|多高|多远|多重(?![困压任目挑风矛问影])|"
+_QTY_ZH = re.compile(r"多少|(?<!哪)几(?=[个次项家名人天年亩万条批所位倍千百十座处户类种]|大[类项块批])|多大|多长|多高|多远|多重(?![困压任目挑风矛问影])|"
                      r"百分之几|比例|比重|占比|增速|增长率|增幅")
 # "What is the daily processing capacity, in tonnes, of …": a unit the answer is to be given in
 _IN_UNIT_EN = r"\bin (?:(?:trillion|billion|million|thousand|100 million)\s+)?(?:yuan|rmb|us dollars|dollars|" \
@@ -119,6 +119,10 @@ _ASKS_SHARE = re.compile(r"\bwhat (?:share|percentage|proportion|percent)\b|占�
                          re.I)
 
 
+# "几大类", "多少种": how many kinds ("哪几类" asks which, a list)
+_KINDS_COUNT = re.compile(r"(?<!哪)(?:几|多少)大?[类种]")
+
+
 def _quantity_kind(q: str, unit: str | None) -> str | None:
     if _ASKS_SHARE.search(q) and not (unit and re.search(r"百分点|percentage point", unit, re.I)):
         return "percent"
@@ -129,6 +133,8 @@ def _quantity_kind(q: str, unit: str | None) -> str | None:
                 return kind
         if _HOW_MANY.search(q):
             return "count"              # "how many enterprises"
+    if _KINDS_COUNT.search(q):
+        return "count"                  # "整合成了几大类": a count of kinds, whatever money noun is near
     kinds = [kind for kind, rx in _KIND_WORDS if rx.search(q)]
     if len(kinds) > 1 and _SEVERAL.search(q):
         return None             # "城镇化率和人均可支配收入分别达到了多少": a share and an amount
