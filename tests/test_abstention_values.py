@@ -57,6 +57,11 @@ def test_a_figure_is_not_of_a_subject_named_only_in_a_later_clause():
     opened = hit("总投资12亿元的某科学城中航产业园项目开工建设。", years=[2019], stance="review", period=(2019, 2019),
                  title="某区年鉴2020")
     assert decide("某科学城中航产业园项目总投资是多少？", [opened])[1].satisfied
+    # the thing measured, named only after the figure, even when its sibling shares most words
+    transfer = hit("对地方一般性转移支付规模增长9.5%，重点增加均衡性转移支付和困难地区财力补助。", years=[2017],
+                   stance="plan", period=(2016, 2017), title="2017年国务院政府工作报告")
+    assert not decide("2017年要重点增加均衡性转移支付，当年均衡性转移支付要增长多少？", [transfer])[1].satisfied
+    assert decide("2017年对地方一般性转移支付规模要增长多少？", [transfer])[1].satisfied
 
 
 def test_an_attribute_asked_by_name_must_be_named():

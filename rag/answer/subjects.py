@@ -51,8 +51,29 @@ def _subject_after_figures(cons: Constraints, subject: set[str], sentence: str) 
         clause = _TIME_NUMBER.sub("", m.group(0))
         if any(several or cons.quantity_kind in (None, k) or k is None for _, k in quantities(clause)):
             end = m.end()
-    return 0 < end < len(sentence) and _about_subject(subject, sentence, lang) \
-        and not _about_subject(subject, sentence[:end], lang)
+    if not 0 < end < len(sentence):
+        return False
+    # the thing the asking clause measures, as written ("…，当年均衡性转移支付要增长多少"), named
+    # only after the figures: their subject is another ("一般性转移支付规模增长9.5%，重点增加均衡性…")
+    measured = _measured_noun(cons.question)
+    if measured and measured in sentence[end:] and measured not in sentence[:end]:
+        return True
+    return _about_subject(subject, sentence, lang) and not _about_subject(subject, sentence[:end], lang)
+
+
+# The noun right before the verb and question word of a Chinese quantity question's last clause,
+# its time words ("当年", "2017年") cut off
+_MEASURED = re.compile(r"([\u4e00-\u9fff]{3,12}?)(?:要|将|应|能)?(?:增长|增加|下降|减少|提高|降低|达到|是|为)?了?"
+                       r"(?:多少|几)[^，,；;。？?]*[？?]?\s*$")
+_TIME_LEAD = re.compile(r"^(?:当年|今年|去年|全年|同年|次年|上年|年)+")   # "2017年…": the digits are not in the match
+
+
+def _measured_noun(question: str) -> str | None:
+    m = _MEASURED.search(question)
+    if not m:
+        return None
+    noun = _TIME_LEAD.sub("", m.group(1))
+    return noun if len(noun) >= 3 else None
 
 
 def _about_subject(subject: set[str], sentence: str, lang: str) -> bool:
