@@ -27,7 +27,9 @@ GRID = {
     "YEAR_BOOST": [1.0],
     "YEAR_PENALTY": [2.0],
     "STANCE_BOOST": [1.0],
-    "SATISFY_BOOST": [1.0, 1.5, 2.0, 3.0],
+    "SATISFY_BOOST": [3.0],
+    "TOPIC_BOOST": [0.0, 1.0, 2.0, 3.0, 4.0],    # with batch 36: 2.0 (see the retriever)
+    "TOPIC_SHARE": [0.15, 0.25, 0.4],
     "SATISFY_POOL": [10],
     "SHORT_CHARS": [40],
     "SHORT_PENALTY": [1.0],
@@ -86,7 +88,7 @@ def main(argv: list[str]) -> int:
         total = sum(sum(v) for v in s.values()) / len(s)
         results.append((total, setting, s))
     results.sort(key=lambda r: -r[0])
-    for total, setting, s in results[:10]:
+    for total, setting, s in results[:12]:
         print(f"{total:.3f}", setting, {k: tuple(round(x, 3) for x in v) for k, v in s.items()})
     return 0
 

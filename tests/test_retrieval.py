@@ -341,3 +341,12 @@ def test_quoted_phrases_are_quotes_or_an_english_questions_bracketed_chinese():
     assert quoted_phrases("3月14日市委常委（扩大）会议提出了哪些“统一”？") == ["统一"]   # （扩大） is part of a name
     assert quoted_phrases("Which city leaders looked at the 'two squares and three halls' (两场三馆) "
                           "on 20 May 2019?") == ["两场三馆"]
+
+
+def test_among_a_named_days_passages_the_words_few_share_decide(corpus_api):
+    # every paragraph of the 30 December speech matches its date, title and speaker; 人才 is
+    # said in few of them, and the one saying it is what the question is about
+    q = "张书杰2019年12月30日在区委全会上，对人才引进提出了什么要求？"
+    hits = corpus_api.retrieve(q, k=5).hits
+    assert "人才" in hits[0].chunk.text, [h.chunk.id for h in hits]
+    assert hits[0].chunk.date == "2019-12-30"
