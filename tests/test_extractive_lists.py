@@ -209,3 +209,13 @@ def test_a_prohibition_is_a_requirement():
     picked = ExtractiveAnswerer(Settings()).select("王青山对核查贫困户收益提出了什么要求？", [hit("qs:p3", text)], "zh")
     order = [p.pos for p in picked if p.pos]
     assert order and order[0] == 2
+
+
+def test_a_line_that_only_dates_a_speech_is_no_answer():
+    """A speech's dateline ("(2021年12月30日)", its own paragraph) matches the date an English
+    question gives, but says nothing on what was asked; it still answers "on what day"."""
+    dateline = hit("qs:p1", "(2021年12月30日)", date="2021-12-30")
+    body = hit("qs:p2", "对外开放是青石县大踏步赶上时代的重要法宝，更是增添发展动力的有效杠杆。", date="2021-12-30", rank=1)
+    q = "In his speech of 30 December 2021, how did the county Party secretary describe opening up to the outside world?"
+    picked = ExtractiveAnswerer(Settings()).select(q, [dateline, body], "en")
+    assert picked and all(p.rank == 1 for p in picked)

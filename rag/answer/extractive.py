@@ -63,6 +63,8 @@ QUOTED_WEIGHT = 0.15
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?!\d)")
 # Sentences: up to 。！？；!?; plus closing quotes (the chunker's rule), with offsets.
+# A line that only dates its text ("(2019年12月30日)", a speech's byline) answers nothing but when
+_DATE_ONLY = re.compile(r"[\s(（\[【]*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[\s)）\]】。]*")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*|$)")
 
 
@@ -164,7 +166,7 @@ class ExtractiveAnswerer(Answerer):
                           and not hit.chunk.speaker and passage_cov >= SCENE_SUBJECT)
             for pos, (s, e) in enumerate(spans):
                 sent = text[s:e]
-                if len(sent) < MIN_SENTENCE_CHARS:
+                if len(sent) < MIN_SENTENCE_CHARS or (cons.asks != "date" and _DATE_ONLY.fullmatch(sent)):
                     continue
                 if (r, s, e) not in allowed:
                     continue
