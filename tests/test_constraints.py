@@ -550,3 +550,14 @@ def test_how_many_kinds_is_a_count_and_later_whether_asks_the_outcome():
     # "后来是否…建成投产": what happened after the requirement, not the requirement again
     c = extract("2020年3月21日某书记要求某项目早建成早投产，该项目后来是否在2020年建成投产？")
     assert c.period_kind == "outcome"
+
+
+def test_who_said_it_and_to_which_meeting_frame_an_english_question():
+    from rag.answer.constraints import frame_free
+    c = extract("In his January 2020 speech to the district economic work conference, how much government debt "
+                "did the district head say the district had repaid on schedule in 2019?")
+    rest = frame_free(c)
+    assert "conference" not in rest and " say " not in f" {rest} "
+    assert "government debt" in rest and "repaid" in rest
+    # "state" is a noun as often ("state-owned enterprises", "state capital"): it stays
+    assert "state capital" in frame_free(extract("How many state-owned firms became state capital investment companies?"))

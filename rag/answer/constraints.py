@@ -240,7 +240,8 @@ def frame_free(cons: "Constraints", keep_target: bool = False) -> str:
     q = cons.question
     if cons.doc_ref is not None and cons.doc_ref.text:
         q = q.replace(cons.doc_ref.text, " ")
-    for rx in (_PLAN_EN, _PLAN_ZH, _TIME_FRAME, _REPORTS_EN, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET, _OUTCOME_WORDS):
+    for rx in (_PLAN_EN, _PLAN_ZH, _TIME_FRAME, _REPORTS_EN, _SAYING_EN, _YEAR_WORD, _REL_YEAR, _OUTCOME_STRONG, _TARGET,
+               _OUTCOME_WORDS):
         if not (keep_target and rx is _TARGET):
             q = rx.sub(" ", q)
     return q
@@ -253,6 +254,15 @@ _TIME_FRAME = re.compile(r"\b(?:by|at|as of|until|up to) the end of\b|\b(?:over|
                          r"(?:five|\d+) years\b|\bthe (?:five|\d+) years\b|\b(?:reviewed|covered|summ?ed up|looked back on) (?:in|by)\b|"
                          r"截至|截止到?|(?:过去|近|今后|此前)(?:五|\d)年(?:来|间|中)?|(?:五|\d)年(?:来|间)", re.I)
 
+
+
+# Who said it and where, in an English question: the verb of saying ("did Li say", "told") and
+# the meeting spoken to or at ("in his speech to the district economic work conference") set the
+# scene, a passage's speaker and title; they are no part of what a figure is about.
+_SAYING_EN = re.compile(r"\b(?:to|at|before)\s+(?:the|a|an)\s+"
+                        r"(?:[\w'’-]+\s+){0,7}?(?:conference|meeting|session|plenum|plenary|congress|forum|rally)\b|"
+                        r"\b(?:say|says|said|tell|tells|told|stated|mention|mentions|mentioned|noted)\b",   # not "state(-owned)"
+                        re.I)
 
 
 # The reports an English question points to without naming one ("according to those years'
