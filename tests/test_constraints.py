@@ -561,3 +561,10 @@ def test_who_said_it_and_to_which_meeting_frame_an_english_question():
     assert "government debt" in rest and "repaid" in rest
     # "state" is a noun as often ("state-owned enterprises", "state capital"): it stays
     assert "state capital" in frame_free(extract("How many state-owned firms became state capital investment companies?"))
+
+
+def test_targets_met_are_an_outcome():
+    assert extract("2016年政府工作报告说，过去一年在谁的领导下完成了全年主要目标任务？").period_kind == "outcome"
+    # a plan's own words still ask the target
+    assert extract("2016年要实现的目标是什么？").period_kind == "target"
+    assert extract("2016年力争完成哪些任务？").period_kind == "target"

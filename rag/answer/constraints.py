@@ -289,6 +289,12 @@ _TARGET_GIVEN = re.compile(r"\d[\d.,]*\s*(?:%|[A-Za-z]+\s+){0,3}(?:planned|targe
                            r"[,，]\s*as\s+(?:[\w'’-]+\s+){0,6}(?:aimed|planned|targeted|intended|promised|pledged|set out)\b", re.I)
 
 
+# Targets as what was met ("完成全年主要目标任务", "实现了预期目标"), not what is planned; not
+# a plan's own words ("要实现的目标", "力争完成…任务")
+_TARGET_MET = re.compile(r"(?<![要将拟争])(?:完成|实现|达到|超额完成)了?(?:全年|年度|既定|预期|各项|主要|的)*"
+                         r"(?:目标任务|目标|任务)(?![是为])")
+
+
 def asks_actual(q: str) -> bool:
     """Whether a question says in so many words that it wants what actually happened
     ("实际", "actually", "achieved"), not only in its grammar ("增长了多少")."""
@@ -299,6 +305,8 @@ def _period_kind(q: str) -> str | None:
     # An explicit "actual"/"比上年" beats a target word; a target word beats the weak
     # outcome verbs ("What was the 2015 target?" asks for the target).
     target = _TARGET.search(q) or _TARGET_PAST.search(q)
+    if target and _TARGET_MET.search(q) and not (_TARGET.search(_TARGET_MET.sub(" ", q)) or _TARGET_PAST.search(q)):
+        return "outcome"        # "完成了全年主要目标任务": the targets met, an outcome
     if _OUTCOME_STRONG.search(_WANTED.sub(" ", q)):
         # "预期目标和实际增长分别是多少": both; "actually, against the 7% planned": the outcome
         return None if target and not _TARGET_GIVEN.search(q) else "outcome"
