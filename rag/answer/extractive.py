@@ -62,9 +62,9 @@ FOLLOWING_REQUIREMENTS = 3
 QUOTED_WEIGHT = 0.15
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?!\d)")
-# Sentences: up to 。！？；!?; plus closing quotes (the chunker's rule), with offsets.
 # A line that only dates its text ("(2019年12月30日)", a speech's byline) answers nothing but when
 _DATE_ONLY = re.compile(r"[\s(（\[【]*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[\s)）\]】。]*")
+# Sentences: up to 。！？；!?; plus closing quotes (the chunker's rule), with offsets.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*|$)")
 
 

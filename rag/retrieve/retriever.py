@@ -65,7 +65,7 @@ STANCE_BOOST = 1.0
 # when the question's scene (the day or the section it names) makes many passages alike, the
 # words only some of them have say which is on the topic. Only the scene's passages gain.
 # Origin: eval/tune_retrieval.py on the tune parts of both sets with batch 36, mean of hit@1 +
-# hit@5 + English hit@5: 2.873 at 0, 2.884-2.877 at 1.0, 2.892 at 2.0 (any share 0.15-0.4),
+# hit@5 + English hit@5: 2.873 at 0, 2.877-2.884 at 1.0, 2.892 at 2.0 (any share 0.15-0.4),
 # 2.890-2.896 at 3.0-4.0; 2.0/0.25 taken, the lowest on the plateau. Extractive, tune parts, 0 ->
 # 2.0: bundled hit@5 0.972 -> 0.982, English hit@5 0.946 -> 0.970, keyword recall 0.923 -> 0.927,
 # citation precision 0.955 -> 0.953, near misses declined 275 -> 274 of 305, false abstentions 3 ->
