@@ -255,7 +255,6 @@ _TIME_FRAME = re.compile(r"\b(?:by|at|as of|until|up to) the end of\b|\b(?:over|
                          r"截至|截止到?|(?:过去|近|今后|此前)(?:五|\d)年(?:来|间|中)?|(?:五|\d)年(?:来|间)", re.I)
 
 
-
 # Who said it and where, in an English question: the verb of saying ("did Li say", "told") and
 # the meeting spoken to or at ("in his speech to the district economic work conference") set the
 # scene, a passage's speaker and title; they are no part of what a figure is about.

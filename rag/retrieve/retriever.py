@@ -305,7 +305,7 @@ class Retriever:
         # Parts of one paragraph count once: a long chronicle entry indexed in three parts
         # would otherwise fill the top with itself. Enough candidates for k paragraphs.
         depth = max(RERANK_DEPTH if self.reranker else k, k) * PARTS_HEADROOM
-        order = [i for i in np.argsort(-fused)[:depth] if np.isfinite(fused[i])]
+        order = _leading(fused, np.isfinite(fused), depth)
         named = info.resolution.docs
         if len(named) > 1 and order:
             order = _each_leads(order, fused, [self._docs == d for d in named], k)
@@ -335,15 +335,14 @@ class Retriever:
         per passage, so only over the BOOST_DEPTH leading candidates, not the index."""
         if not words:
             return
-        top = np.argsort(-np.where(mask, fused, -np.inf))[:BOOST_DEPTH]
         chunks = self.index.chunks
-        fused[[i for i in top if any(w in chunks[i].text for w in words)]] += boost
+        fused[[i for i in _leading(fused, mask, BOOST_DEPTH) if any(w in chunks[i].text for w in words)]] += boost
 
     def _boost_topic(self, info: QueryInfo, fused: np.ndarray, mask: np.ndarray) -> None:
         """The leading candidates of the scene the question names (`mask`: its day's passages,
         its section's) holding the question's words that few of them share gain up to
         TOPIC_BOOST (see there); words with digits (dates, years) are the scene's."""
-        pool = [i for i in np.argsort(-np.where(mask, fused, -np.inf))[:TOPIC_POOL] if mask[i]]
+        pool = _leading(fused, mask, TOPIC_POOL)
         terms = {t for t in info.bm25_tokens if len(t) >= 2 and _CJK_WORD.fullmatch(t)}
         if not pool or not terms:
             return
@@ -366,7 +365,7 @@ class Retriever:
         from rag.answer.constraints import extract
         from rag.answer.evidence import check
         from rag.answer.extractive import passage_sentences
-        pool = [i for i in np.argsort(-fused)[:SATISFY_POOL] if np.isfinite(fused[i])]
+        pool = _leading(fused, np.isfinite(fused), SATISFY_POOL)
         if not pool:
             return
         cons = extract(question)
@@ -447,6 +446,11 @@ def _shortness(chunks, groups) -> np.ndarray:
         if prose and size < SHORT_CHARS:
             out[prose] = 1.0 - size / SHORT_CHARS
     return out
+
+
+def _leading(fused: np.ndarray, mask: np.ndarray, depth: int) -> list[int]:
+    """The `depth` best-scored candidates within `mask`, best first (fewer when the mask has fewer)."""
+    return [i for i in np.argsort(-np.where(mask, fused, -np.inf))[:depth] if mask[i]]
 
 
 def _z(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
